@@ -1,0 +1,32 @@
+/** The rke2-edge command line: dispatches to a command, or explains itself. */
+import { EXIT, type CliIo } from './cliIo.js';
+import { mergedCommand, providerCommand } from './providerCommands.js';
+
+const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliIo) => Promise<number> }> = {
+  provider: { summary: 'print the cluster.kairos.yaml the Kairos RKE2 plugin writes', run: providerCommand },
+  merged: { summary: 'print the merged /etc/rancher/rke2/config.yaml jq leaves at boot', run: mergedCommand },
+};
+
+export const MAIN_HELP = `Usage: rke2-edge COMMAND [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
+  .join('\n')}
+
+Run "rke2-edge COMMAND --help" for a command's options.
+`;
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(MAIN_HELP);
+    return name === undefined ? EXIT.unreadable : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`rke2-edge: unknown command "${name}"\n\n${MAIN_HELP}`);
+    return EXIT.unreadable;
+  }
+  return command.run(rest, io);
+}
