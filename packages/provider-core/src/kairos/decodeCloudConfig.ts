@@ -24,7 +24,7 @@ const CONFIG_TYPE = 'clusterplugin.Config';
 const CLUSTER_TYPE = 'clusterplugin.Cluster';
 
 type FieldKind = 'string' | 'role' | 'bool' | 'stringMap' | 'stringList';
-const CLUSTER_FIELDS: Record<keyof Cluster, FieldKind> = {
+const CLUSTER_FIELDS = new Map<string, FieldKind>(Object.entries({
   cluster_token: 'string',
   control_plane_host: 'string',
   role: 'role',
@@ -35,7 +35,7 @@ const CLUSTER_FIELDS: Record<keyof Cluster, FieldKind> = {
   import_local_images: 'bool',
   local_images_path: 'string',
   cluster_config_path: 'string',
-};
+} satisfies Record<keyof Cluster, FieldKind>));
 const GO_TYPE: Record<FieldKind, string> = {
   string: 'string',
   role: 'clusterplugin.Role',
@@ -99,7 +99,8 @@ class V3Decoder {
     for (const { key, value } of this.withMerges(node)) {
       const k = this.string(key, 'string');
       const v = this.string(value, 'string');
-      if (k !== undefined && v !== undefined) out[k] = v;
+      // defineProperty: a key such as "__proto__" is data, not the object's prototype.
+      if (k !== undefined && v !== undefined) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -147,12 +148,12 @@ class V3Decoder {
   }
 
   /** Decodes a mapping into a struct with the given fields, reporting repeats of known fields. */
-  private struct(node: RawMap, goType: string, fields: Record<string, FieldKind>, assign: (name: string, kind: FieldKind, value: RawNode) => void): void {
+  private struct(node: RawMap, goType: string, fields: Map<string, FieldKind>, assign: (name: string, kind: FieldKind, value: RawNode) => void): void {
     const done = new Set<string>();
     for (const { key, value } of this.withMerges(node)) {
       const name = this.string(key, 'string');
       if (name === undefined) continue;
-      const kind = fields[name];
+      const kind = fields.get(name);
       if (kind === undefined) continue; // unknown keys are ignored
       if (done.has(name)) {
         this.errors.push(`line ${key.line}: field ${name} already set in type ${goType}`);
@@ -188,7 +189,7 @@ class V3Decoder {
       return null;
     }
     let cluster: Cluster | null = null;
-    this.struct(root, CONFIG_TYPE, { cluster: 'string' }, (_name, _kind, value) => {
+    this.struct(root, CONFIG_TYPE, new Map([['cluster', 'string']]), (_name, _kind, value) => {
       cluster = this.cluster(value);
     });
     return cluster;

@@ -22,7 +22,7 @@ export type Resolved =
 
 export type YamlDialect = 'v2' | 'v3';
 
-const COMMON_WORDS: Record<string, Resolved> = {
+const COMMON_WORD_LIST: [string, Resolved][] = Object.entries({
   true: { tag: 'bool', value: true },
   True: { tag: 'bool', value: true },
   TRUE: { tag: 'bool', value: true },
@@ -47,16 +47,17 @@ const COMMON_WORDS: Record<string, Resolved> = {
   '-.Inf': { tag: 'float', value: -Infinity },
   '-.INF': { tag: 'float', value: -Infinity },
   '<<': { tag: 'merge' },
-};
+} satisfies Record<string, Resolved>);
+const COMMON_WORDS = new Map<string, Resolved>(COMMON_WORD_LIST);
 
 const YAML11_TRUE = ['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'];
 const YAML11_FALSE = ['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'];
 
-const V2_WORDS: Record<string, Resolved> = {
-  ...COMMON_WORDS,
-  ...Object.fromEntries(YAML11_TRUE.map((w) => [w, { tag: 'bool', value: true }])),
-  ...Object.fromEntries(YAML11_FALSE.map((w) => [w, { tag: 'bool', value: false }])),
-};
+const V2_WORDS = new Map<string, Resolved>([
+  ...COMMON_WORD_LIST,
+  ...YAML11_TRUE.map((w): [string, Resolved] => [w, { tag: 'bool', value: true }]),
+  ...YAML11_FALSE.map((w): [string, Resolved] => [w, { tag: 'bool', value: false }]),
+]);
 
 /** yaml.v3's isOldBool: words it will not write unquoted, for the sake of YAML 1.1 readers. */
 export function isOldBool(s: string): boolean {
@@ -109,7 +110,7 @@ function resolveNumber(s: string): Resolved | null {
 
 /** What a plain (unquoted, untagged) scalar means to yaml.v2 or yaml.v3. */
 export function resolvePlainScalar(s: string, dialect: YamlDialect): Resolved {
-  const word = (dialect === 'v2' ? V2_WORDS : COMMON_WORDS)[s];
+  const word = (dialect === 'v2' ? V2_WORDS : COMMON_WORDS).get(s);
   if (word) return word;
   const first = s[0];
   if (first === '.') {
