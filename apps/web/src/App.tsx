@@ -31,6 +31,7 @@ export function App() {
           <textarea
             id="cloud-config"
             spellCheck={false}
+            wrap="off"
             value={cloudConfig}
             onChange={(e) => setCloudConfig(e.target.value)}
             rows={24}

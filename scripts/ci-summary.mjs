@@ -1,0 +1,33 @@
+// Sums the Vitest and Playwright JSON reports into the single line CI reads: "N passed, N failed".
+// A report that is missing counts as one failure, so a suite that did not run cannot look green.
+import { existsSync, readFileSync } from 'node:fs';
+
+const [vitestReport, playwrightReport] = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+
+function read(path, name) {
+  if (!path || !existsSync(path)) {
+    console.error(`${name}: no report at ${path}`);
+    failed += 1;
+    return null;
+  }
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+const vitest = read(vitestReport, 'vitest');
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+  console.log(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed`);
+}
+const playwright = read(playwrightReport, 'playwright');
+if (playwright) {
+  const { expected = 0, unexpected = 0, flaky = 0 } = playwright.stats ?? {};
+  passed += expected + flaky;
+  failed += unexpected;
+  console.log(`playwright: ${expected + flaky} passed, ${unexpected} failed`);
+}
+if (passed === 0) failed += 1; // running no test is a failure
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
