@@ -9,7 +9,7 @@ export { resetPlan, type ResetPlan } from './provider/resetPlan.js';
 export { runPlugin, runProviderForCluster, describeFailure, filesOf, type PluginOutcome } from './provider/runPlugin.js';
 export * as providerConstants from './provider/constants.js';
 export { mergeConfigD, jqAdd, type ConfigDFile, type MergeResult } from './jq/mergeConfigD.js';
-export { renderJqPretty, formatJqNumber } from './jq/renderJq.js';
+export { renderMergedConfig, formatJqNumber } from './jq/renderJq.js';
 export type { JqValue, JqObject } from './jq/jqValue.js';
 export { yamlToJson, type YamlToJsonResult } from './yaml/yamlToJson.js';
 export { emitYamlV3, type YamlNode } from './yaml/yamlV3Emitter.js';

@@ -10,7 +10,7 @@
  */
 import { compareCodePoints } from '../yaml/goJson.js';
 import { JqParseError, jqKindName, parseJsonStream, type JqObject, type JqValue } from './jqValue.js';
-import { dumpTruncated, renderJqPretty } from './renderJq.js';
+import { dumpTruncated, renderMergedConfig } from './renderJq.js';
 
 export interface ConfigDFile {
   /** Full path, as the glob expands it (e.g. /etc/rancher/rke2/config.d/90_userdata.yaml). */
@@ -68,7 +68,7 @@ export function mergeConfigD(files: ConfigDFile[]): MergeResult {
   }
   try {
     const value = mergeEntries(values);
-    return { ok: true, value, text: renderJqPretty(value) };
+    return { ok: true, value, text: renderMergedConfig(value) };
   } catch (e) {
     if (!(e instanceof JqError)) throw e;
     return { ok: false, error: `jq: error (at ${where}): ${e.message}`, exitCode: 5, text: '' };

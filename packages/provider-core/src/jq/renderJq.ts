@@ -57,7 +57,7 @@ function dump(v: JqValue, pretty: boolean, indent: number): string {
 }
 
 /** What `jq` writes to stdout for one output value: pretty-printed, with a final newline. */
-export function renderJqPretty(v: JqValue): string {
+export function renderMergedConfig(v: JqValue): string {
   return `${dump(v, true, 0)}\n`;
 }
 
