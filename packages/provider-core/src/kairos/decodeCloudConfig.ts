@@ -12,7 +12,7 @@
  *   present, empty section (case 44).
  */
 import { YAML_TAG_PREFIX, readYamlDocument, type RawMap, type RawNode } from '../yaml/readYamlDocument.js';
-import { isOldBool, resolvePlainScalar } from '../yaml/resolveScalar.js';
+import { oldBoolValue, resolvePlainScalar } from '../yaml/resolveScalar.js';
 import type { Cluster } from './clusterSchema.js';
 
 export type DecodedCloudConfig =
@@ -87,8 +87,8 @@ class V3Decoder {
     if (isNull(node)) return false;
     const word = node.plain ? resolvePlainScalar(node.value, 'v3') : { tag: 'str' as const };
     if (word.tag === 'bool') return word.value;
-    if (word.tag === 'str' && isOldBool(node.value)) return ['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].includes(node.value);
-    return void this.typeError(node, 'bool');
+    const old = word.tag === 'str' ? oldBoolValue(node.value) : undefined;
+    return old ?? void this.typeError(node, 'bool');
   }
 
   private stringMap(node: RawNode): Record<string, string> | undefined {

@@ -61,7 +61,13 @@ const V2_WORDS = new Map<string, Resolved>([
 
 /** yaml.v3's isOldBool: words it will not write unquoted, for the sake of YAML 1.1 readers. */
 export function isOldBool(s: string): boolean {
-  return YAML11_TRUE.includes(s) || YAML11_FALSE.includes(s);
+  return oldBoolValue(s) !== undefined;
+}
+
+/** The value of a YAML 1.1 boolean word (yes/on/y → true, no/off/n → false), else undefined. */
+export function oldBoolValue(s: string): boolean | undefined {
+  if (YAML11_TRUE.includes(s)) return true;
+  return YAML11_FALSE.includes(s) ? false : undefined;
 }
 
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
