@@ -113,9 +113,14 @@ class V2Decoder {
 export function decodeYamlV2(text: string): { ok: true; value: GoValue } | { ok: false; error: string } {
   const read = readYamlDocument(text);
   if (!read.ok) return { ok: false, error: `yaml: line ${read.error.line}: ${read.error.message}` };
-  if (read.root === null) return { ok: true, value: null };
+  return decodeYamlV2Node(read.root);
+}
+
+/** decodeYamlV2 for a document already read with readYamlDocument. */
+export function decodeYamlV2Node(root: RawNode | null): { ok: true; value: GoValue } | { ok: false; error: string } {
+  if (root === null) return { ok: true, value: null };
   try {
-    return { ok: true, value: new V2Decoder().decode(read.root) };
+    return { ok: true, value: new V2Decoder().decode(root) };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
