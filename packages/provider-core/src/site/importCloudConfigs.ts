@@ -1,0 +1,219 @@
+/**
+ * From existing cloud-configs (one per node) to a site. Settings the site's form covers go to the
+ * form; every other RKE2 setting goes to the site's extra config (when all nodes share it) or the
+ * node's. expandSite(importCloudConfigs(x)) gives every node the same RKE2 settings as x, except
+ * what the designer must change to avoid the provider's traps; each change and everything that
+ * cannot be represented is reported as a finding (code not-imported, with the file in `path`).
+ */
+import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
+import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
+import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
+import type { Cluster } from '../kairos/clusterSchema.js';
+import type { Finding } from '../lint/finding.js';
+import { dns1123SubdomainProblem } from '../lint/nodeRules.js';
+import { isBareIpv6 } from '../net/ipAddress.js';
+import { marshalGoJson, type GoObject, type GoValue } from '../yaml/goJson.js';
+import type { RawNode } from '../yaml/readYamlDocument.js';
+import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
+import { appliesToRole, clusterDnsFor, isProviderKey } from './designerRules.js';
+import { importDesignerStages } from './importDesignerStages.js';
+import { readRke2Config } from './readRke2Config.js';
+import { rke2ConfigFor, siteContext } from './rke2ConfigFor.js';
+import { CNI_PLUGINS, INGRESS_CONTROLLERS, isServerRole, SECRETS_ENCRYPTION_PROVIDERS, SITE_SCHEMA_VERSION, SiteSchema, type Site, type SiteNode } from './siteSchema.js';
+
+export interface CloudConfigText {
+  name: string;
+  text: string;
+}
+
+export interface ImportResult {
+  site: Site;
+  findings: Finding[];
+}
+
+interface ImportedNode {
+  file: string;
+  cluster: Cluster;
+  config: GoObject;
+  node: SiteNode;
+  outline: ReturnType<typeof cloudConfigOutline>;
+}
+
+const HANDLED_TOP_LEVEL = new Set(['cluster', 'hostname', 'users', 'install', 'stages']);
+const PROXY_ENV = { HTTP_PROXY: 'httpProxy', HTTPS_PROXY: 'httpsProxy', NO_PROXY: 'noProxy' } as const;
+
+export const sameGoValue = (a: GoValue | undefined, b: GoValue | undefined): boolean => {
+  if (a === undefined || b === undefined) return a === b;
+  try {
+    return marshalGoJson(a) === marshalGoJson(b);
+  } catch {
+    return false;
+  }
+};
+
+const asStringList = (v: GoValue | undefined): string[] | null =>
+  typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+
+function oneOf<T extends string>(values: readonly T[], v: string | undefined): T | undefined {
+  return v !== undefined && (values as readonly string[]).includes(v) ? (v as T) : undefined;
+}
+
+/** Reads the form's settings from one node's config into the site, where they fit the form. */
+function applyFormSettings(site: Site, config: GoObject): void {
+  const str = (key: string) => {
+    const v = config.get(key);
+    return typeof v === 'string' ? v : undefined;
+  };
+  site.network.clusterCidr = str('cluster-cidr') ?? site.network.clusterCidr;
+  site.network.serviceCidr = str('service-cidr') ?? site.network.serviceCidr;
+  site.network.clusterDomain = str('cluster-domain') ?? site.network.clusterDomain;
+  site.network.clusterDns = str('cluster-dns') ?? clusterDnsFor(site.network.serviceCidr) ?? site.network.clusterDns;
+  const cni = asStringList(config.get('cni'));
+  if (cni) {
+    const [first, second] = cni;
+    const plugin = oneOf(CNI_PLUGINS, cni.length === 2 && first === 'multus' ? second : cni.length === 1 ? first : undefined);
+    if (plugin) {
+      site.network.cni = plugin;
+      site.network.multus = cni.length === 2;
+    }
+  }
+  const ingress = asStringList(config.get('ingress-controller'));
+  const controller = ingress?.length === 1 ? oneOf(INGRESS_CONTROLLERS, ingress[0]) : undefined;
+  if (controller) site.network.ingressController = controller;
+  site.security.writeKubeconfigMode = str('write-kubeconfig-mode') ?? site.security.writeKubeconfigMode;
+  site.security.secretsEncryptionProvider = oneOf(SECRETS_ENCRYPTION_PROVIDERS, str('secrets-encryption-provider')) ?? site.security.secretsEncryptionProvider;
+  site.security.cisProfile = str('profile')?.startsWith('cis') ?? false;
+  site.security.selinux = config.get('selinux') === true;
+  site.airGap.systemDefaultRegistry = str('system-default-registry') ?? '';
+  site.cluster.tlsSans = asStringList(config.get('tls-san')) ?? [];
+}
+
+function scalarText(node: RawNode | undefined): string | undefined {
+  return node?.kind === 'scalar' ? node.value : undefined;
+}
+
+function pairs(node: RawNode | undefined): Map<string, RawNode> {
+  const out = new Map<string, RawNode>();
+  if (node?.kind === 'map') for (const p of node.pairs) if (p.key.kind === 'scalar') out.set(p.key.value, p.value);
+  return out;
+}
+
+/** Kairos OS settings (first user, install) from the reference file. */
+function applyOsSettings(site: Site, imported: ImportedNode, report: (f: string, m: string) => void): void {
+  const users = imported.outline.topLevel.get('users');
+  if (users?.kind === 'seq') {
+    const user = pairs(users.items[0]);
+    site.os.user.name = scalarText(user.get('name')) ?? site.os.user.name;
+    site.os.user.passwordHash = scalarText(user.get('passwd')) ?? '';
+    const keys = user.get('ssh_authorized_keys');
+    site.os.user.sshAuthorizedKeys = keys?.kind === 'seq' ? keys.items.map(scalarText).filter((k): k is string => k !== undefined) : [];
+    if (users.items.length > 1) report(imported.file, `only the first of ${users.items.length} users is kept`);
+  }
+  const install = pairs(imported.outline.topLevel.get('install'));
+  if (install.size > 0) {
+    site.os.install.device = scalarText(install.get('device')) ?? 'auto';
+    site.os.install.after = scalarText(install.get('poweroff')) === 'true' ? 'poweroff' : scalarText(install.get('reboot')) === 'true' ? 'reboot' : 'nothing';
+    const cmdline = scalarText(pairs(install.get('grub_options')).get('extra_cmdline')) ?? '';
+    site.security.fips = /(^|\s)fips=1(\s|$)/.test(cmdline);
+    const other = [...install.keys()].filter((k) => !['device', 'reboot', 'poweroff', 'auto', 'grub_options'].includes(k));
+    if (other.length > 0) report(imported.file, `install settings not imported: ${other.join(', ')}`);
+  }
+}
+
+export function importCloudConfigs(files: readonly CloudConfigText[]): ImportResult {
+  const findings: Finding[] = [];
+  const report = (file: string, message: string, severity: Finding['severity'] = 'warning') =>
+    findings.push({ severity, code: 'not-imported', message: `${file}: ${message}`, path: [file] });
+  const imported: ImportedNode[] = [];
+  for (const [i, file] of files.entries()) {
+    const decoded = decodeCloudConfig(file.text);
+    if (decoded.kind === 'error') {
+      findings.push({ severity: 'error', code: 'not-imported', message: `${file.name}: not read, Kairos cannot decode it: ${decoded.message}`, path: [file.name], line: decoded.line });
+      continue;
+    }
+    if (decoded.kind === 'no-cluster') {
+      report(file.name, 'not read: it has no cluster: section', 'error');
+      continue;
+    }
+    const { cluster } = decoded;
+    const outline = cloudConfigOutline(file.text);
+    const hostname = scalarText(outline.topLevel.get('hostname')) ?? '';
+    const name = hostname && !dns1123SubdomainProblem(hostname) ? hostname : `node-${i + 1}`;
+    const role = oneOf(KAIROS_ROLES, cluster.role) ?? 'controlplane';
+    if (role !== cluster.role) report(file.name, `role "${cluster.role ?? ''}" is not init, controlplane or worker; imported as controlplane, which is how the provider runs it`);
+    const node: SiteNode = { name, role, address: '', hostname: hostname === name ? '' : hostname, setNodeIp: false, labels: [], taints: [], extraConfig: '' };
+    const read = readRke2Config(cluster.config ?? '');
+    if (!read.ok) {
+      node.extraConfig = cluster.config ?? '';
+      report(file.name, `config is kept as written but cannot be used: ${read.message} (line ${read.line})`, 'error');
+    } else {
+      for (const { key, text } of read.unquotedOctal) report(file.name, `${key} was written unquoted (${text}, read as a number); the site writes it quoted`, 'info');
+    }
+    for (const key of [...outline.topLevel.keys()].filter((k) => !HANDLED_TOP_LEVEL.has(k))) {
+      report(file.name, `"${key}" is not imported; the designer writes only cluster, hostname, users, install and stages`);
+    }
+    imported.push({ file: file.name, cluster, config: read.ok ? read.config : new Map(), node, outline });
+  }
+
+  const reference = imported.find((n) => n.node.role === 'init') ?? imported.find((n) => isServerRole(n.node.role)) ?? imported[0];
+  const site = SiteSchema.parse({
+    version: SITE_SCHEMA_VERSION,
+    name: 'imported-site',
+    cluster: { token: reference?.cluster.cluster_token ?? '', controlPlaneHost: reference?.cluster.control_plane_host ?? '' },
+    nodes: imported.map((n) => n.node),
+  });
+  if (!reference) return { site, findings };
+
+  applyFormSettings(site, reference.config);
+  applyOsSettings(site, reference, report);
+  for (const n of imported) {
+    const skipped = importDesignerStages(files.find((f) => f.name === n.file)!.text, site);
+    for (const what of skipped) report(n.file, `${what} is not imported; the designer writes only its own registries.yaml and Pod Security files`);
+  }
+  const env = reference.cluster.env ?? {};
+  for (const [key, field] of Object.entries(PROXY_ENV)) site.proxy[field] = env[key] ?? '';
+  site.airGap.importLocalImages = reference.cluster.import_local_images ?? false;
+  if (reference.cluster.local_images_path) site.airGap.imagesPath = reference.cluster.local_images_path;
+
+  if (isBareIpv6(site.cluster.controlPlaneHost)) {
+    report(reference.file, `control_plane_host ${site.cluster.controlPlaneHost} is a bare IPv6 address; the site passes it in brackets and adds it to tls-san, so that joining nodes get a valid server URL`, 'info');
+  }
+  for (const n of imported) {
+    const { cluster, file } = n;
+    if ((cluster.cluster_token ?? '') !== site.cluster.token) report(file, `its cluster_token differs from ${reference.file}'s; the site uses one token for all nodes`);
+    if ((cluster.control_plane_host ?? '') !== site.cluster.controlPlaneHost) report(file, `its control_plane_host differs from ${reference.file}'s; the site uses ${site.cluster.controlPlaneHost}`);
+    for (const key of Object.keys(cluster.env ?? {})) {
+      if (!(key in PROXY_ENV)) report(file, `env ${key} is not imported: the provider uses only HTTP_PROXY, HTTPS_PROXY and NO_PROXY`);
+      else if (cluster.env![key] !== (reference.cluster.env ?? {})[key]) report(file, `env ${key} differs from ${reference.file}'s; the site uses one proxy setting`);
+    }
+    if (Boolean(cluster.import_local_images) !== site.airGap.importLocalImages) report(file, `import_local_images differs from ${reference.file}'s`);
+    for (const field of ['providerConfig', 'ca_certs', 'cluster_config_path'] as const) {
+      if (cluster[field] !== undefined) report(file, `${field} is not imported (the designer leaves it at the provider's default)`);
+    }
+    for (const key of n.config.keys()) {
+      if (isProviderKey(key)) report(file, `config sets "${key}", which jq would join with the provider's value; the site leaves it out`);
+    }
+  }
+
+  // What the form alone would generate for each node; the rest of each config becomes extra config.
+  const context = siteContext(site);
+  const leftovers = imported.map((n) => {
+    const generated = rke2ConfigFor(context, n.node).config;
+    return new Map([...n.config].filter(([k, v]) => !isProviderKey(k) && !sameGoValue(generated.get(k), v)));
+  });
+  const shared = new Map<string, GoValue>();
+  for (const [key, value] of leftovers[0] ?? []) {
+    // Shared when every node the site's extra config reaches has it, and no other node does.
+    const everywhere = leftovers.every((l, i) =>
+      appliesToRole(key, isServerRole(imported[i]!.node.role) ? 'server' : 'agent') ? sameGoValue(l.get(key), value) : !l.has(key),
+    );
+    if (everywhere) shared.set(key, value);
+  }
+  site.extraConfig = shared.size > 0 ? renderYamlForGo(shared) : '';
+  imported.forEach((n, i) => {
+    const own = new Map([...leftovers[i]!].filter(([k]) => !shared.has(k)));
+    if (n.node.extraConfig === '' && own.size > 0) n.node.extraConfig = renderYamlForGo(own);
+  });
+  site.nodes = imported.map((n) => n.node);
+  return { site, findings };
+}

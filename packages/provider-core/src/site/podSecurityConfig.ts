@@ -1,0 +1,42 @@
+/**
+ * The Pod Security admission config a site asks for. RKE2 writes its own when none is given:
+ * `privileged` without a profile, `restricted` with `profile: cis` (rke2-options.md fact 8). When the
+ * site wants another level, the designer writes this file on servers and points
+ * `pod-security-admission-config-file` at it.
+ */
+import { stringify } from 'yaml';
+import type { Site } from './siteSchema.js';
+
+export const POD_SECURITY_CONFIG_PATH = '/etc/rancher/rke2/pod-security-admission.yaml';
+
+/** The level RKE2 enforces by itself with these security settings. */
+export function rke2DefaultPodSecurity(security: Site['security']): Site['security']['podSecurity'] {
+  return security.cisProfile ? 'restricted' : 'privileged';
+}
+
+/**
+ * The admission configuration's text, or null when RKE2's own file already does what the site asks.
+ * With the CIS profile RKE2 enforces `restricted`, the strictest level; the designer never weakens it.
+ */
+export function podSecurityConfig(security: Site['security']): string | null {
+  if (security.cisProfile || security.podSecurity === rke2DefaultPodSecurity(security)) return null;
+  const level = security.podSecurity;
+  return stringify(
+    {
+      apiVersion: 'apiserver.config.k8s.io/v1',
+      kind: 'AdmissionConfiguration',
+      plugins: [
+        {
+          name: 'PodSecurity',
+          configuration: {
+            apiVersion: 'pod-security.admission.config.k8s.io/v1',
+            kind: 'PodSecurityConfiguration',
+            defaults: { enforce: level, 'enforce-version': 'latest', audit: level, 'audit-version': 'latest', warn: level, 'warn-version': 'latest' },
+            exemptions: { usernames: [], runtimeClasses: [], namespaces: security.podSecurityExemptNamespaces },
+          },
+        },
+      ],
+    },
+    { lineWidth: 0 },
+  );
+}

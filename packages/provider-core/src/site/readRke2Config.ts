@@ -1,0 +1,65 @@
+/**
+ * Reads an RKE2 config written as YAML (a site's extra config, or a cloud-config's `config:`) the
+ * way the provider does (yaml.v2, YAML 1.1), keeping what the checks need: where each top-level
+ * key is, and which keys lost their text to YAML 1.1 octal reading.
+ */
+import { GoInt, goJsonTypeName, type GoObject } from '../yaml/goJson.js';
+import { readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
+import { decodeYamlV2Node } from '../yaml/yamlToJson.js';
+
+/** Keys whose value RKE2 reads as octal text, so an unquoted `0644` (read as 420) breaks them. */
+export const OCTAL_TEXT_KEYS = ['write-kubeconfig-mode'] as const;
+
+export type Rke2ConfigRead =
+  | {
+      ok: true;
+      config: GoObject;
+      /** Line of each top-level key, counted from 1 in the text read. */
+      keyLines: Map<string, number>;
+      /**
+       * Octal-text keys written unquoted: the value YAML 1.1 gives (420) and the text (0644).
+       * `config` holds the text, as the writer meant it; the device would get the number.
+       */
+      unquotedOctal: { key: string; read: bigint; text: string }[];
+      /** The text is empty, or only comments: no settings. */
+      empty: boolean;
+    }
+  | { ok: false; problem: 'syntax'; message: string; line: number; column: number }
+  | { ok: false; problem: 'not-a-map'; message: string; line: number; column: number };
+
+function topLevel(root: RawNode | null): Map<string, RawNode> {
+  const out = new Map<string, RawNode>();
+  if (root?.kind === 'map') for (const { key, value } of root.pairs) if (key.kind === 'scalar') out.set(key.value, value);
+  return out;
+}
+
+export function readRke2Config(text: string): Rke2ConfigRead {
+  const read = readYamlDocument(text);
+  if (!read.ok) return { ok: false, problem: 'syntax', ...read.error };
+  const decoded = decodeYamlV2Node(read.root);
+  if (!decoded.ok) return { ok: false, problem: 'syntax', message: decoded.error, line: read.root?.line ?? 1, column: 1 };
+  const value = decoded.value;
+  if (value === null) return { ok: true, config: new Map(), keyLines: new Map(), unquotedOctal: [], empty: true };
+  if (!(value instanceof Map)) {
+    return {
+      ok: false,
+      problem: 'not-a-map',
+      message: `the settings must be "key: value" lines, but this is a ${goJsonTypeName(value)}`,
+      line: read.root?.line ?? 1,
+      column: 1,
+    };
+  }
+  const raw = topLevel(read.root);
+  const keyLines = new Map<string, number>();
+  if (read.root?.kind === 'map') for (const { key } of read.root.pairs) if (key.kind === 'scalar') keyLines.set(key.value, key.line);
+  const unquotedOctal: { key: string; read: bigint; text: string }[] = [];
+  for (const key of OCTAL_TEXT_KEYS) {
+    const v = value.get(key);
+    const source = raw.get(key);
+    if (v instanceof GoInt && source?.kind === 'scalar' && source.plain) {
+      unquotedOctal.push({ key, read: v.value, text: source.value });
+      value.set(key, source.value);
+    }
+  }
+  return { ok: true, config: value, keyLines, unquotedOctal, empty: false };
+}

@@ -1,0 +1,112 @@
+/**
+ * A node's Kairos `#cloud-config` (its user-data): OS settings for a USB install, the `cluster:`
+ * section the RKE2 provider reads, with `config` as a block string, and `stages` writing the files
+ * the provider does not write (registries.yaml, the Pod Security admission config).
+ * Built as data and written by renderYamlForGo, so no value can break the document.
+ */
+import { GoInt, type GoObject, type GoValue } from '../yaml/goJson.js';
+import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
+import { POD_SECURITY_CONFIG_PATH } from './podSecurityConfig.js';
+import { REGISTRIES_PATH } from './registriesYaml.js';
+import type { SiteContext } from './rke2ConfigFor.js';
+import { isServerRole, type SiteNode } from './siteSchema.js';
+
+export const CLOUD_CONFIG_HEADER = '#cloud-config\n';
+/** Stage the designer's files are written in: early on every boot, before the provider starts RKE2. */
+export const DESIGNER_FILES_STAGE = 'initramfs';
+const SECRET_FILE_MODE = 0o600;
+
+const obj = (entries: [string, GoValue | undefined][]): GoObject =>
+  new Map(entries.filter((e): e is [string, GoValue] => e[1] !== undefined));
+
+export function hostnameOf(node: SiteNode): string {
+  return node.hostname || node.name;
+}
+
+function usersSection(ctx: SiteContext): GoValue | undefined {
+  const { user } = ctx.site.os;
+  if (!user.name || (user.sshAuthorizedKeys.length === 0 && !user.passwordHash)) return undefined;
+  return [
+    obj([
+      ['name', user.name],
+      ['passwd', user.passwordHash || undefined],
+      ['ssh_authorized_keys', user.sshAuthorizedKeys.length > 0 ? [...user.sshAuthorizedKeys] : undefined],
+      ['groups', ['admin']],
+    ]),
+  ];
+}
+
+function installSection(ctx: SiteContext): GoValue {
+  const { install } = ctx.site.os;
+  return obj([
+    ['device', install.device || 'auto'],
+    ['auto', true],
+    ['reboot', install.after === 'reboot'],
+    ['poweroff', install.after === 'poweroff'],
+    // FIPS mode is a kernel switch; RKE2's FIPS build needs the host in FIPS mode.
+    ['grub_options', ctx.site.security.fips ? obj([['extra_cmdline', 'fips=1']]) : undefined],
+  ]);
+}
+
+function proxyEnvSection(ctx: SiteContext): GoValue | undefined {
+  const { proxy } = ctx.site;
+  // Upper-case names only: the provider ignores lower-case ones (oracle case 18).
+  const env = obj([
+    ['HTTP_PROXY', proxy.httpProxy || undefined],
+    ['HTTPS_PROXY', proxy.httpsProxy || undefined],
+    ['NO_PROXY', proxy.noProxy || undefined],
+  ]);
+  return env.size > 0 ? env : undefined;
+}
+
+/** Files the node needs that the provider does not write, as [path, content]. */
+export function designerFilesFor(ctx: SiteContext, node: SiteNode): [string, string][] {
+  const files: [string, string][] = [];
+  if (ctx.registriesYaml !== null) files.push([REGISTRIES_PATH, ctx.registriesYaml]);
+  if (ctx.podSecurityConfig !== null && isServerRole(node.role)) files.push([POD_SECURITY_CONFIG_PATH, ctx.podSecurityConfig]);
+  return files;
+}
+
+function stagesSection(ctx: SiteContext, node: SiteNode): GoValue | undefined {
+  const files = designerFilesFor(ctx, node);
+  if (files.length === 0) return undefined;
+  const fileEntries = files.map(([path, content]) =>
+    obj([
+      ['path', path],
+      ['permissions', new GoInt(BigInt(SECRET_FILE_MODE))],
+      ['owner', new GoInt(0n)],
+      ['group', new GoInt(0n)],
+      ['content', content],
+    ]),
+  );
+  return obj([[DESIGNER_FILES_STAGE, [obj([['name', 'Write RKE2 files designed for this site'], ['files', fileEntries]])]]]);
+}
+
+export function clusterSection(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject {
+  const { airGap } = ctx.site;
+  return obj([
+    ['cluster_token', ctx.site.cluster.token],
+    ['control_plane_host', ctx.controlPlane.host],
+    ['role', node.role],
+    ['config', renderYamlForGo(config)],
+    ['env', proxyEnvSection(ctx)],
+    ['import_local_images', airGap.importLocalImages ? true : undefined],
+    ['local_images_path', airGap.importLocalImages && airGap.imagesPath ? airGap.imagesPath : undefined],
+  ]);
+}
+
+export function renderCloudConfig(ctx: SiteContext, node: SiteNode, config: GoObject): string {
+  const document = obj([
+    ['hostname', hostnameOf(node)],
+    ['users', usersSection(ctx)],
+    ['install', installSection(ctx)],
+    ['cluster', clusterSection(ctx, node, config)],
+    ['stages', stagesSection(ctx, node)],
+  ]);
+  return CLOUD_CONFIG_HEADER + renderYamlForGo(document);
+}
+
+/** The NoCloud `meta-data` that goes beside user-data on a cidata volume. */
+export function renderMetaData(siteName: string, node: SiteNode): string {
+  return renderYamlForGo(obj([['instance-id', `${siteName}-${node.name}`], ['local-hostname', hostnameOf(node)]]));
+}
