@@ -13,3 +13,33 @@ export { renderMergedConfig, formatJqNumber } from './jq/renderJq.js';
 export type { JqValue, JqObject } from './jq/jqValue.js';
 export { yamlToJson, type YamlToJsonResult } from './yaml/yamlToJson.js';
 export { emitYamlV3, type YamlNode } from './yaml/yamlV3Emitter.js';
+export { RKE2_CATALOG, catalogEntry, nearestCatalogKey, type CatalogEntry } from './catalog/rke2Catalog.js';
+export { parseIp, parseCidr, networkOf, isBareIpv6 } from './net/ipAddress.js';
+export {
+  SiteSchema,
+  NodeSchema,
+  RegistryMirrorSchema,
+  RegistryConfigSchema,
+  SITE_SCHEMA_VERSION,
+  RKE2_VERSIONS,
+  DEFAULT_RKE2_VERSION,
+  CNI_PLUGINS,
+  INGRESS_CONTROLLERS,
+  POD_SECURITY_LEVELS,
+  isServerRole,
+  type Site,
+  type SiteInput,
+  type SiteNode,
+  type NodeRole,
+} from './site/siteSchema.js';
+export { createSite, parseSite, type ParseSiteResult } from './site/createSite.js';
+export { generateClusterToken, tokenWeakness } from './site/clusterToken.js';
+export * as designerRules from './site/designerRules.js';
+export { expandSite, expandNode, type ExpandedSite, type ExpandedNode } from './site/expandSite.js';
+export { siteContext, rke2ConfigFor, type SiteContext } from './site/rke2ConfigFor.js';
+export { importCloudConfigs, type ImportResult, type CloudConfigText } from './site/importCloudConfigs.js';
+export { FindingSchema, FINDING_CODES, hasErrors, sortFindings, formatFinding, type Finding, type FindingCode, type Severity } from './lint/finding.js';
+export { lintSite } from './lint/lintSite.js';
+export { lintCloudConfig, lintCloudConfigs, type CloudConfigLintOptions } from './lint/lintCloudConfig.js';
+export { buildBundle, bundleFiles, deviceFiles, type BundleOptions, type BundleResult, type BundleFile } from './bundle/buildBundle.js';
+export { renderYamlForGo } from './yaml/renderYamlForGo.js';

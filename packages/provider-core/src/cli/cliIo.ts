@@ -4,10 +4,14 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a file, or standard input for "-". Throws with a readable message when it cannot. */
   readText(path: string): Promise<string>;
+  /** Writes a file, creating its folders. */
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
 }
 
 export const EXIT = {
   ok: 0,
+  /** lint found errors, or a site with errors was not bundled. */
+  findings: 1,
   /** Bad usage, unreadable input, or a document the Kairos SDK cannot decode. */
   unreadable: 2,
   /** The real provider would panic: the node gets no configuration. */

@@ -1,5 +1,6 @@
 /** Entry point of the rke2-edge binary: wires runCli to the process. */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { runCli } from './runCli.js';
 
 async function readStdin(): Promise<string> {
@@ -12,5 +13,9 @@ const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
+  writeFile: async (path, data) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data);
+  },
 });
 process.exitCode = code;

@@ -4,7 +4,7 @@
  */
 import { runPlugin, type PluginOutcome } from '../provider/runPlugin.js';
 import { EXIT, type CliIo } from './cliIo.js';
-import { parseArgs } from './parseArgs.js';
+import { startCommand } from './startCommand.js';
 
 export const PROVIDER_HELP = `Usage: rke2-edge provider FILE [--node-cidr CIDR]
 
@@ -36,15 +36,8 @@ with an empty config.yaml; jq's message on stderr).
 type Printer = (outcome: Extract<PluginOutcome, { kind: 'written' }>, io: CliIo) => number;
 
 async function runWithPlugin(argv: string[], io: CliIo, help: string, print: Printer): Promise<number> {
-  const args = parseArgs(argv, { values: { 'node-cidr': 'CIDR' }, flags: ['help'] });
-  if (!args.ok) {
-    io.stderr(`rke2-edge: ${args.error}\n`);
-    return EXIT.unreadable;
-  }
-  if (args.flags.has('help')) {
-    io.stdout(help);
-    return EXIT.ok;
-  }
+  const args = startCommand(argv, io, help, { values: { 'node-cidr': 'CIDR' }, flags: [] });
+  if (typeof args === 'number') return args;
   if (args.positionals.length !== 1) {
     io.stderr(`rke2-edge: expected one FILE (or "-" for stdin)\n\n${help}`);
     return EXIT.unreadable;

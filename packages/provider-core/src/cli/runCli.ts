@@ -1,10 +1,15 @@
 /** The rke2-edge command line: dispatches to a command, or explains itself. */
 import { EXIT, type CliIo } from './cliIo.js';
 import { mergedCommand, providerCommand } from './providerCommands.js';
+import { bundleCommand, expandCommand, importCommand, lintCommand } from './siteCommands.js';
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliIo) => Promise<number> }> = {
   provider: { summary: 'print the cluster.kairos.yaml the Kairos RKE2 plugin writes', run: providerCommand },
   merged: { summary: 'print the merged /etc/rancher/rke2/config.yaml jq leaves at boot', run: mergedCommand },
+  lint: { summary: 'check site.json files or cloud-configs and list every finding', run: lintCommand },
+  import: { summary: 'build a site.json from existing cloud-configs (one per node)', run: importCommand },
+  bundle: { summary: 'write the zip bundle of a site for the field', run: bundleCommand },
+  expand: { summary: 'write each node\'s files of a site into a folder', run: expandCommand },
 };
 
 export const MAIN_HELP = `Usage: rke2-edge COMMAND [options]

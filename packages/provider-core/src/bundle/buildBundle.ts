@@ -1,0 +1,120 @@
+/**
+ * The site as files for the field: for each node its user-data, meta-data, a README and the files
+ * the device will write (for review), plus site.json and a manifest of sha-256 sums. As a zip
+ * (jszip) with fixed timestamps and a stable order, so the same site always gives the same bytes.
+ */
+import JSZip from 'jszip';
+import { sortFindings, type Finding } from '../lint/finding.js';
+import { lintSite } from '../lint/lintSite.js';
+import { MERGED_CONFIG_PATH } from '../provider/constants.js';
+import { expandSite, type ExpandedNode, type ExpandedSite } from '../site/expandSite.js';
+import type { Site } from '../site/siteSchema.js';
+import { fieldReadme } from './fieldReadme.js';
+import { safeDevicePath, safeSegment, uniqueSegments } from './safeName.js';
+
+export interface BundleFile {
+  /** Path inside the bundle, `SITE/NODE/user-data`. */
+  path: string;
+  content: string;
+}
+
+export interface BundleOptions {
+  format: 'zip';
+  /** Bundle even when the site has errors. */
+  force?: boolean;
+  /** Called with 0…100 as the bundle is built. */
+  onProgress?: (percent: number) => void;
+  /** An expansion already computed for this site. */
+  expanded?: ExpandedSite;
+}
+
+export type BundleResult =
+  | { ok: true; bytes: Uint8Array; files: BundleFile[]; findings: Finding[] }
+  | { ok: false; reason: string; findings: Finding[] };
+
+/** Every zip entry gets this time, in local time like the zip format itself: no clock leaks in. */
+const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
+
+/** The files the device writes, at their device paths: yip file, provider files, merged config, designer files. */
+export function deviceFiles(expanded: ExpandedNode): [string, string][] {
+  const files: [string, string][] = [...expanded.designerFiles];
+  const { plan } = expanded;
+  if (plan.kind === 'written') {
+    files.push([plan.path, plan.clusterKairosYaml]);
+    for (const file of plan.files) files.push([file.path, file.content]);
+    files.push([MERGED_CONFIG_PATH, plan.merged.text]);
+  }
+  return files;
+}
+
+/** The bundle's files, in order, before zipping. */
+export function bundleFiles(expanded: ExpandedSite): BundleFile[] {
+  const { site } = expanded;
+  const root = safeSegment(site.name, 'site');
+  const folders = uniqueSegments(site.nodes.map((n) => n.name), (i) => `node-${i + 1}`);
+  const files: BundleFile[] = [{ path: `${root}/site.json`, content: `${JSON.stringify(site, null, 2)}\n` }];
+  for (const node of expanded.nodes) {
+    const dir = `${root}/${folders[node.index]}`;
+    files.push(
+      { path: `${dir}/user-data`, content: node.userData },
+      { path: `${dir}/meta-data`, content: node.metaData },
+      { path: `${dir}/README.txt`, content: fieldReadme(site.name, node) },
+    );
+    const seen = new Set<string>();
+    for (const [devicePath, content] of deviceFiles(node)) {
+      const path = `${dir}/device/${safeDevicePath(devicePath)}`;
+      if (!seen.has(path)) files.push({ path, content });
+      seen.add(path);
+    }
+  }
+  return files;
+}
+
+async function sha256Hex(data: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Adds `SITE/manifest.json`: the size and sha-256 of every other file. */
+export async function withManifest(files: BundleFile[], onFile: (i: number) => void = () => {}): Promise<BundleFile[]> {
+  const encoder = new TextEncoder();
+  const manifest: { path: string; size: number; sha256: string }[] = [];
+  for (const [i, file] of files.entries()) {
+    const bytes = encoder.encode(file.content);
+    manifest.push({ path: file.path, size: bytes.length, sha256: await sha256Hex(bytes) });
+    onFile(i);
+  }
+  const root = files[0]?.path.split('/')[0] ?? 'site';
+  return [...files, { path: `${root}/manifest.json`, content: `${JSON.stringify({ algorithm: 'sha256', files: manifest }, null, 2)}\n` }];
+}
+
+/** The reason a site with errors is not bundled, listing each error. */
+export function refusal(findings: readonly Finding[]): string | null {
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return null;
+  const list = errors.map((f) => `- ${f.path.join('.') || 'site'}: ${f.message}`).join('\n');
+  return `The site has ${errors.length} error(s); fix them, or bundle anyway with force:\n${list}`;
+}
+
+export async function buildBundle(site: Site, options: BundleOptions): Promise<BundleResult> {
+  const progress = options.onProgress ?? (() => {});
+  progress(0);
+  const expanded = options.expanded ?? expandSite(site);
+  const findings = sortFindings(lintSite(site, expanded));
+  const refused = refusal(findings);
+  if (refused && !options.force) return { ok: false, reason: refused, findings };
+  progress(10);
+  const plain = bundleFiles(expanded);
+  const files = await withManifest(plain, (i) => {
+    if (i % 256 === 0) progress(10 + Math.floor((30 * i) / plain.length));
+  });
+  const zip = new JSZip();
+  for (const file of files) zip.file(file.path, file.content, { date: FIXED_DATE, createFolders: false, binary: false });
+  progress(40);
+  const bytes = await zip.generateAsync(
+    { type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false },
+    (meta) => progress(40 + Math.floor(meta.percent * 0.59)),
+  );
+  progress(100);
+  return { ok: true, bytes, files, findings };
+}

@@ -1,0 +1,91 @@
+import JSZip from 'jszip';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ORACLE_DIR } from '../../test/oracleCases.js';
+import { runBuiltCli } from '../../test/runBuiltCli.js';
+import { haSite, largeSite, variant } from '../../test/siteFixtures.js';
+
+const oracle = (name: string) => join(ORACLE_DIR, name, 'input.yaml');
+const workDir = () => mkdtempSync(join(tmpdir(), 'rke2-edge-'));
+const writeSite = (dir: string, site: unknown) => {
+  const path = join(dir, 'site.json');
+  writeFileSync(path, JSON.stringify(site));
+  return path;
+};
+
+describe('rke2-edge lint / import / bundle / expand', () => {
+  it('lint exits 1 and names the trap for a broken cloud-config, 0 for a good site', async () => {
+    const bad = await runBuiltCli(['lint', oracle('04-init-no-cidrs')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('[provider-panic]');
+    expect(bad.stdout).toContain('1 error(s)');
+    const good = await runBuiltCli(['lint', writeSite(workDir(), haSite())]);
+    expect(good).toMatchObject({ code: 0, stdout: '0 error(s), 0 warning(s), 0 note(s)\n' });
+  });
+
+  it('the README\'s example site lints clean and bundles', async () => {
+    const example = new URL('../../../../examples/plant-7.site.json', import.meta.url).pathname;
+    expect(await runBuiltCli(['lint', example])).toMatchObject({ code: 0, stdout: '0 error(s), 0 warning(s), 0 note(s)\n' });
+    expect((await runBuiltCli(['bundle', example, '-o', join(workDir(), 'p7.zip')])).code).toBe(0);
+  });
+
+  it('lint --json gives findings as data, per file, and checks cloud-configs together', async () => {
+    const run = await runBuiltCli(['lint', '--json', oracle('02-controlplane-minimal'), oracle('03-worker-minimal')]);
+    const results = JSON.parse(run.stdout) as { file: string; findings: { code: string }[] }[];
+    expect(results.map((r) => r.file)).toEqual([oracle('02-controlplane-minimal'), oracle('03-worker-minimal'), '(all files)']);
+    expect(results[2]!.findings.map((f) => f.code)).toContain('no-init');
+    expect(run.code).toBe(1);
+  });
+
+  it('lint refuses an invalid or newer site.json with exit 2', async () => {
+    const dir = workDir();
+    const newer = await runBuiltCli(['lint', writeSite(dir, { ...haSite(), version: 99 })]);
+    expect(newer.code).toBe(2);
+    expect(newer.stderr).toContain('made by a newer RKE2 Edge Designer');
+    const invalid = await runBuiltCli(['lint', writeSite(dir, { ...haSite(), nodes: [{ name: 'x', role: 'boss' }] })]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('nodes.0.role');
+  });
+
+  it('import turns cloud-configs into a site that bundles, and reports what it drops', async () => {
+    const dir = workDir();
+    const out = join(dir, 'imported.json');
+    const run = await runBuiltCli(['import', oracle('01-init-minimal'), oracle('21-root-path'), '-o', out, '--name', 'lab']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('providerConfig is not imported');
+    const site = JSON.parse(readFileSync(out, 'utf8')) as { name: string; nodes: unknown[] };
+    expect([site.name, site.nodes.length]).toEqual(['lab', 2]);
+  });
+
+  it('bundle writes a zip, refuses a site with errors, and --force overrides', async () => {
+    const dir = workDir();
+    const zipPath = join(dir, 'out.zip');
+    const ok = await runBuiltCli(['bundle', writeSite(dir, haSite()), '-o', zipPath]);
+    expect(ok.code).toBe(0);
+    expect(Object.keys((await JSZip.loadAsync(readFileSync(zipPath))).files)).toContain('plant-7/cp-1/user-data');
+    const broken = writeSite(dir, variant((s) => (s.nodes[1]!.role = 'init')));
+    const refused = await runBuiltCli(['bundle', broken, '-o', join(dir, 'no.zip')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('second "init" node');
+    expect(existsSync(join(dir, 'no.zip'))).toBe(false);
+    expect((await runBuiltCli(['bundle', broken, '-o', join(dir, 'forced.zip'), '--force'])).code).toBe(0);
+  });
+
+  it('bundle shows progress on stderr for a large site', async () => {
+    const dir = workDir();
+    const run = await runBuiltCli(['bundle', writeSite(dir, largeSite(100)), '-o', join(dir, 'big.zip')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('bundling 100 nodes: 100%');
+  });
+
+  it('expand writes each node\'s files as in the zip', async () => {
+    const dir = workDir();
+    const run = await runBuiltCli(['expand', writeSite(dir, haSite()), '-o', join(dir, 'out')]);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(dir, 'out/plant-7/worker-1/user-data'), 'utf8')).toContain('role: worker');
+    expect(existsSync(join(dir, 'out/plant-7/manifest.json'))).toBe(true);
+    expect(readFileSync(join(dir, 'out/plant-7/cp-1/device/etc/rancher/rke2/config.yaml'), 'utf8')).toContain('"cluster-cidr": "10.42.0.0/16"');
+  });
+});

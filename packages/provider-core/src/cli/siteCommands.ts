@@ -1,0 +1,199 @@
+/**
+ * `rke2-edge lint`, `import`, `bundle` and `expand`: the site model on the command line.
+ */
+import { buildBundle, bundleFiles, withManifest } from '../bundle/buildBundle.js';
+import { formatFinding, sortFindings, type Finding } from '../lint/finding.js';
+import { lintCloudConfigs } from '../lint/lintCloudConfig.js';
+import { lintSite } from '../lint/lintSite.js';
+import { parseSite } from '../site/createSite.js';
+import { expandSite } from '../site/expandSite.js';
+import { importCloudConfigs } from '../site/importCloudConfigs.js';
+import type { Site } from '../site/siteSchema.js';
+import { EXIT, type CliIo } from './cliIo.js';
+import { startCommand as start } from './startCommand.js';
+
+export const LINT_HELP = `Usage: rke2-edge lint FILE... [--json] [--node-cidr CIDR] [--rke2-version V]
+
+Checks site.json files, or Kairos cloud-configs (one per node, checked together as one cluster),
+and prints every finding: errors, warnings and information, with where and what to do.
+
+Options:
+  --json              print the findings as JSON: [{ "file", "findings": [...] }]
+  --node-cidr CIDR    cloud-configs: the node's address with prefix, for NO_PROXY checks
+  --rke2-version V    cloud-configs: RKE2 version the nodes run (default v1.36)
+  -h, --help          show this help
+
+Exit codes: 0 no errors; 1 at least one error; 2 unreadable file or invalid site.json.
+`;
+
+export const IMPORT_HELP = `Usage: rke2-edge import FILE... [-o site.json] [--name NAME]
+
+Builds a site from existing Kairos cloud-configs, one per node. Prints the site.json (or writes
+it to -o) and, on stderr, what could not be represented.
+
+Options:
+  -o, --output FILE   write the site to FILE instead of stdout
+  --name NAME         the site's name (default imported-site)
+  -h, --help          show this help
+
+Exit codes: 0 written; 2 unreadable file or nothing to import.
+`;
+
+export const BUNDLE_HELP = `Usage: rke2-edge bundle site.json -o OUT.zip [--force]
+
+Writes the site's zip bundle: per node user-data, meta-data, README.txt and the files the device
+will write (device/...), plus site.json and manifest.json (sha-256 of every file).
+
+Options:
+  -o, --output FILE   the zip file to write (required)
+  --force             bundle even when the site has errors
+  -h, --help          show this help
+
+Exit codes: 0 written; 1 the site has errors (listed; nothing written); 2 unreadable input.
+`;
+
+export const EXPAND_HELP = `Usage: rke2-edge expand site.json -o DIR
+
+Writes each node's files into DIR, laid out as in the zip bundle, for review or for copying.
+Findings are printed on stderr.
+
+Options:
+  -o, --output DIR    the folder to write into (required)
+  -h, --help          show this help
+
+Exit codes: 0 written; 2 unreadable input.
+`;
+
+async function readAll(paths: string[], io: CliIo): Promise<{ name: string; text: string }[] | null> {
+  const out: { name: string; text: string }[] = [];
+  for (const path of paths) {
+    try {
+      out.push({ name: path, text: await io.readText(path) });
+    } catch (e) {
+      io.stderr(`rke2-edge: cannot read ${path}: ${(e as Error).message}\n`);
+      return null;
+    }
+  }
+  return out;
+}
+
+/** A file is a site.json when it is a JSON object; anything else is read as a cloud-config. */
+function looksLikeSiteJson(text: string): boolean {
+  return /^\s*\{/.test(text) && !/^\s*#cloud-config/.test(text);
+}
+
+async function readSite(path: string, io: CliIo): Promise<Site | null> {
+  const files = await readAll([path], io);
+  if (!files) return null;
+  const parsed = parseSite(files[0]!.text);
+  if (parsed.ok) return parsed.site;
+  io.stderr(`rke2-edge: ${path} is not a valid site.json:\n${parsed.errors.map((e) => `  ${e.path || '(top)'}: ${e.message}`).join('\n')}\n`);
+  return null;
+}
+
+function printFindings(results: { file: string; findings: Finding[] }[], write: (t: string) => void): void {
+  for (const { file, findings } of results) for (const f of sortFindings(findings)) write(`${formatFinding(f, file)}\n`);
+  const all = results.flatMap((r) => r.findings);
+  const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
+  write(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)\n`);
+}
+
+export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = start(argv, io, LINT_HELP, { values: { 'node-cidr': 'CIDR', 'rke2-version': 'VERSION' }, flags: ['json'] });
+  if (typeof args === 'number') return args;
+  if (args.positionals.length === 0) {
+    io.stderr(`rke2-edge: expected at least one FILE\n\n${LINT_HELP}`);
+    return EXIT.unreadable;
+  }
+  const files = await readAll(args.positionals, io);
+  if (!files) return EXIT.unreadable;
+  const results: { file: string; findings: Finding[] }[] = [];
+  for (const file of files.filter((f) => looksLikeSiteJson(f.text))) {
+    const parsed = parseSite(file.text);
+    if (!parsed.ok) {
+      io.stderr(`rke2-edge: ${file.name} is not a valid site.json:\n${parsed.errors.map((e) => `  ${e.path || '(top)'}: ${e.message}`).join('\n')}\n`);
+      return EXIT.unreadable;
+    }
+    results.push({ file: file.name, findings: lintSite(parsed.site) });
+  }
+  const cloudConfigs = files.filter((f) => !looksLikeSiteJson(f.text));
+  const options = { ...(args.values['node-cidr'] ? { nodeCidr: args.values['node-cidr'] } : {}), ...(args.values['rke2-version'] ? { rke2Version: args.values['rke2-version'] } : {}) };
+  results.push(...lintCloudConfigs(cloudConfigs, options));
+  if (args.flags.has('json')) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+  else printFindings(results, io.stdout);
+  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+}
+
+export async function importCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = start(argv, io, IMPORT_HELP, { values: { output: 'FILE', name: 'NAME' }, flags: [] });
+  if (typeof args === 'number') return args;
+  if (args.positionals.length === 0) {
+    io.stderr(`rke2-edge: expected at least one cloud-config FILE\n\n${IMPORT_HELP}`);
+    return EXIT.unreadable;
+  }
+  const files = await readAll(args.positionals, io);
+  if (!files) return EXIT.unreadable;
+  const { site, findings } = importCloudConfigs(files);
+  if (site.nodes.length === 0) {
+    printFindings([{ file: '', findings }], io.stderr);
+    io.stderr('rke2-edge: no node could be imported\n');
+    return EXIT.unreadable;
+  }
+  if (args.values['name']) site.name = args.values['name'];
+  const json = `${JSON.stringify(site, null, 2)}\n`;
+  if (args.values['output']) await io.writeFile(args.values['output'], json);
+  else io.stdout(json);
+  if (findings.length > 0) printFindings([{ file: '', findings }], io.stderr);
+  return EXIT.ok;
+}
+
+export async function bundleCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = start(argv, io, BUNDLE_HELP, { values: { output: 'FILE' }, flags: ['force'] });
+  if (typeof args === 'number') return args;
+  const output = args.values['output'];
+  if (args.positionals.length !== 1 || !output) {
+    io.stderr(`rke2-edge: expected one site.json and -o OUT.zip\n\n${BUNDLE_HELP}`);
+    return EXIT.unreadable;
+  }
+  const site = await readSite(args.positionals[0]!, io);
+  if (!site) return EXIT.unreadable;
+  const showProgress = site.nodes.length >= 50;
+  let last = -1;
+  const result = await buildBundle(site, {
+    format: 'zip',
+    force: args.flags.has('force'),
+    onProgress: (percent) => {
+      if (showProgress && percent >= last + 10) {
+        last = percent - (percent % 10);
+        io.stderr(`bundling ${site.nodes.length} nodes: ${percent}%\n`);
+      }
+    },
+  });
+  if (!result.ok) {
+    io.stderr(`rke2-edge: ${result.reason}\n`);
+    return EXIT.findings;
+  }
+  await io.writeFile(output, result.bytes);
+  const warnings = result.findings.filter((f) => f.severity !== 'info').length;
+  io.stderr(`wrote ${output}: ${site.nodes.length} node(s), ${result.files.length} files, ${result.bytes.length} bytes${warnings ? `; ${warnings} finding(s), see "rke2-edge lint"` : ''}\n`);
+  return EXIT.ok;
+}
+
+export async function expandCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = start(argv, io, EXPAND_HELP, { values: { output: 'DIR' }, flags: [] });
+  if (typeof args === 'number') return args;
+  const output = args.values['output'];
+  if (args.positionals.length !== 1 || !output) {
+    io.stderr(`rke2-edge: expected one site.json and -o DIR\n\n${EXPAND_HELP}`);
+    return EXIT.unreadable;
+  }
+  const site = await readSite(args.positionals[0]!, io);
+  if (!site) return EXIT.unreadable;
+  const expanded = expandSite(site);
+  const files = await withManifest(bundleFiles(expanded));
+  for (const file of files) await io.writeFile(`${output.replace(/\/+$/, '')}/${file.path}`, file.content);
+  const findings = lintSite(site, expanded);
+  if (findings.length > 0) printFindings([{ file: args.positionals[0]!, findings }], io.stderr);
+  io.stderr(`wrote ${files.length} files under ${output}\n`);
+  return EXIT.ok;
+}

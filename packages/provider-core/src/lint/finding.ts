@@ -1,0 +1,80 @@
+/**
+ * Findings are data: what is wrong, how bad, where (a path into the site or the cloud-config, and a
+ * line and column when the problem is inside YAML text), and a fix when there is an obvious one.
+ */
+import { z } from 'zod';
+
+export const FINDING_CODES = [
+  'provider-panic',
+  'jq-merge-failed',
+  'config-sets-provider-key',
+  'duplicate-tls-san',
+  'ipv6-server-url',
+  'unquoted-octal',
+  'role-unknown',
+  'role-missing',
+  'proxy-lowercase-ignored',
+  'no-init',
+  'multiple-init',
+  'even-control-plane',
+  'token-weak',
+  'unknown-key',
+  'wrong-type',
+  'server-only-key-on-worker',
+  'deprecated-key',
+  'profile-invalid-for-version',
+  'fips-incompatible',
+  'images-not-tar',
+  'duplicate-node-name',
+  'duplicate-address',
+  'node-name-invalid',
+  'address-invalid',
+  'label-invalid',
+  'taint-invalid',
+  'noproxy-missing-host',
+  'no-cluster-section',
+  'not-imported',
+] as const;
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+export const FindingSchema = z.object({
+  severity: z.enum(SEVERITIES),
+  code: z.enum(FINDING_CODES),
+  message: z.string(),
+  /** Where: field names and list indexes into the site (`['nodes', 2, 'labels', 0]`) or the cloud-config. */
+  path: z.array(z.union([z.string(), z.number()])),
+  /** 1-based line and column inside the YAML text the path points at (a whole file for cloud-configs). */
+  line: z.number().optional(),
+  column: z.number().optional(),
+  fix: z
+    .object({
+      description: z.string(),
+      /** The value that replaces the one at `path` (for unknown-key: the key's new name). */
+      value: z.string().optional(),
+    })
+    .optional(),
+});
+
+export type Finding = z.infer<typeof FindingSchema>;
+export type FindingCode = Finding['code'];
+export type Severity = Finding['severity'];
+export type FindingPath = Finding['path'];
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then information; stable within a severity. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+/** One line per finding, for the terminal: `error  nodes.2.extraConfig:3:5  message [code]`. */
+export function formatFinding(f: Finding, file?: string): string {
+  const where = [file, f.path.join('.')].filter(Boolean).join(' ') + (f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : '');
+  const fix = f.fix ? ` (fix: ${f.fix.description})` : '';
+  return `${f.severity.padEnd(7)} ${where || '(site)'}  ${f.message}${fix} [${f.code}]`;
+}

@@ -1,0 +1,124 @@
+/**
+ * One test per finding code: a site or cloud-config that has exactly that problem, and the finding
+ * it must produce (code, severity, where). The table must cover every code in FINDING_CODES.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ORACLE_DIR } from '../../test/oracleCases.js';
+import { haSite, node, variant } from '../../test/siteFixtures.js';
+import { importCloudConfigs } from '../site/importCloudConfigs.js';
+import { FINDING_CODES, type Finding, type FindingCode } from './finding.js';
+import { lintCloudConfig, lintCloudConfigs } from './lintCloudConfig.js';
+import { lintSite } from './lintSite.js';
+
+const oracle = (name: string) => readFileSync(join(ORACLE_DIR, name, 'input.yaml'), 'utf8');
+const cloudConfig = (cluster: string, top = '') => `#cloud-config\n${top}cluster:\n${cluster.replace(/^/gm, '  ')}\n`;
+const GOOD = 'cluster_token: Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA\ncontrol_plane_host: 192.168.1.5\nrole: controlplane\n';
+const withConfig = (config: string, cluster = GOOD) => cloudConfig(`${cluster}config: |\n${config.replace(/^/gm, '  ')}`);
+const CIDRS = 'cluster-cidr: 10.42.0.0/16\nservice-cidr: 10.43.0.0/16\n';
+
+interface Case {
+  name: string;
+  findings: () => Finding[];
+  expect: Partial<Finding>;
+}
+
+const CASES: Record<FindingCode, Case[]> = {
+  'provider-panic': [
+    { name: 'cloud-config without cluster-cidr (oracle 04)', findings: () => lintCloudConfig(oracle('04-init-no-cidrs')), expect: { severity: 'error', path: ['cluster', 'config'] } },
+    { name: 'config that is a list (oracle 30)', findings: () => lintCloudConfig(oracle('30-config-is-list')), expect: { severity: 'error', path: ['cluster', 'config'] } },
+    { name: 'invalid YAML in config, with line and column in the file (oracle 29)', findings: () => lintCloudConfig(oracle('29-config-invalid-yaml')), expect: { severity: 'error', line: 10, column: 12 } },
+    { name: 'a document Kairos cannot decode (oracle 43)', findings: () => lintCloudConfig(oracle('43-config-as-map-error')), expect: { severity: 'error' } },
+    { name: 'site extra config with invalid YAML', findings: () => lintSite(variant((s) => (s.nodes[2]!.extraConfig = 'debug: true\nnode-label: [x\n'))), expect: { severity: 'error', path: ['nodes', 2, 'extraConfig'], line: 3 } },
+    { name: 'site extra config removing a CIDR', findings: () => lintSite(variant((s) => (s.extraConfig = 'cluster-cidr: ~\n'))), expect: { severity: 'warning', path: ['extraConfig', 'cluster-cidr'], line: 1 } },
+  ],
+  'jq-merge-failed': [
+    { name: 'tls-san as a string (oracle 42)', findings: () => lintCloudConfig(oracle('42-user-tls-san-string-jq-error')), expect: { severity: 'error' } },
+    { name: 'site extra config with tls-san as a string', findings: () => lintSite(variant((s) => (s.extraConfig = 'tls-san: extra.example\n'))), expect: { severity: 'error', path: ['nodes', 0] } },
+  ],
+  'config-sets-provider-key': [
+    { name: 'token and server in config (oracle 27)', findings: () => lintCloudConfig(oracle('27-user-sets-token-server')), expect: { severity: 'error', path: ['cluster', 'config', 'token'] } },
+    { name: 'token in site extra config: left out by the designer', findings: () => lintSite(variant((s) => (s.extraConfig = 'token: abc\n'))), expect: { severity: 'warning', path: ['extraConfig', 'token'] } },
+  ],
+  'duplicate-tls-san': [
+    { name: 'config tls-san repeats the host (oracle 28)', findings: () => lintCloudConfig(withConfig(`${CIDRS}tls-san:\n  - 192.168.1.5\n`)), expect: { severity: 'warning', path: ['cluster', 'config', 'tls-san'] } },
+    { name: 'site SAN equal to the control-plane host', findings: () => lintSite(variant((s) => s.cluster.tlsSans.push('192.168.1.5'))), expect: { severity: 'warning', path: ['cluster', 'tlsSans', 1] } },
+  ],
+  'ipv6-server-url': [
+    { name: 'bare IPv6 host on a joining node (oracle 23)', findings: () => lintCloudConfig(oracle('23-host-ipv6')), expect: { severity: 'error', path: ['cluster', 'control_plane_host'] } },
+    { name: 'bare IPv6 host in a site: the designer brackets it', findings: () => lintSite(variant((s) => (s.cluster.controlPlaneHost = 'fd00::5'))), expect: { severity: 'info' } },
+  ],
+  'unquoted-octal': [
+    { name: 'write-kubeconfig-mode: 0644 (oracle 12)', findings: () => lintCloudConfig(oracle('12-numbers-bools')), expect: { severity: 'error', fix: { description: 'write it quoted: "0644"', value: '0644' } } },
+    { name: 'in site extra config', findings: () => lintSite(variant((s) => (s.nodes[0]!.extraConfig = 'write-kubeconfig-mode: 0640\n'))), expect: { severity: 'warning', path: ['nodes', 0, 'extraConfig', 'write-kubeconfig-mode'] } },
+  ],
+  'role-unknown': [{ name: 'role "master" (oracle 07)', findings: () => lintCloudConfig(oracle('07-role-unknown')), expect: { severity: 'warning' } }],
+  'role-missing': [{ name: 'no role (oracle 06)', findings: () => lintCloudConfig(oracle('06-role-missing')), expect: { severity: 'warning' } }],
+  'proxy-lowercase-ignored': [{ name: 'http_proxy (oracle 18)', findings: () => lintCloudConfig(oracle('18-proxy-lowercase-keys')), expect: { severity: 'warning', path: ['cluster', 'env', 'http_proxy'] } }],
+  'no-init': [
+    { name: 'site without init node', findings: () => lintSite(variant((s) => (s.nodes[0]!.role = 'controlplane'))), expect: { severity: 'error', path: ['nodes', 0, 'role'] } },
+    { name: 'cloud-configs without init node', findings: () => lintCloudConfigs([{ name: 'a', text: oracle('02-controlplane-minimal') }, { name: 'b', text: oracle('03-worker-minimal') }]).flatMap((r) => r.findings), expect: { severity: 'error' } },
+  ],
+  'multiple-init': [{ name: 'two init nodes', findings: () => lintSite(variant((s) => (s.nodes[1]!.role = 'init'))), expect: { severity: 'error', path: ['nodes', 1, 'role'], fix: { description: 'make it a controlplane node', value: 'controlplane' } } }],
+  'even-control-plane': [{ name: 'two servers', findings: () => lintSite(variant((s) => (s.nodes[2]!.role = 'worker'))), expect: { severity: 'warning', path: ['nodes'] } }],
+  'token-weak': [
+    { name: 'short token', findings: () => lintSite(variant((s) => (s.cluster.token = 'secret123'))), expect: { severity: 'error', path: ['cluster', 'token'] } },
+    { name: 'guessable token', findings: () => lintSite(variant((s) => (s.cluster.token = 'changeme-changeme'))), expect: { severity: 'error' } },
+    { name: 'cloud-config token (oracle 01 uses a short one)', findings: () => lintCloudConfig(withConfig(CIDRS, GOOD.replace(/cluster_token: \S+/, 'cluster_token: aaaaaaaaaaaaaaaaaaaa'))), expect: { severity: 'error', path: ['cluster', 'cluster_token'] } },
+  ],
+  'unknown-key': [{ name: 'typo with the nearest key as fix', findings: () => lintCloudConfig(withConfig(`${CIDRS}tls-sans:\n  - a.example\n`)), expect: { severity: 'warning', line: 9, fix: { description: 'rename to "tls-san"', value: 'tls-san' } } }],
+  'wrong-type': [
+    { name: 'bool key with a word', findings: () => lintCloudConfig(withConfig(`${CIDRS}selinux: enabled\n`)), expect: { severity: 'error', path: ['cluster', 'config', 'selinux'] } },
+    { name: 'enum value not allowed', findings: () => lintSite(variant((s) => (s.extraConfig = 'cni: [weave]\n'))), expect: { severity: 'error' } },
+    { name: 'multus not first', findings: () => lintCloudConfig(withConfig(`${CIDRS}cni: [canal, multus]\n`)), expect: { severity: 'error' } },
+    { name: 'kubeconfig mode that is not octal', findings: () => lintSite(variant((s) => (s.security.writeKubeconfigMode = '0999'))), expect: { severity: 'error', path: ['security', 'writeKubeconfigMode'] } },
+  ],
+  'server-only-key-on-worker': [{ name: 'cni in a worker\'s own extra config', findings: () => lintSite(variant((s) => (s.nodes[3]!.extraConfig = 'cni: [cilium]\n'))), expect: { severity: 'warning', path: ['nodes', 3, 'extraConfig', 'cni'] } }],
+  'deprecated-key': [{ name: 'secrets-encryption', findings: () => lintCloudConfig(withConfig(`${CIDRS}secrets-encryption: true\n`)), expect: { severity: 'warning' } }],
+  'profile-invalid-for-version': [{ name: 'cis-1.23 on v1.36', findings: () => lintSite(variant((s) => (s.extraConfig = 'profile: cis-1.23\n'))), expect: { severity: 'error', path: ['extraConfig', 'profile'] } }],
+  'fips-incompatible': [{ name: 'FIPS with secretbox', findings: () => lintSite(variant((s) => Object.assign(s.security, { fips: true, secretsEncryptionProvider: 'secretbox' }))), expect: { severity: 'error' } }],
+  'images-not-tar': [
+    { name: 'a .tar.zst archive in the images list', findings: () => lintSite(variant((s) => Object.assign(s.airGap, { importLocalImages: true, imageArchives: ['rke2-images.linux-amd64.tar', 'rke2-images.linux-amd64.tar.zst'] }))), expect: { severity: 'warning', path: ['airGap', 'imageArchives', 1] } },
+    { name: 'local_images_path naming an archive', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}import_local_images: true\nlocal_images_path: /opt/images/rke2.tar.gz\n`)), expect: { severity: 'warning' } },
+  ],
+  'duplicate-node-name': [{ name: 'two cp-1', findings: () => lintSite(variant((s) => (s.nodes[1]!.name = 'cp-1'))), expect: { severity: 'error', path: ['nodes', 1, 'name'] } }],
+  'duplicate-address': [{ name: 'same IP, other prefix', findings: () => lintSite(variant((s) => (s.nodes[4]!.address = '192.168.1.21/16'))), expect: { severity: 'error', path: ['nodes', 4, 'address'] } }],
+  'node-name-invalid': [{ name: 'upper case and underscore', findings: () => lintSite(variant((s) => (s.nodes[3]!.name = 'Worker_1'))), expect: { severity: 'error', fix: { description: 'rename to "worker-1"', value: 'worker-1' } } }],
+  'address-invalid': [{ name: 'no prefix', findings: () => lintSite(variant((s) => (s.nodes[3]!.address = '192.168.1.21'))), expect: { severity: 'error', path: ['nodes', 3, 'address'] } }],
+  'label-invalid': [{ name: 'space in value', findings: () => lintSite(variant((s) => s.nodes[3]!.labels.push('zone=north wing'))), expect: { severity: 'error', path: ['nodes', 3, 'labels', 1] } }],
+  'taint-invalid': [{ name: 'unknown effect', findings: () => lintSite(variant((s) => s.nodes[4]!.taints.push('gpu=true:NoRun'))), expect: { severity: 'error', path: ['nodes', 4, 'taints', 1] } }],
+  'noproxy-missing-host': [
+    { name: 'proxy and a DNS control-plane host missing from NO_PROXY', findings: () => lintSite(variant((s) => Object.assign(s.cluster, { controlPlaneHost: 'k8s.plant-7.example', tlsSans: [] }) && Object.assign(s.proxy, { httpProxy: 'http://proxy:3128', noProxy: '.internal' }))), expect: { severity: 'warning', path: ['proxy', 'noProxy'], fix: { description: 'add k8s.plant-7.example to NO_PROXY', value: '.internal,k8s.plant-7.example' } } },
+    { name: 'nodes on two networks', findings: () => lintSite(variant((s) => { s.nodes[4]!.address = '10.9.0.22/24'; s.proxy.httpProxy = 'http://proxy:3128'; s.proxy.noProxy = '192.168.1.0/24'; })), expect: { severity: 'warning', message: expect.stringContaining('10.9.0.0/24') as unknown as string } },
+  ],
+  'no-cluster-section': [{ name: 'no cluster: (oracle 33)', findings: () => lintCloudConfig(oracle('33-no-cluster-section')), expect: { severity: 'info' } }],
+  'not-imported': [{ name: 'providerConfig cannot be represented (oracle 21)', findings: () => importCloudConfigs([{ name: '21', text: oracle('21-root-path') }]).findings, expect: { severity: 'warning', path: ['21'] } }],
+};
+
+describe('findings', () => {
+  it('the HA template site has no errors or warnings', () => {
+    expect(lintSite(haSite()).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('every finding code has a test', () => {
+    expect(Object.keys(CASES).sort()).toEqual([...FINDING_CODES].sort());
+  });
+
+  for (const [code, cases] of Object.entries(CASES)) {
+    describe(code, () => {
+      for (const c of cases) {
+        it(c.name, () => {
+          const found = c.findings().filter((f) => f.code === code);
+          expect(found, JSON.stringify(c.findings(), null, 1)).toContainEqual(expect.objectContaining(c.expect));
+        });
+      }
+    });
+  }
+
+  it('does not report a healthy cloud-config (oracle 01 with a long token)', () => {
+    const text = oracle('01-init-minimal');
+    const codes = lintCloudConfig(text).map((f) => f.code);
+    expect(codes.filter((c) => c !== 'token-weak')).toEqual([]);
+  });
+});

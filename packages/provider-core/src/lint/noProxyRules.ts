@@ -1,0 +1,79 @@
+/**
+ * Whether NO_PROXY keeps traffic to the control plane and between node networks off the proxy,
+ * with the matching rules of Go's golang.org/x/net/http/httpproxy (what RKE2 and containerd use):
+ * `*` matches everything, an IP or CIDR matches addresses, `example.com` matches the name and its
+ * subdomains, `.example.com` only subdomains. Code: noproxy-missing-host.
+ */
+import { networkContains, parseCidr, parseIp, networkOf } from '../net/ipAddress.js';
+import type { Finding, FindingPath } from './finding.js';
+
+export function splitNoProxy(noProxy: string): string[] {
+  return noProxy
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+}
+
+function stripBrackets(host: string): string {
+  return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}
+
+/** Does one NO_PROXY entry send `host` (a name, an IP, or a CIDR for a whole network) direct? */
+function entryCovers(entry: string, host: string): boolean {
+  if (entry === '*') return true;
+  const target = stripBrackets(host).toLowerCase();
+  const entryNet = parseCidr(entry) ?? (parseIp(entry) ? parseCidr(`${entry}/${entry.includes(':') ? 128 : 32}`) : null);
+  const targetNet = parseCidr(target);
+  const targetIp = parseIp(target);
+  if (entryNet) {
+    if (targetIp) return networkContains(entryNet, targetIp);
+    if (targetNet) return targetNet.prefix >= entryNet.prefix && networkContains(entryNet, targetNet.address);
+    return false;
+  }
+  if (targetIp || targetNet) return false;
+  const name = entry.toLowerCase().replace(/:\d+$/, '');
+  if (name.startsWith('.')) return target.endsWith(name);
+  return target === name || target.endsWith(`.${name}`);
+}
+
+export function noProxyCovers(entries: readonly string[], host: string): boolean {
+  return entries.some((entry) => entryCovers(entry, host));
+}
+
+export interface NoProxyCheck {
+  httpProxy: string;
+  httpsProxy: string;
+  noProxy: string;
+  controlPlaneHost: string;
+  /** The nodes' addresses with prefix; the provider adds each node's own to its NO_PROXY. */
+  nodeAddresses: string[];
+  /** Where the NO_PROXY value lives. */
+  path: FindingPath;
+}
+
+export function lintNoProxy(check: NoProxyCheck): Finding[] {
+  if (!check.httpProxy && !check.httpsProxy) return [];
+  const entries = splitNoProxy(check.noProxy);
+  const networks = [...new Set(check.nodeAddresses.map((a) => parseCidr(a)).filter((n) => n !== null).map(networkOf))];
+  const findings: Finding[] = [];
+  const missing = (what: string, value: string, why: string) =>
+    findings.push({
+      severity: 'warning',
+      code: 'noproxy-missing-host',
+      message: `NO_PROXY does not include ${what} ${value}: ${why}`,
+      path: check.path,
+      fix: { description: `add ${value} to NO_PROXY`, value: [...entries, value].join(',') },
+    });
+  const host = stripBrackets(check.controlPlaneHost);
+  const hostIp = parseIp(host);
+  const coveredByOwnNetwork = hostIp !== null && networks.length > 0 && networks.every((n) => networkContains(parseCidr(n)!, hostIp));
+  if (host && !noProxyCovers(entries, host) && !coveredByOwnNetwork) {
+    missing('the control-plane host', host, 'nodes would try to reach the cluster through the proxy and fail to join');
+  }
+  if (networks.length > 1) {
+    for (const network of networks) {
+      if (!noProxyCovers(entries, network)) missing('the node network', network, 'nodes on other networks would reach these nodes through the proxy');
+    }
+  }
+  return findings;
+}
