@@ -96,14 +96,14 @@ export function clusterSection(ctx: SiteContext, node: SiteNode, config: GoObjec
 }
 
 export function renderCloudConfig(ctx: SiteContext, node: SiteNode, config: GoObject): string {
-  const document = obj([
+  const cloudConfig = obj([
     ['hostname', hostnameOf(node)],
     ['users', usersSection(ctx)],
     ['install', installSection(ctx)],
     ['cluster', clusterSection(ctx, node, config)],
     ['stages', stagesSection(ctx, node)],
   ]);
-  return CLOUD_CONFIG_HEADER + renderYamlForGo(document);
+  return CLOUD_CONFIG_HEADER + renderYamlForGo(cloudConfig);
 }
 
 /** The NoCloud `meta-data` that goes beside user-data on a cidata volume. */
