@@ -5,6 +5,7 @@
  */
 import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
+import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
 import { describeFailure, runPlugin } from '../provider/runPlugin.js';
 import { parseRke2Version, type Rke2Version } from '../site/designerRules.js';
@@ -103,11 +104,11 @@ export function lintCloudConfigs(files: readonly CloudConfigFile[], options: Clo
   if (files.length < 2) return results;
   const nodes: TopologyNode[] = [];
   files.forEach((f) => {
-    const plan = runPlugin(f.text, { nodeCidr: '' });
-    if (plan.kind !== 'panic' && plan.kind !== 'written') return;
+    const decoded = decodeCloudConfig(f.text);
+    if (decoded.kind !== 'cluster') return;
     const hostname = cloudConfigOutline(f.text).topLevel.get('hostname');
     const name = hostname?.kind === 'scalar' && hostname.value ? hostname.value : f.name;
-    nodes.push({ name, role: plan.cluster.role ?? '', address: '', path: [f.name] });
+    nodes.push({ name, role: decoded.cluster.role ?? '', address: '', path: [f.name] });
   });
   const topology = lintTopology(nodes);
   return topology.length > 0 ? [...results, { file: '(all files)', findings: topology }] : results;
