@@ -1,54 +1,112 @@
-import { CodeBlock } from '@rke2-edge/ui';
-import { useDeferredValue, useMemo, useState } from 'react';
-import { nodePreview } from './nodePreview.js';
+/**
+ * The app shell: the site store, autosave, the whole-site analysis, and which screen is shown.
+ * A site saved in this browser reopens on load; an unreadable one is set aside and reported.
+ */
+import { SITE_TEMPLATE_INFO, siteTemplate } from '@rke2-edge/provider-core';
+import { useEffect, useState } from 'react';
+import type { Launch } from './launch.js';
+import { Designer } from './Designer.js';
+import { useSiteAnalysis } from './lint/useSiteAnalysis.js';
+import { StartScreen } from './StartScreen.js';
+import { loadAutosave, saveAutosave } from './state/autosave.js';
+import { openTexts, readFiles } from './state/openFiles.js';
+import { AnalysisContext, SiteStoreContext, useSiteState } from './state/siteContext.js';
+import { SiteStore } from './state/siteStore.js';
 
-const EXAMPLE = `#cloud-config
-cluster:
-  cluster_token: K10changeme1234567890abcdef
-  control_plane_host: 10.0.1.100
-  role: init
-  config: |
-    node-name: edge-cp1
-    cluster-cidr: 10.42.0.0/16
-    service-cidr: 10.43.0.0/16
-`;
+export const AUTOSAVE_PAUSE_MS = 300;
 
-export function App() {
-  const [cloudConfig, setCloudConfig] = useState(EXAMPLE);
-  const [nodeCidr, setNodeCidr] = useState('10.0.1.10/24');
-  const deferredConfig = useDeferredValue(cloudConfig);
-  const preview = useMemo(() => nodePreview(deferredConfig, nodeCidr), [deferredConfig, nodeCidr]);
+export type Notice = { kind: 'error' | 'info'; text: string };
+
+/** Reopens the site saved in this browser; reports (never hides) one that cannot be read. */
+export function startup(store: SiteStore): Notice[] {
+  const saved = loadAutosave(window.localStorage);
+  if (saved.kind === 'site') store.open(saved.site);
+  if (saved.kind !== 'unreadable') return [];
+  return [
+    {
+      kind: 'error',
+      text: `The site saved in this browser could not be read: ${saved.reason}. It was kept under the key "${saved.setAsideKey}" in this browser's storage; start a new site or open a file.`,
+    },
+  ];
+}
+
+// One store per page, created when the designer loads: it survives going back to the start screen.
+const store = new SiteStore();
+const initialNotices = startup(store);
+
+export default function App({ launch }: { launch: Launch }) {
+  return (
+    <SiteStoreContext.Provider value={store}>
+      <Shell store={store} launch={launch} />
+    </SiteStoreContext.Provider>
+  );
+}
+
+function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
+  const { site } = useSiteState();
+  const [screen, setScreen] = useState<'start' | 'designer'>(site ? 'designer' : 'start');
+  const [notices, setNotices] = useState<Notice[]>(initialNotices);
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const analysis = useSiteAnalysis(site);
+
+  useEffect(() => {
+    if (!site) return;
+    const timer = setTimeout(() => setSaveProblem(saveAutosave(window.localStorage, site)), AUTOSAVE_PAUSE_MS);
+    const flush = () => saveAutosave(window.localStorage, site);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [site]);
+
+  const openTemplate = (id: string) => {
+    const template = siteTemplate(id);
+    if (!template) return;
+    store.open(template.build());
+    setNotices([]);
+    setScreen('designer');
+  };
+  const openFiles = async (files: File[]) => {
+    const result = openTexts(await readFiles(files));
+    if (!result.ok) {
+      setNotices([{ kind: 'error', text: result.message }]);
+      return;
+    }
+    store.open(result.site);
+    setNotices(result.notes.map((text) => ({ kind: 'info', text })));
+    setScreen('designer');
+  };
+  const [launched, setLaunched] = useState(false);
+  useEffect(() => {
+    if (launched) return;
+    setLaunched(true);
+    if (launch.kind === 'template') openTemplate(launch.id);
+    else if (launch.kind === 'files') void openFiles(launch.files);
+  });
 
   return (
-    <main>
-      <header>
-        <h1>RKE2 Edge Designer</h1>
-        <p>Paste a Kairos cloud-config to see exactly what the RKE2 provider (v4.8.2) writes at boot.</p>
-      </header>
-      <div className="layout">
-        <section aria-label="Input">
-          <label htmlFor="cloud-config">Cloud-config</label>
-          <textarea
-            id="cloud-config"
-            spellCheck={false}
-            wrap="off"
-            value={cloudConfig}
-            onChange={(e) => setCloudConfig(e.target.value)}
-            rows={24}
-          />
-          <label htmlFor="node-cidr">Node address with prefix (used in NO_PROXY)</label>
-          <input id="node-cidr" value={nodeCidr} onChange={(e) => setNodeCidr(e.target.value)} />
-        </section>
-        <section aria-label="What the device writes" aria-live="polite">
-          {preview.kind === 'message' ? (
-            <p role="status" className="message">
-              {preview.message}
-            </p>
-          ) : (
-            preview.panels.map((panel) => <CodeBlock key={panel.title} title={panel.title} text={panel.text} />)
+    <AnalysisContext.Provider value={analysis}>
+      {screen === 'designer' && site ? (
+        <>
+          {notices.length > 0 && (
+            <div className="import-notes" role="status">
+              <p>Opened with these notes (what the designer could not carry over):</p>
+              <ul>
+                {notices.map((n, i) => (
+                  <li key={i}>{n.text}</li>
+                ))}
+              </ul>
+              <button type="button" onClick={() => setNotices([])}>
+                Dismiss
+              </button>
+            </div>
           )}
-        </section>
-      </div>
-    </main>
+          <Designer site={site} onLeave={() => setScreen('start')} saveProblem={saveProblem} />
+        </>
+      ) : (
+        <StartScreen templates={SITE_TEMPLATE_INFO} onTemplate={openTemplate} onFiles={openFiles} current={site} onResume={() => setScreen('designer')} notices={notices} />
+      )}
+    </AnalysisContext.Provider>
   );
 }

@@ -26,6 +26,8 @@ export {
   CNI_PLUGINS,
   INGRESS_CONTROLLERS,
   POD_SECURITY_LEVELS,
+  SECRETS_ENCRYPTION_PROVIDERS,
+  AFTER_INSTALL,
   isServerRole,
   type Site,
   type SiteInput,
@@ -45,8 +47,10 @@ export { buildBundle, bundleFiles, deviceFiles, type BundleOptions, type BundleR
 export { renderYamlForGo } from './yaml/renderYamlForGo.js';
 export { rke2ConfigJsonSchema, type JsonSchema } from './catalog/rke2ConfigJsonSchema.js';
 export { SITE_TEMPLATES, siteTemplate, type SiteTemplate } from './designer/siteTemplates.js';
+export { SITE_TEMPLATE_INFO, type SiteTemplateInfo } from './designer/siteTemplateInfo.js';
 export { sitePorts, portsForRole, type PortRule } from './designer/rke2Ports.js';
 export { noProxyOf } from './designer/noProxyOf.js';
 export { nodeArtifacts, MERGED_CONFIG_PATH, type NodeArtifact, type NodeArtifacts, type ArtifactLanguage } from './designer/nodeArtifacts.js';
 export { bootTimeline, BOOT_STAGE, type BootStep } from './designer/bootTimeline.js';
 export * as siteEdits from './designer/siteEdits.js';
+export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';

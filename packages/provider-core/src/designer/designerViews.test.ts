@@ -83,3 +83,20 @@ describe('rke2ConfigJsonSchema', () => {
     expect(agent.properties['node-label']).toBeDefined();
   });
 });
+
+describe('analyseSite', () => {
+  it('gives each node the worst severity of its findings, and its NO_PROXY', async () => {
+    const { analyseSite } = await import('./siteAnalysis.js');
+    const site = variant((s) => {
+      s.nodes[1]!.extraConfig = 'cni: [';
+      s.nodes[3]!.labels = ['bad label'];
+      s.proxy.httpProxy = 'http://proxy:3128';
+    });
+    const analysis = analyseSite(site);
+    expect(analysis.nodeStatus[0]).toBe('ok');
+    expect(analysis.nodeStatus[1]).toBe('errors');
+    expect(analysis.nodeStatus[3]).not.toBe('ok');
+    expect(analysis.noProxy[4]).toContain('192.168.1.22/24');
+    expect(analysis.findings[0]!.severity).toBe('error');
+  });
+});

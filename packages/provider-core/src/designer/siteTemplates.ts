@@ -5,12 +5,16 @@
 import { generateClusterToken } from '../site/clusterToken.js';
 import { createSite } from '../site/createSite.js';
 import type { Site, SiteInput, SiteNode } from '../site/siteSchema.js';
+import { SITE_TEMPLATE_INFO, type SiteTemplateInfo } from './siteTemplateInfo.js';
 
-export interface SiteTemplate {
-  id: string;
-  title: string;
-  summary: string;
+export interface SiteTemplate extends SiteTemplateInfo {
   build(): Site;
+}
+
+function info(id: string): SiteTemplateInfo {
+  const found = SITE_TEMPLATE_INFO.find((t) => t.id === id);
+  if (!found) throw new Error(`no template info for ${id}`);
+  return found;
 }
 
 type NodeInput = Pick<SiteNode, 'name' | 'role' | 'address'> & Partial<SiteNode>;
@@ -34,9 +38,7 @@ function haNodes(prefix: string, workers: number, extra: Partial<SiteNode> = {})
 
 export const SITE_TEMPLATES: readonly SiteTemplate[] = [
   {
-    id: 'single-node',
-    title: 'Single node',
-    summary: 'One device runs the control plane and workloads. The smallest edge site.',
+    ...info('single-node'),
     build: () =>
       templateSite({
         name: 'single-node',
@@ -46,9 +48,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
       }),
   },
   {
-    id: 'ha',
-    title: 'HA: 3 control planes + workers',
-    summary: 'Three servers behind a virtual IP keep the cluster up when one fails; two workers run the workloads.',
+    ...info('ha'),
     build: () =>
       templateSite({
         name: 'ha-site',
@@ -58,9 +58,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
       }),
   },
   {
-    id: 'air-gapped-fips',
-    title: 'Air-gapped, FIPS',
-    summary: 'No internet: images come from archives on the device and a local registry; nodes boot in FIPS mode.',
+    ...info('air-gapped-fips'),
     build: () =>
       templateSite({
         name: 'air-gapped-fips',
@@ -81,9 +79,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
       }),
   },
   {
-    id: 'proxy',
-    title: 'Behind a proxy',
-    summary: 'Nodes reach the internet through an HTTP(S) proxy; cluster traffic stays off it.',
+    ...info('proxy'),
     build: () =>
       templateSite({
         name: 'proxied-site',
@@ -102,9 +98,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
       }),
   },
   {
-    id: 'cis-selinux',
-    title: 'CIS hardened with SELinux',
-    summary: 'CIS profile, SELinux, restricted Pod Security and encrypted Secrets for regulated sites.',
+    ...info('cis-selinux'),
     build: () =>
       templateSite({
         name: 'hardened-site',
@@ -115,9 +109,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
       }),
   },
   {
-    id: 'stylus-edge',
-    title: 'Edge store with site/region labels',
-    summary: 'A Stylus-style retail edge site: one server, two workers, every node labelled with its store and region.',
+    ...info('stylus-edge'),
     build: () =>
       templateSite({
         name: 'store-0042',

@@ -1,0 +1,15 @@
+/// <reference lib="webworker" />
+/** Runs the whole-site analysis off the main thread: one request in, one answer out. */
+import { analyseSite, type Site } from '@rke2-edge/provider-core';
+import type { AnalysisRequest, AnalysisResponse } from './analysisClient.js';
+
+self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
+  const { id, site } = event.data;
+  let response: AnalysisResponse;
+  try {
+    response = { id, ok: true, analysis: analyseSite(site as Site) };
+  } catch (e) {
+    response = { id, ok: false, error: (e as Error).message };
+  }
+  self.postMessage(response);
+};

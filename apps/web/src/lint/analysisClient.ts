@@ -1,0 +1,108 @@
+/**
+ * Asks for the analysis of the latest site only: while one runs, newer requests replace each
+ * other, and an answer for an outdated site is dropped. The transport is a Web Worker in the
+ * browser and a plain function in tests.
+ */
+import type { Site, SiteAnalysis } from '@rke2-edge/provider-core';
+
+export interface AnalysisRequest {
+  id: number;
+  site: Site;
+}
+export type AnalysisResponse = { id: number; ok: true; analysis: SiteAnalysis } | { id: number; ok: false; error: string };
+
+export interface AnalysisTransport {
+  post(request: AnalysisRequest): void;
+  onResponse(handler: (response: AnalysisResponse) => void): void;
+  close(): void;
+}
+
+export type AnalysisState =
+  | { status: 'idle' }
+  | { status: 'pending'; previous: SiteAnalysis | null; forSite: Site }
+  | { status: 'done'; analysis: SiteAnalysis; forSite: Site }
+  | { status: 'failed'; error: string; previous: SiteAnalysis | null };
+
+export class AnalysisClient {
+  private nextId = 1;
+  private running: AnalysisRequest | null = null;
+  private queued: Site | null = null;
+  private last: SiteAnalysis | null = null;
+  private state: AnalysisState = { status: 'idle' };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly transport: AnalysisTransport) {
+    transport.onResponse((response) => this.receive(response));
+  }
+
+  getState = (): AnalysisState => this.state;
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(state: AnalysisState) {
+    this.state = state;
+    for (const listener of this.listeners) listener();
+  }
+
+  request(site: Site): void {
+    if (this.state.status === 'done' && this.state.forSite === site) return;
+    this.set({ status: 'pending', previous: this.last, forSite: site });
+    if (this.running) {
+      this.queued = site;
+      return;
+    }
+    this.send(site);
+  }
+
+  private send(site: Site) {
+    this.running = { id: this.nextId++, site };
+    this.transport.post(this.running);
+  }
+
+  private receive(response: AnalysisResponse) {
+    if (!this.running || response.id !== this.running.id) return;
+    const site = this.running.site;
+    this.running = null;
+    if (this.queued) {
+      const queued = this.queued;
+      this.queued = null;
+      if (response.ok) this.last = response.analysis;
+      this.set({ status: 'pending', previous: this.last, forSite: queued });
+      this.send(queued);
+      return;
+    }
+    if (response.ok) {
+      this.last = response.analysis;
+      this.set({ status: 'done', analysis: response.analysis, forSite: site });
+    } else {
+      this.set({ status: 'failed', error: response.error, previous: this.last });
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
+
+/** The analysis to show now: the latest finished one, even while a newer one runs. */
+export function currentAnalysis(state: AnalysisState): SiteAnalysis | null {
+  switch (state.status) {
+    case 'done':
+      return state.analysis;
+    case 'idle':
+      return null;
+    default:
+      return state.previous;
+  }
+}
+
+export function workerTransport(): AnalysisTransport {
+  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  return {
+    post: (request) => worker.postMessage(request),
+    onResponse: (handler) => worker.addEventListener('message', (e: MessageEvent<AnalysisResponse>) => handler(e.data)),
+    close: () => worker.terminate(),
+  };
+}

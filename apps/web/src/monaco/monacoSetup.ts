@@ -1,0 +1,34 @@
+/**
+ * Monaco, bundled from the `monaco-editor` package (field sites are offline: no CDN), with
+ * monaco-yaml validating RKE2 settings against the catalog's JSON schema. Loaded on demand: this
+ * module and everything it imports stay out of the start screen's JavaScript.
+ */
+import { loader } from '@monaco-editor/react';
+import { rke2ConfigJsonSchema } from '@rke2-edge/provider-core';
+import * as monaco from 'monaco-editor';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
+import { configureMonacoYaml } from 'monaco-yaml';
+import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
+
+export type Rke2SchemaRole = 'both' | 'server' | 'agent';
+
+/** Editors whose model path ends like this get the matching schema. */
+export const modelPathFor = (name: string, role: Rke2SchemaRole) => `file:///rke2/${name}.${role}.yaml`;
+
+self.MonacoEnvironment = {
+  getWorker: (_: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
+};
+
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false,
+  format: { enable: false },
+  schemas: (['both', 'server', 'agent'] as const).map((role) => ({
+    uri: `inmemory://rke2-edge/rke2-config.${role}.schema.json`,
+    fileMatch: [`**/*.${role}.yaml`],
+    schema: rke2ConfigJsonSchema(role) as never,
+  })),
+});
+
+loader.config({ monaco });
+
+export { monaco };

@@ -1,0 +1,80 @@
+import { siteEdits, type Site } from '@rke2-edge/provider-core';
+import { useState, type FormEvent } from 'react';
+import { useSiteState, useSiteStore } from '../state/siteContext.js';
+import { NodeForm } from './NodeForm.js';
+import { NodesTable } from './NodesTable.js';
+
+export function NodesSection({ site, selected, onSelect }: { site: Site; selected: number; onSelect: (index: number) => void }) {
+  const store = useSiteStore();
+  const { revision } = useSiteState();
+  const node = site.nodes[selected];
+  const add = (role: 'worker' | 'controlplane' | 'init') => {
+    store.edit(`Add ${role}`, (s) => siteEdits.addNode(s, role), { external: true });
+    onSelect(site.nodes.length);
+  };
+  return (
+    <>
+      <div className="toolbar">
+        <button type="button" onClick={() => add(site.nodes.length === 0 ? 'init' : 'worker')}>
+          {site.nodes.length === 0 ? 'Add first node' : 'Add worker'}
+        </button>
+        {site.nodes.length > 0 && (
+          <button type="button" onClick={() => add('controlplane')}>
+            Add control plane
+          </button>
+        )}
+        <BulkAdd site={site} />
+      </div>
+      <NodesTable site={site} selected={selected} onSelect={onSelect} />
+      {node && <NodeForm key={`${selected}:${revision}`} node={node} index={selected} />}
+    </>
+  );
+}
+
+function BulkAdd({ site }: { site: Site }) {
+  const store = useSiteStore();
+  const [open, setOpen] = useState(false);
+  const [count, setCount] = useState('10');
+  const [pattern, setPattern] = useState('worker-{n}');
+  const last = site.nodes.at(-1)?.address ?? '';
+  const [firstAddress, setFirstAddress] = useState(() => siteEdits.nextAddress(last));
+  const n = Number(count);
+  const countError = !Number.isInteger(n) || n < 1 || n > siteEdits.MAX_BULK_WORKERS ? `Enter a whole number from 1 to ${siteEdits.MAX_BULK_WORKERS}.` : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (countError) return;
+    store.edit(`Add ${n} workers`, (s) => siteEdits.addWorkers(s, { count: n, namePattern: pattern || 'worker-{n}', firstAddress }), { external: true });
+    setOpen(false);
+  };
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)} aria-expanded={false}>
+        Add many workers…
+      </button>
+    );
+  return (
+    <form className="bulk-add" onSubmit={submit} aria-label="Add many workers">
+      <label>
+        How many
+        <input type="number" min={1} max={siteEdits.MAX_BULK_WORKERS} value={count} onChange={(e) => setCount(e.target.value)} aria-invalid={countError !== null} aria-describedby="bulk-count-error" />
+      </label>
+      <label>
+        Name pattern ({'{n}'} is the number)
+        <input value={pattern} onChange={(e) => setPattern(e.target.value)} spellCheck={false} />
+      </label>
+      <label>
+        First address
+        <input value={firstAddress} onChange={(e) => setFirstAddress(e.target.value)} placeholder="192.168.1.50/24" spellCheck={false} />
+      </label>
+      <span id="bulk-count-error" className="message-error">
+        {countError}
+      </span>
+      <button type="submit" disabled={countError !== null}>
+        Add
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+/** Everything about the selected node, live: files, boot stages, diffs, and the site's findings. */
+import type { Finding, Site } from '@rke2-edge/provider-core';
+import { StatusBadge, Tabs } from '@rke2-edge/ui';
+import { useState } from 'react';
+import { FindingsPanel } from '../findings/FindingsPanel.js';
+import { useAnalysis } from '../state/siteContext.js';
+import { DiffView } from './DiffView.js';
+import { FilesView } from './FilesView.js';
+import { StagesView } from './StagesView.js';
+import { useNodeView } from './useExpandedNode.js';
+
+export type PreviewTab = 'files' | 'stages' | 'diff' | 'findings';
+
+export interface PreviewPaneProps {
+  site: Site;
+  previous: Site | undefined;
+  selected: number;
+  onSelect: (index: number) => void;
+  tab: PreviewTab;
+  onTab: (tab: PreviewTab) => void;
+  onOpenFinding: (finding: Finding) => void;
+}
+
+export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, onOpenFinding }: PreviewPaneProps) {
+  const view = useNodeView(site, selected);
+  const { analysis } = useAnalysis();
+  const [file, setFile] = useState('user-data');
+  const errors = analysis?.findings.filter((f) => f.severity === 'error').length ?? 0;
+  const warnings = analysis?.findings.filter((f) => f.severity === 'warning').length ?? 0;
+  const tabs = [
+    { id: 'files', label: 'Files' },
+    { id: 'stages', label: 'Boot stages' },
+    { id: 'diff', label: 'Diff' },
+    { id: 'findings', label: `Findings (${errors} errors, ${warnings} warnings)` },
+  ] as const;
+  return (
+    <aside className="preview-pane" aria-label="Preview">
+      <div className="preview-head">
+        <label htmlFor="preview-node">Preview of node</label>
+        <select id="preview-node" value={selected} onChange={(e) => onSelect(Number(e.target.value))} disabled={site.nodes.length === 0}>
+          {site.nodes.map((n, i) => (
+            <option key={i} value={i}>
+              {n.name || `#${i + 1}`} ({n.role})
+            </option>
+          ))}
+        </select>
+        {view && <StatusBadge status={analysis?.nodeStatus[selected] ?? 'pending'} title="This node's findings" />}
+      </div>
+      <Tabs label="Preview" tabs={tabs} selected={tab} onSelect={onTab} idPrefix="preview">
+        {tab === 'findings' ? (
+          <FindingsPanel site={site} onOpen={onOpenFinding} />
+        ) : !view ? (
+          <p className="empty">Add a node to see the files it gets.</p>
+        ) : tab === 'files' ? (
+          <FilesView artifacts={view.artifacts} selected={file} onSelect={setFile} />
+        ) : tab === 'stages' ? (
+          <StagesView plan={view.expanded.plan} />
+        ) : (
+          <DiffView site={site} previous={previous} selected={selected} />
+        )}
+      </Tabs>
+    </aside>
+  );
+}

@@ -1,0 +1,107 @@
+import { CNI_PLUGINS, INGRESS_CONTROLLERS, portsForRole, type Site } from '@rke2-edge/provider-core';
+import { CheckboxField, SelectField, TextField } from '../form/fields.js';
+import { useAnalysis } from '../state/siteContext.js';
+import { siteHint } from './siteSettingsSchema.js';
+
+/** Rows shown in the NO_PROXY table; larger sites show the selected node and the first ones. */
+export const NO_PROXY_ROWS = 50;
+
+export function NetworkSection({ site, selectedNode }: { site: Site; selectedNode: number }) {
+  const at = (section: 'network' | 'proxy', key: string) => ({ name: `${section}.${key}`, sitePath: [section, key], hint: siteHint(`${section}.${key}`) });
+  return (
+    <>
+      <fieldset>
+        <legend>Cluster network</legend>
+        <TextField {...at('network', 'clusterCidr')} label="Pod network (cluster CIDR)" />
+        <TextField {...at('network', 'serviceCidr')} label="Service network (service CIDR)" />
+        <TextField {...at('network', 'clusterDns')} label="Cluster DNS IP" />
+        <TextField {...at('network', 'clusterDomain')} label="Cluster domain" />
+        <SelectField {...at('network', 'cni')} label="Network plugin (CNI)" options={CNI_PLUGINS} />
+        <CheckboxField {...at('network', 'multus')} label="Multus" />
+        <SelectField {...at('network', 'ingressController')} label="Ingress controller" options={INGRESS_CONTROLLERS} />
+      </fieldset>
+      <fieldset>
+        <legend>HTTP(S) proxy</legend>
+        <TextField {...at('proxy', 'httpProxy')} label="HTTP proxy" placeholder="http://proxy.example:3128" />
+        <TextField {...at('proxy', 'httpsProxy')} label="HTTPS proxy" placeholder="http://proxy.example:3128" />
+        <TextField {...at('proxy', 'noProxy')} label="NO_PROXY (your entries)" />
+      </fieldset>
+      <NoProxyTable site={site} selectedNode={selectedNode} />
+      <PortsTable site={site} />
+    </>
+  );
+}
+
+function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number }) {
+  const { analysis } = useAnalysis();
+  const rows = site.nodes.map((node, index) => ({ node, index })).filter(({ index }) => index < NO_PROXY_ROWS || index === selectedNode);
+  return (
+    <section aria-labelledby="noproxy-title" className="table-section">
+      <h3 id="noproxy-title">NO_PROXY each node computes</h3>
+      <p className="field-hint">
+        As the provider writes it into /etc/default/rke2-server or rke2-agent: cluster and service networks, the node&apos;s own address, the cluster&apos;s service
+        domains, then your entries. Empty when no proxy is set.
+      </p>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Node</th>
+              <th scope="col">Address</th>
+              <th scope="col">NO_PROXY</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ node, index }) => {
+              const value = analysis?.noProxy[index];
+              return (
+                <tr key={index}>
+                  <th scope="row">{node.name}</th>
+                  <td>{node.address || '—'}</td>
+                  <td className="mono">{value === undefined ? '…' : value === null ? '(provider writes nothing)' : value || '(none: no proxy set)'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {site.nodes.length > rows.length && <p className="field-hint">Showing {rows.length} of {site.nodes.length} nodes; select a node to see its row.</p>}
+    </section>
+  );
+}
+
+function PortsTable({ site }: { site: Site }) {
+  const server = portsForRole(site, 'controlplane');
+  const worker = new Set(portsForRole(site, 'worker'));
+  return (
+    <section aria-labelledby="ports-title" className="table-section">
+      <h3 id="ports-title">Ports to open (inbound)</h3>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Port</th>
+              <th scope="col">Protocol</th>
+              <th scope="col">From</th>
+              <th scope="col">Servers</th>
+              <th scope="col">Workers</th>
+              <th scope="col">Purpose</th>
+            </tr>
+          </thead>
+          <tbody>
+            {server.map((rule) => (
+              <tr key={`${rule.port}/${rule.protocol}`}>
+                <th scope="row">{rule.port}</th>
+                <td>{rule.protocol}</td>
+                <td>{rule.from}</td>
+                <td>yes</td>
+                <td>{worker.has(rule) ? 'yes' : 'no'}</td>
+                <td>{rule.purpose}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

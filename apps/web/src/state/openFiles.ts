@@ -1,0 +1,33 @@
+/**
+ * Opening what the user drops or picks: one site.json, or one or more cloud-configs (imported into
+ * a site, with everything that could not be represented listed).
+ */
+import { formatFinding, importCloudConfigs, parseSite, type Finding, type Site } from '@rke2-edge/provider-core';
+
+export type OpenResult = { ok: true; site: Site; notes: string[] } | { ok: false; message: string };
+
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+export function openTexts(files: readonly NamedText[]): OpenResult {
+  if (files.length === 0) return { ok: false, message: 'No file was given.' };
+  const looksLikeJson = (f: NamedText) => f.name.toLowerCase().endsWith('.json') || f.text.trimStart().startsWith('{');
+  if (files.length === 1 && looksLikeJson(files[0]!)) {
+    const parsed = parseSite(files[0]!.text);
+    if (parsed.ok) return { ok: true, site: parsed.site, notes: [] };
+    const list = parsed.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+    return { ok: false, message: `${files[0]!.name} is not a site this designer can open: ${list.join('; ')}` };
+  }
+  if (files.some(looksLikeJson)) return { ok: false, message: 'Open one site.json on its own, or only cloud-config files.' };
+  const { site, findings } = importCloudConfigs(files);
+  if (site.nodes.length === 0) return { ok: false, message: `None of the files is a Kairos cloud-config with a cluster section. ${notesOf(findings).join(' ')}` };
+  return { ok: true, site, notes: notesOf(findings) };
+}
+
+const notesOf = (findings: Finding[]) => findings.map((f) => formatFinding(f).replace(/\s+/g, ' ').trim());
+
+export async function readFiles(list: FileList | readonly File[]): Promise<NamedText[]> {
+  return Promise.all([...list].map(async (file) => ({ name: file.name, text: await file.text() })));
+}

@@ -1,0 +1,27 @@
+/** React access to the site store and the whole-site analysis. */
+import type { SiteAnalysis } from '@rke2-edge/provider-core';
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { FieldMessage } from '@rke2-edge/ui';
+import type { SiteState, SiteStore } from './siteStore.js';
+
+export const SiteStoreContext = createContext<SiteStore | null>(null);
+
+export function useSiteStore(): SiteStore {
+  const store = useContext(SiteStoreContext);
+  if (!store) throw new Error('useSiteStore outside SiteStoreContext');
+  return store;
+}
+
+export function useSiteState(): SiteState {
+  const store = useSiteStore();
+  return useSyncExternalStore(store.subscribe, store.getState);
+}
+
+export interface AnalysisView {
+  analysis: SiteAnalysis | null;
+  pending: boolean;
+  messagesByField: Map<string, FieldMessage[]>;
+}
+
+export const AnalysisContext = createContext<AnalysisView>({ analysis: null, pending: true, messagesByField: new Map() });
+export const useAnalysis = () => useContext(AnalysisContext);
