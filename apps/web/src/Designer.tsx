@@ -57,7 +57,7 @@ export function Designer({ site, onLeave, saveProblem }: DesignerProps) {
     const element = focusIds.map((id) => document.getElementById(id)).find(Boolean);
     if (!element) return;
     const target = element.matches('input, select, textarea') ? element : (element.querySelector<HTMLElement>('textarea, input, select') ?? element);
-    target.scrollIntoView({ block: 'center' });
+    target.scrollIntoView?.({ block: 'center' });
     target.focus();
     setFocusIds(null);
   });
@@ -95,16 +95,22 @@ export function Designer({ site, onLeave, saveProblem }: DesignerProps) {
       </header>
       <div className="workspace">
         <Tabs label="Site sections" tabs={sectionTabs} selected={section} onSelect={setSection} orientation="vertical" idPrefix="section">
-          <SiteSettingsForm key={revision} site={site}>
-            <h2>{SECTION_LABELS[section]}</h2>
-            {section === 'cluster' && <ClusterSection />}
-            {section === 'nodes' && <NodesSection site={site} selected={selectedNode} onSelect={setSelected} />}
-            {section === 'network' && <NetworkSection site={site} selectedNode={selectedNode} />}
-            {section === 'security' && <SecuritySection />}
-            {section === 'airgap' && <AirGapSection />}
-            {section === 'os' && <OsSection />}
-            {section === 'advanced' && <AdvancedSection />}
-          </SiteSettingsForm>
+          {section === 'nodes' ? (
+            <div className="section-form">
+              <h2>{SECTION_LABELS.nodes}</h2>
+              <NodesSection site={site} selected={selectedNode} onSelect={setSelected} />
+            </div>
+          ) : (
+            <SiteSettingsForm key={revision} site={site}>
+              <h2>{SECTION_LABELS[section]}</h2>
+              {section === 'cluster' && <ClusterSection />}
+              {section === 'network' && <NetworkSection site={site} selectedNode={selectedNode} />}
+              {section === 'security' && <SecuritySection />}
+              {section === 'airgap' && <AirGapSection />}
+              {section === 'os' && <OsSection />}
+              {section === 'advanced' && <AdvancedSection />}
+            </SiteSettingsForm>
+          )}
         </Tabs>
         <PreviewPane
           site={site}

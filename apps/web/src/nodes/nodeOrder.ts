@@ -14,7 +14,7 @@ const STATUS_RANK: Record<NodeStatus, number> = { errors: 0, warnings: 1, ok: 2 
 /** Addresses compare numerically (10.0.0.9 before 10.0.0.10); unreadable ones last, by text. */
 function addressKey(address: string): string {
   const cidr = parseCidr(address);
-  if (!cidr) return `~${address}`;
+  if (!cidr) return `2${address}`;
   const ip = address.split('/')[0]!;
   return ip.includes(':') ? `1${ip}` : `0${ip.split('.').map((o) => o.padStart(3, '0')).join('.')}`;
 }
@@ -40,7 +40,8 @@ export function nodeOrder(nodes: readonly SiteNode[], status: readonly (NodeStat
   return indices.sort((a, b) => {
     const x = keys[a]!;
     const y = keys[b]!;
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { numeric: true });
+    // Names compare as a person reads them (w-2 before w-10); address keys are already padded.
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : sort.key === 'name' ? String(x).localeCompare(String(y), 'en', { numeric: true }) : x < y ? -1 : x > y ? 1 : 0;
     return c === 0 ? a - b : c * direction;
   });
 }
