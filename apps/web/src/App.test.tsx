@@ -77,7 +77,7 @@ describe('designer', () => {
     const messages = await screen.findByText(/^Line 2/);
     expect(messages.closest('.field')?.contains(editor)).toBe(true);
 
-    await user.click(screen.getByRole('tab', { name: /^Findings \(1 errors/ }));
+    await user.click(screen.getByRole('tab', { name: /^Findings \(1 error,/ }));
     const finding = screen.getByRole('button', { name: /Line 2/ });
     await user.click(finding);
     expect(document.activeElement).toBe(editor);

@@ -30,11 +30,13 @@ export function startup(store: SiteStore): Notice[] {
   ];
 }
 
-// One store per page, created when the designer loads: it survives going back to the start screen.
+// One store per page: it survives going back to the start screen. It reads the saved site when the
+// designer first renders, not when this module loads (the start screen preloads it in the background).
 const store = new SiteStore();
-const initialNotices = startup(store);
+let initialNotices: Notice[] | null = null;
 
 export default function App({ launch }: { launch: Launch }) {
+  initialNotices ??= startup(store);
   return (
     <SiteStoreContext.Provider value={store}>
       <Shell store={store} launch={launch} />
@@ -45,7 +47,7 @@ export default function App({ launch }: { launch: Launch }) {
 function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
   const { site } = useSiteState();
   const [screen, setScreen] = useState<'start' | 'designer'>(site ? 'designer' : 'start');
-  const [notices, setNotices] = useState<Notice[]>(initialNotices);
+  const [notices, setNotices] = useState<Notice[]>(initialNotices ?? []);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const analysis = useSiteAnalysis(site);
 

@@ -65,7 +65,14 @@ export interface DiffViewerProps {
 export function MonacoDiffViewer({ original, modified, language, label }: DiffViewerProps) {
   return (
     <DiffEditor
+      height="460px"
       original={original}
+      // The diff keeps its two models across unmounts (reused through these paths): disposing them
+      // on unmount makes Monaco report "TextModel got disposed before DiffEditorWidget model got reset".
+      originalModelPath="file:///diff/left"
+      modifiedModelPath="file:///diff/right"
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
       modified={modified}
       language={language}
       options={{ ...BASE, readOnly: true, originalEditable: false, renderSideBySide: true, ariaLabel: label, useInlineViewWhenSpaceIsLimited: false }}

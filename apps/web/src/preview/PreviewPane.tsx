@@ -9,6 +9,8 @@ import { FilesView } from './FilesView.js';
 import { StagesView } from './StagesView.js';
 import { useNodeView } from './useExpandedNode.js';
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 export type PreviewTab = 'files' | 'stages' | 'diff' | 'findings';
 
 export interface PreviewPaneProps {
@@ -31,7 +33,7 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
     { id: 'files', label: 'Files' },
     { id: 'stages', label: 'Boot stages' },
     { id: 'diff', label: 'Diff' },
-    { id: 'findings', label: `Findings (${errors} errors, ${warnings} warnings)` },
+    { id: 'findings', label: `Findings (${count(errors, 'error')}, ${count(warnings, 'warning')})` },
   ] as const;
   return (
     <aside className="preview-pane" aria-label="Preview">

@@ -20,7 +20,7 @@ describe('nodeArtifacts', () => {
       '/etc/default/rke2-server',
       MERGED_CONFIG_PATH,
     ]);
-    expect(artifacts.find((a) => a.path === '/etc/default/rke2-server')!.language).toBe('shell');
+    expect(artifacts.find((a) => a.path === '/etc/default/rke2-server')).toMatchObject({ language: 'shell', id: '/etc/default/rke2-{server|agent}' });
     expect(artifacts.at(-1)!.text).toContain('"cluster-cidr": "10.42.0.0/16"');
   });
 

@@ -32,7 +32,10 @@ function languageOf(path: string): ArtifactLanguage {
   return /\.ya?ml$|^user-data$|^meta-data$/.test(path) ? 'yaml' : 'plaintext';
 }
 
-const artifact = (path: string, origin: NodeArtifact['origin'], text: string): NodeArtifact => ({ id: path, path, origin, language: languageOf(path), text });
+/** The env file is rke2-server on servers and rke2-agent on workers: one id, so a diff can compare them. */
+const idOf = (path: string) => path.replace(/^\/etc\/default\/rke2-(server|agent)$/, '/etc/default/rke2-{server|agent}');
+
+const artifact = (path: string, origin: NodeArtifact['origin'], text: string): NodeArtifact => ({ id: idOf(path), path, origin, language: languageOf(path), text });
 
 export function nodeArtifacts(node: ExpandedNode): NodeArtifacts {
   const onStick = [artifact('user-data', 'on the stick', node.userData), artifact('meta-data', 'on the stick', node.metaData)];

@@ -1,0 +1,121 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const APP = 'http://127.0.0.1:4173';
+
+/** Collects console errors and requests to any other host for the whole test. */
+function watch(page: Page) {
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('request', (r) => !r.url().startsWith(APP) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && foreignRequests.push(r.url()));
+  return { consoleErrors, foreignRequests };
+}
+
+const shown = (page: Page) => page.getByTestId('file-text');
+const openFile = (page: Page, path: string) => page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: path, exact: true }).click();
+
+async function seriousAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('design an HA site: proxy, workers, extra config, diff, reload', async ({ page }, testInfo) => {
+  const { consoleErrors, foreignRequests } = watch(page);
+  const shot = async (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'New site' })).toBeVisible();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await shot('01-start');
+
+  await page.getByRole('button', { name: /HA: 3 control planes/ }).click();
+  await expect(page.getByRole('heading', { name: /RKE2 Edge Designer — ha-site/ })).toBeVisible();
+  await expect(shown(page)).toHaveAttribute('data-text', /^#cloud-config\n/);
+  await expect(page.locator('.monaco-editor').first()).toBeVisible();
+  await expect(page.getByRole('tab', { name: /Findings \(0 errors, 0 warnings\)/ })).toBeVisible();
+  await shot('02-designer');
+
+  // The proxy: /etc/default/rke2-server appears with NO_PROXY holding the node's own address.
+  await page.getByRole('tab', { name: 'Network & proxy' }).click();
+  await page.getByRole('textbox', { name: 'HTTP proxy' }).fill('http://proxy.plant.example:3128');
+  await openFile(page, '/etc/default/rke2-server');
+  await expect(shown(page)).toHaveAttribute('data-text', /^HTTP_PROXY=http:\/\/proxy\.plant\.example:3128$/m);
+  await expect(shown(page)).toHaveAttribute('data-text', /^NO_PROXY=,10\.42\.0\.0\/16,10\.43\.0\.0\/16,192\.168\.10\.11\/24,\.svc,\.svc\.cluster,\.svc\.cluster\.local$/m);
+  await page.getByRole('textbox', { name: 'NO_PROXY (your entries)' }).fill('.plant.example');
+  await expect(shown(page)).toHaveAttribute('data-text', /^NO_PROXY=.*,\.svc\.cluster\.local,\.plant\.example$/m);
+  await expect(page.getByRole('table').filter({ hasText: 'NO_PROXY' }).getByRole('row', { name: /worker-2/ })).toContainText('192.168.10.22/24');
+  await expect(page.getByRole('row', { name: /^9345/ })).toContainText('RKE2 supervisor');
+  await shot('03-proxy');
+
+  // Add a worker.
+  await page.getByRole('tab', { name: 'Nodes' }).click();
+  await page.getByRole('button', { name: 'Add worker' }).click();
+  const nodes = page.getByRole('table', { name: 'Nodes' });
+  await expect(nodes.getByRole('button', { name: 'worker-3', exact: true })).toBeVisible();
+  await expect(page.getByLabel('Preview of node')).toHaveValue('5');
+  await expect(shown(page)).toHaveAttribute('data-text', /NO_PROXY=.*192\.168\.10\.23\/24/);
+  await shot('04-nodes');
+
+  // Break the site-wide extra config, see the finding with its line, then fix it.
+  await page.getByRole('tab', { name: 'Advanced' }).click();
+  const editor = page.locator('#field-extraConfig .monaco-editor');
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.type('node-label: [oops');
+  const fieldMessages = page.locator('#field-extraConfig-messages');
+  await expect(fieldMessages).toContainText(/Line 1/);
+  await page.getByRole('tab', { name: /^Findings \(1 error/ }).click();
+  await expect(page.getByRole('button', { name: /Line 1/ })).toBeVisible();
+  await shot('05-finding');
+  await page.getByRole('button', { name: /Line 1/ }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(']');
+  await expect(page.getByRole('tab', { name: /^Findings \(0 errors/ })).toBeVisible();
+  await expect(fieldMessages).toHaveCount(0);
+
+  // Diff two nodes.
+  await page.getByRole('tab', { name: 'Diff' }).click();
+  await page.getByRole('combobox', { name: 'Left', exact: true }).selectOption({ label: 'cp-1' });
+  await page.getByRole('combobox', { name: 'Right', exact: true }).selectOption({ label: 'worker-1' });
+  await page.getByRole('combobox', { name: 'File', exact: true }).selectOption('user-data');
+  const diff = page.getByTestId('diff');
+  await expect(diff).toHaveAttribute('data-left', /role: init/);
+  await expect(diff).toHaveAttribute('data-right', /role: worker/);
+  await expect(page.locator('.monaco-diff-editor')).toBeVisible();
+  await shot('06-diff');
+
+  // Boot stages.
+  await page.getByRole('tab', { name: 'Boot stages' }).click();
+  await expect(page.getByRole('list', { name: /boot\.before stages/ }).getByRole('listitem').first()).toBeVisible();
+
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  // Reload: the site is intact.
+  await page.waitForTimeout(500); // autosave runs after a 300 ms pause
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /RKE2 Edge Designer — ha-site/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Nodes' }).click();
+  await expect(page.getByRole('table', { name: 'Nodes' }).getByRole('button', { name: 'worker-3', exact: true })).toBeVisible();
+  await page.getByRole('tab', { name: 'Network & proxy' }).click();
+  await expect(page.getByRole('textbox', { name: 'HTTP proxy' })).toHaveValue('http://proxy.plant.example:3128');
+  await page.getByRole('tab', { name: 'Advanced' }).click();
+  await expect(page.locator('#field-extraConfig .view-lines')).toContainText('node-label: [oops]');
+
+  expect(consoleErrors).toEqual([]);
+  expect(foreignRequests).toEqual([]);
+});
+
+test('an unreadable saved site is reported and set aside, never a blank screen', async ({ page }) => {
+  const { consoleErrors } = watch(page);
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('rke2-edge-designer:site', '{"format":1,"site":{"version":1,'));
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('could not be read');
+  await expect(page.getByRole('alert')).toContainText('rke2-edge-designer:unreadable:');
+  await expect(page.getByRole('heading', { name: 'New site' })).toBeVisible();
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rke2-edge-designer:unreadable:')).map((k) => localStorage.getItem(k)));
+  expect(kept).toEqual(['{"format":1,"site":{"version":1,']);
+  expect(consoleErrors).toEqual([]);
+});
