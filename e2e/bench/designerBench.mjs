@@ -1,0 +1,136 @@
+#!/usr/bin/env node
+/**
+ * The designer's performance budgets, measured in Chromium against a production build served
+ * locally (`pnpm bench`). Prints each figure beside its budget; exits 1 if one is over.
+ *
+ *  - initial JavaScript: gzip size of the scripts index.html loads (Monaco and its workers are
+ *    separate chunks loaded on demand, so they are not part of it);
+ *  - first paint: first-contentful-paint of the start screen, median of 7 fresh browser contexts;
+ *  - keystroke → preview: from a keydown in the HTTP proxy field (the event's own timestamp) to
+ *    the commit of the preview showing the changed /etc/default/rke2-server, median of 40 keys,
+ *    for an HA site grown to 100 and to 1,000 nodes with "Add many workers".
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const web = join(root, 'apps', 'web');
+const PORT = 4183;
+const URL = `http://127.0.0.1:${PORT}/`;
+const BUDGETS = { initialJsKb: 200, firstPaintMs: 500, keystroke100Ms: 16, keystroke1000Ms: 50 };
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function initialJavaScriptKb() {
+  const dist = join(web, 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file)), { level: 9 }).length, 0);
+  return { kb: bytes / 1024, scripts };
+}
+
+async function serve() {
+  const server = spawn('pnpm', ['exec', 'vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: web, stdio: 'ignore', detached: true });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL)).ok) return server;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the preview server did not start');
+}
+
+function launchOptions() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return existsSync(path)
+    ? { executablePath: path, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }
+    : {};
+}
+
+async function firstPaintMs(browser) {
+  const samples = [];
+  for (let i = 0; i < 7; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(URL);
+    await page.getByRole('heading', { name: 'New site' }).waitFor();
+    samples.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    await context.close();
+  }
+  return median(samples);
+}
+
+async function keystrokeMs(browser, nodes) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(URL);
+  await page.getByRole('button', { name: /HA: 3 control planes/ }).click();
+  await page.getByRole('tab', { name: 'Nodes' }).click();
+  await page.getByRole('button', { name: 'Add many workers…' }).click();
+  await page.getByRole('spinbutton', { name: 'How many' }).fill(String(nodes - 5));
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const options = await page.getByRole('combobox', { name: 'Preview of node' }).locator('option').count();
+  if (options !== nodes) throw new Error(`the site has ${options} nodes, not ${nodes}`);
+  await page.getByRole('tab', { name: 'Network & proxy' }).click();
+  const proxy = page.getByRole('textbox', { name: 'HTTP proxy' });
+  await proxy.fill('http://proxy.example:3128');
+  await page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: '/etc/default/rke2-server', exact: true }).click();
+  await page.waitForTimeout(1500); // let the worker's first analysis of the grown site land
+  await page.evaluate(() => {
+    window.__latencies = [];
+    let keyAt = 0;
+    document.addEventListener('keydown', (e) => (keyAt = e.timeStamp), true);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name === 'preview-committed' && keyAt) {
+          window.__latencies.push(entry.startTime - keyAt);
+          keyAt = 0;
+        }
+      }
+    }).observe({ entryTypes: ['mark'] });
+  });
+  await proxy.focus();
+  await proxy.press('End');
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press(i % 2 ? 'Backspace' : 'x');
+    await page.waitForTimeout(60);
+  }
+  const latencies = await page.evaluate(() => window.__latencies);
+  await context.close();
+  if (latencies.length < 30) throw new Error(`only ${latencies.length} of 40 keystrokes updated the preview`);
+  return median(latencies);
+}
+
+function row(label, value, unit, budget) {
+  const ok = value <= budget;
+  console.log(`${label.padEnd(36)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} budget ≤ ${String(budget).padStart(3)} ${unit}  ${ok ? 'ok' : 'OVER BUDGET'}`);
+  return ok;
+}
+
+if (!process.argv.includes('--no-build')) execFileSync('pnpm', ['--filter', '@rke2-edge/web', 'build'], { cwd: root, stdio: 'ignore' });
+const js = initialJavaScriptKb();
+const server = await serve();
+const browser = await chromium.launch(launchOptions());
+try {
+  const results = [
+    row('initial JavaScript (gzip)', js.kb, 'KB', BUDGETS.initialJsKb),
+    row('first paint of the start screen', await firstPaintMs(browser), 'ms', BUDGETS.firstPaintMs),
+    row('keystroke → preview, 100 nodes', await keystrokeMs(browser, 100), 'ms', BUDGETS.keystroke100Ms),
+    row('keystroke → preview, 1,000 nodes', await keystrokeMs(browser, 1000), 'ms', BUDGETS.keystroke1000Ms),
+  ];
+  console.log(`(initial scripts: ${js.scripts.join(', ')})`);
+  process.exitCode = results.every(Boolean) ? 0 : 1;
+} finally {
+  await browser.close();
+  process.kill(-server.pid);
+}
