@@ -31,4 +31,11 @@ configureMonacoYaml(monaco, {
 
 loader.config({ monaco });
 
+// Monaco cancels its pending work (validation, hover, diff) with a "Canceled" error when an editor
+// or model goes away, e.g. on leaving a tab; that is expected flow, not a failure to report.
+window.addEventListener('unhandledrejection', (event) => {
+  const reason = event.reason as { name?: unknown; message?: unknown } | null;
+  if (reason?.name === 'Canceled' && reason.message === 'Canceled') event.preventDefault();
+});
+
 export { monaco };
