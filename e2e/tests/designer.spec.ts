@@ -75,6 +75,16 @@ test('design an HA site: proxy, workers, extra config, diff, reload', async ({ p
   await expect(page.getByRole('tab', { name: /^Findings \(0 errors/ })).toBeVisible();
   await expect(fieldMessages).toHaveCount(0);
 
+  // Completion from the RKE2 catalog (monaco-yaml with the generated JSON schema).
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('selin');
+  await page.keyboard.press('Control+Space');
+  await expect(page.locator('.suggest-widget')).toContainText('selinux');
+  await shot('05b-completion');
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Backspace');
+
   // Diff two nodes.
   await page.getByRole('tab', { name: 'Diff' }).click();
   await page.getByRole('combobox', { name: 'Left', exact: true }).selectOption({ label: 'cp-1' });

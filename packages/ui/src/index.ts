@@ -3,3 +3,4 @@ export { CodeBlock, type CodeBlockProps } from './CodeBlock.js';
 export { Field, type FieldProps, type FieldMessage, type FieldControlProps } from './Field.js';
 export { Tabs, type TabsProps, type TabItem } from './Tabs.js';
 export { StatusBadge, type Status } from './StatusBadge.js';
+export { DuplicateIcon, RemoveIcon } from './icons.js';

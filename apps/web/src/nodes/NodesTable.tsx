@@ -3,7 +3,7 @@
  * 1,000-node site scrolls and types smoothly) with inline role change, duplicate and remove.
  */
 import { KAIROS_ROLES, siteEdits, type NodeRole, type Site } from '@rke2-edge/provider-core';
-import { StatusBadge } from '@rke2-edge/ui';
+import { DuplicateIcon, RemoveIcon, StatusBadge } from '@rke2-edge/ui';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useAnalysis, useSiteStore } from '../state/siteContext.js';
@@ -93,10 +93,10 @@ export function NodesTable({ site, selected, onSelect }: NodesTableProps) {
                 </div>
                 <div role="cell" className="row-actions">
                   <button type="button" aria-label={`Duplicate ${node.name}`} title="Duplicate" onClick={(e) => (e.stopPropagation(), store.edit(`Duplicate ${node.name}`, (s) => siteEdits.duplicateNode(s, index), { external: true }), onSelect(index + 1))}>
-                    <span aria-hidden="true">⧉</span>
+                    <DuplicateIcon />
                   </button>
                   <button type="button" aria-label={`Remove ${node.name}`} title="Remove" onClick={(e) => (e.stopPropagation(), store.edit(`Remove ${node.name}`, (s) => siteEdits.removeNode(s, index), { external: true }), onSelect(Math.max(0, Math.min(selected, site.nodes.length - 2))))}>
-                    <span aria-hidden="true">✕</span>
+                    <RemoveIcon />
                   </button>
                 </div>
               </div>
