@@ -129,3 +129,47 @@ test('an unreadable saved site is reported and set aside, never a blank screen',
   expect(kept).toEqual(['{"format":1,"site":{"version":1,']);
   expect(consoleErrors).toEqual([]);
 });
+
+test('open cloud-configs from the file picker: the site is imported and what was dropped is listed', async ({ page }) => {
+  const { consoleErrors } = watch(page);
+  const cloudConfig = (role: string, name: string, address: string) => ({
+    name: `${name}.yaml`,
+    mimeType: 'text/yaml',
+    buffer: Buffer.from(
+      `#cloud-config\nhostname: ${name}\ncluster:\n  cluster_token: Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA\n  control_plane_host: 10.0.0.11\n  role: ${role}\n  config: |\n    node-name: ${name}\n    node-ip: ${address}\n    token: pasted-by-hand\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n`,
+    ),
+  });
+  await page.goto('/');
+  await page.getByLabel('Site or cloud-config files').setInputFiles([cloudConfig('init', 'edge-a', '10.0.0.11'), cloudConfig('worker', 'edge-b', '10.0.0.12')]);
+  await expect(page.getByRole('heading', { name: /RKE2 Edge Designer —/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'could not carry over' })).toContainText('token');
+  await expect(page.getByRole('combobox', { name: 'Preview of node' }).locator('option')).toHaveCount(2);
+  await expect(shown(page)).toHaveAttribute('data-text', /cluster_token: Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA/);
+  await expect(shown(page)).not.toHaveAttribute('data-text', /pasted-by-hand/);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a 1,000-node site stays usable: virtualised rows, sorting, live preview', async ({ page }, testInfo) => {
+  const { consoleErrors } = watch(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: /HA: 3 control planes/ }).click();
+  await page.getByRole('tab', { name: 'Nodes' }).click();
+  await page.getByRole('button', { name: 'Add many workers…' }).click();
+  await page.getByRole('spinbutton', { name: 'How many' }).fill('995');
+  await page.getByRole('textbox', { name: 'Name pattern ({n} is the number)' }).fill('store-w{n}');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  const table = page.getByRole('table', { name: 'Nodes' });
+  await expect(table).toHaveAttribute('aria-rowcount', '1001');
+  expect(await table.getByRole('row').count()).toBeLessThan(40);
+  await table.getByRole('button', { name: /^Name/ }).click();
+  await table.getByRole('button', { name: /^Name/ }).click(); // descending: store-w995 first
+  await table.getByRole('button', { name: 'store-w995', exact: true }).click();
+  await expect(page.getByRole('combobox', { name: 'Preview of node' })).toHaveValue('999');
+  await expect(shown(page)).toHaveAttribute('data-text', /hostname: store-w995/);
+  await page.getByRole('textbox', { name: 'Host name' }).fill('till-995');
+  await expect(shown(page)).toHaveAttribute('data-text', /hostname: till-995/);
+  await expect(page.getByRole('tab', { name: 'Findings (0 errors, 0 warnings)', exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(table.getByRole('row', { name: /store-w995/ })).toContainText('ok');
+  await page.screenshot({ path: testInfo.outputPath('1000-nodes.png') });
+  expect(consoleErrors).toEqual([]);
+});

@@ -25,7 +25,7 @@ export interface PreviewPaneProps {
 
 export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, onOpenFinding }: PreviewPaneProps) {
   const view = useNodeView(site, selected);
-  const { analysis } = useAnalysis();
+  const { analysis, pending } = useAnalysis();
   const [file, setFile] = useState('user-data');
   const errors = analysis?.findings.filter((f) => f.severity === 'error').length ?? 0;
   const warnings = analysis?.findings.filter((f) => f.severity === 'warning').length ?? 0;
@@ -33,7 +33,7 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
     { id: 'files', label: 'Files' },
     { id: 'stages', label: 'Boot stages' },
     { id: 'diff', label: 'Diff' },
-    { id: 'findings', label: `Findings (${count(errors, 'error')}, ${count(warnings, 'warning')})` },
+    { id: 'findings', label: `Findings (${count(errors, 'error')}, ${count(warnings, 'warning')}${pending ? ', checking…' : ''})` },
   ] as const;
   return (
     <aside className="preview-pane" aria-label="Preview">
