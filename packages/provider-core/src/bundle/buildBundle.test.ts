@@ -33,12 +33,12 @@ describe('buildBundle', () => {
     }
   });
 
-  it('gives the same bytes for the same site, in any time zone', async () => {
+  it('gives the same bytes for the same site, in any time zone, cidata ISOs included', async () => {
     const site = haSite();
-    const first = await buildBundle(site, { format: 'zip' });
+    const first = await buildBundle(site, { format: 'zip', iso: true });
     const previous = process.env['TZ'];
     process.env['TZ'] = 'Pacific/Kiritimati';
-    const second = await buildBundle(structuredClone(site), { format: 'zip' });
+    const second = await buildBundle(structuredClone(site), { format: 'zip', iso: true });
     process.env['TZ'] = previous;
     expect(first.ok && second.ok).toBe(true);
     if (first.ok && second.ok) expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
@@ -66,9 +66,10 @@ describe('buildBundle', () => {
       s.name = '../../../evil site';
       s.nodes = hostile.map((name, i) => ({ ...s.nodes[Math.min(i, 4)]!, name, role: i === 0 ? 'init' : 'worker', address: `192.168.1.${30 + i}/24` }));
     });
-    const result = await buildBundle(site, { format: 'zip', force: true });
+    const result = await buildBundle(site, { format: 'zip', force: true, iso: true });
     if (!result.ok) throw new Error(result.reason);
     const names = [...(await entries(result.bytes)).keys()];
+    expect(names.filter((n) => n.endsWith('/cidata.iso'))).toHaveLength(hostile.length);
     const root = names[0]!.split('/')[0]!;
     expect(root).not.toContain('..');
     const folders = new Set(names.map((n) => n.split('/')[1]));

@@ -9,19 +9,23 @@ import { lintSite } from '../lint/lintSite.js';
 import { MERGED_CONFIG_PATH } from '../provider/constants.js';
 import { expandSite, type ExpandedNode, type ExpandedSite } from '../site/expandSite.js';
 import type { Site } from '../site/siteSchema.js';
+import { cidataIso, CIDATA_ISO_NAME } from './cidataIso.js';
 import { fieldReadme } from './fieldReadme.js';
 import { safeDevicePath, safeSegment, uniqueSegments } from './safeName.js';
 
 export interface BundleFile {
   /** Path inside the bundle, `SITE/NODE/user-data`. */
   path: string;
-  content: string;
+  /** Text, or bytes for the cidata ISO. */
+  content: string | Uint8Array;
 }
 
 export interface BundleOptions {
   format: 'zip';
   /** Bundle even when the site has errors. */
   force?: boolean;
+  /** Also put each node's cidata ISO (`SITE/NODE/cidata.iso`) in the zip. */
+  iso?: boolean;
   /** Called with 0…100 as the bundle is built. */
   onProgress?: (percent: number) => void;
   /** An expansion already computed for this site. */
@@ -48,7 +52,7 @@ export function deviceFiles(expanded: ExpandedNode): [string, string][] {
 }
 
 /** The bundle's files, in order, before zipping. */
-export function bundleFiles(expanded: ExpandedSite): BundleFile[] {
+export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | undefined } = {}): BundleFile[] {
   const { site } = expanded;
   const root = safeSegment(site.name, 'site');
   const folders = uniqueSegments(site.nodes.map((n) => n.name), (i) => `node-${i + 1}`);
@@ -58,8 +62,9 @@ export function bundleFiles(expanded: ExpandedSite): BundleFile[] {
     files.push(
       { path: `${dir}/user-data`, content: node.userData },
       { path: `${dir}/meta-data`, content: node.metaData },
-      { path: `${dir}/README.txt`, content: fieldReadme(site.name, node) },
+      { path: `${dir}/README.txt`, content: fieldReadme(site.name, node, { iso: options.iso === true }) },
     );
+    if (options.iso) files.push({ path: `${dir}/${CIDATA_ISO_NAME}`, content: cidataIso(node) });
     const seen = new Set<string>();
     for (const [devicePath, content] of deviceFiles(node)) {
       const path = `${dir}/device/${safeDevicePath(devicePath)}`;
@@ -80,7 +85,7 @@ export async function withManifest(files: BundleFile[], onFile: (i: number) => v
   const encoder = new TextEncoder();
   const manifest: { path: string; size: number; sha256: string }[] = [];
   for (const [i, file] of files.entries()) {
-    const bytes = encoder.encode(file.content);
+    const bytes = typeof file.content === 'string' ? encoder.encode(file.content) : file.content;
     manifest.push({ path: file.path, size: bytes.length, sha256: await sha256Hex(bytes) });
     onFile(i);
   }
@@ -104,12 +109,12 @@ export async function buildBundle(site: Site, options: BundleOptions): Promise<B
   const refused = refusal(findings);
   if (refused && !options.force) return { ok: false, reason: refused, findings };
   progress(10);
-  const plain = bundleFiles(expanded);
+  const plain = bundleFiles(expanded, { iso: options.iso });
   const files = await withManifest(plain, (i) => {
     if (i % 256 === 0) progress(10 + Math.floor((30 * i) / plain.length));
   });
   const zip = new JSZip();
-  for (const file of files) zip.file(file.path, file.content, { date: FIXED_DATE, createFolders: false, binary: false });
+  for (const file of files) zip.file(file.path, file.content, { date: FIXED_DATE, createFolders: false, binary: typeof file.content !== 'string' });
   progress(40);
   const bytes = await zip.generateAsync(
     { type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false },

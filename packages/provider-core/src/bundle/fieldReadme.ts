@@ -8,7 +8,7 @@ const ROLE_WORDS: Record<string, string> = {
   worker: 'a worker that runs workloads and joins through the control plane.',
 };
 
-export function fieldReadme(siteName: string, expanded: ExpandedNode): string {
+export function fieldReadme(siteName: string, expanded: ExpandedNode, options: { iso: boolean } = { iso: false }): string {
   const { node } = expanded;
   const service = node.role === 'worker' ? 'rke2-agent' : 'rke2-server';
   return [
@@ -20,23 +20,37 @@ export function fieldReadme(siteName: string, expanded: ExpandedNode): string {
     'Files',
     '  user-data   the Kairos cloud-config for this node (its #cloud-config)',
     '  meta-data   the instance id and host name (NoCloud format)',
+    options.iso
+      ? '  cidata.iso  user-data and meta-data as an ISO 9660 volume labelled cidata (write it to a stick)'
+      : '  cidata.iso  not in this bundle: download it from the designer, or run "rke2-edge bundle --iso"',
     '  device/     what the node will write at boot, at the same paths, for review only',
     '',
     'Put it on a USB stick for Kairos',
-    '  A. As a cidata volume (Kairos reads it at first boot, like cloud-init NoCloud):',
-    '     1. Format a USB stick as FAT32 labelled CIDATA. Linux: lsblk to find it, then',
-    '        sudo mkfs.vfat -n CIDATA /dev/sdX1',
-    '     2. Copy user-data and meta-data to the top folder of the stick, with exactly those names.',
-    '     3. Plug it in beside the Kairos installer medium and boot the installer. Kairos installs',
-    '        to the configured disk unattended, then reboots or powers off as the site says.',
-    '  B. By hand, from a Kairos live system booted on the node:',
-    '     copy user-data to the node (e.g. on a second stick), then',
+    '  A. Write cidata.iso to a USB stick (this erases the stick):',
+    '     Linux:   lsblk                      (find the stick, e.g. /dev/sdb: the whole disk, not sdb1)',
+    '              sudo dd if=cidata.iso of=/dev/sdX bs=4M conv=fsync status=progress',
+    '     macOS:   diskutil list; diskutil unmountDisk /dev/diskN',
+    '              sudo dd if=cidata.iso of=/dev/rdiskN bs=4m',
+    '     Windows, macOS, Linux: balenaEtcher: "Flash from file", pick cidata.iso, pick the stick, "Flash!".',
+    '     On a server with a BMC or in a VM, attach cidata.iso as a virtual CD instead.',
+    '  B. Or format a stick as FAT32 labelled CIDATA (Linux: sudo mkfs.vfat -n CIDATA /dev/sdX1) and',
+    '     copy user-data and meta-data to its top folder, with exactly those names.',
+    '',
+    'Boot the node',
+    '  1. Plug the cidata stick in beside the Kairos installer medium (USB or virtual CD).',
+    '  2. Boot from the installer. Kairos finds the volume labelled cidata, reads user-data,',
+    '     installs to the configured disk unattended, then reboots or powers off as the site says.',
+    '  3. Remove both sticks once it has installed.',
+    '  Without a cidata stick, from a Kairos live system on the node:',
     '     sudo kairos-agent manual-install --device auto user-data',
     '',
     'Check after boot',
-    `  sudo systemctl status ${service}`,
+    `  sudo systemctl status ${service}          (active (running); if not: sudo journalctl -u ${service})`,
     '  sudo cat /etc/rancher/rke2/config.yaml     (should match device/etc/rancher/rke2/config.yaml)',
-    ...(node.role === 'worker' ? [] : ['  sudo /var/lib/rancher/rke2/bin/kubectl --kubeconfig /etc/rancher/rke2/rke2.yaml get nodes']),
+    node.role === 'worker'
+      ? '  on a server: sudo /var/lib/rancher/rke2/bin/kubectl --kubeconfig /etc/rancher/rke2/rke2.yaml get nodes'
+      : '  sudo /var/lib/rancher/rke2/bin/kubectl --kubeconfig /etc/rancher/rke2/rke2.yaml get nodes',
+    `  ${node.name} should be listed, Ready after a minute or two.`,
     '',
   ].join('\n');
 }

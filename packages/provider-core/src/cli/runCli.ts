@@ -1,7 +1,7 @@
 /** The rke2-edge command line: dispatches to a command, or explains itself. */
 import { EXIT, type CliIo } from './cliIo.js';
 import { mergedCommand, providerCommand } from './providerCommands.js';
-import { bundleCommand, expandCommand, importCommand, lintCommand } from './siteCommands.js';
+import { bundleCommand, expandCommand, importCommand, isoCommand, lintCommand } from './siteCommands.js';
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliIo) => Promise<number> }> = {
   provider: { summary: 'print the cluster.kairos.yaml the Kairos RKE2 plugin writes', run: providerCommand },
@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliI
   lint: { summary: 'check site.json files or cloud-configs and list every finding', run: lintCommand },
   import: { summary: 'build a site.json from existing cloud-configs (one per node)', run: importCommand },
   bundle: { summary: 'write the zip bundle of a site for the field', run: bundleCommand },
+  iso: { summary: 'write one node\'s cidata ISO (user-data + meta-data) for a USB stick', run: isoCommand },
   expand: { summary: 'write each node\'s files of a site into a folder', run: expandCommand },
 };
 

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,5 +88,36 @@ describe('rke2-edge lint / import / bundle / expand', () => {
     expect(readFileSync(join(dir, 'out/plant-7/worker-1/user-data'), 'utf8')).toContain('role: worker');
     expect(existsSync(join(dir, 'out/plant-7/manifest.json'))).toBe(true);
     expect(readFileSync(join(dir, 'out/plant-7/cp-1/device/etc/rancher/rke2/config.yaml'), 'utf8')).toContain('"cluster-cidr": "10.42.0.0/16"');
+  });
+
+  it('iso writes one node\'s cidata image that reads back with its user-data', async () => {
+    const dir = workDir();
+    const sitePath = writeSite(dir, haSite());
+    const iso = join(dir, 'worker-1.iso');
+    const run = await runBuiltCli(['iso', 'worker-1', sitePath, '-o', iso]);
+    expect(run).toMatchObject({ code: 0 });
+    expect(execFileSync('isoinfo', ['-d', '-i', iso], { encoding: 'utf8' })).toMatch(/^Volume id: cidata$/m);
+    expect(execFileSync('isoinfo', ['-R', '-x', '/user-data', '-i', iso], { encoding: 'utf8' })).toMatch(/^#cloud-config\nhostname: worker-1\n/);
+    const missing = await runBuiltCli(['iso', 'worker-9', sitePath, '-o', join(dir, 'x.iso')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no node named "worker-9"; its nodes: cp-1, cp-2, cp-3, worker-1, worker-2');
+    const broken = writeSite(dir, variant((s) => (s.nodes[1]!.role = 'init')));
+    expect((await runBuiltCli(['iso', 'cp-1', broken, '-o', join(dir, 'no.iso')])).code).toBe(1);
+    expect(existsSync(join(dir, 'no.iso'))).toBe(false);
+  });
+
+  it('bundle --iso puts each node\'s cidata.iso in the zip, identical to rke2-edge iso', async () => {
+    const dir = workDir();
+    const sitePath = writeSite(dir, haSite());
+    expect((await runBuiltCli(['bundle', sitePath, '--iso', '-o', join(dir, 'iso.zip')])).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, 'iso.zip')));
+    const isos = Object.keys(zip.files).filter((f) => f.endsWith('/cidata.iso'));
+    expect(isos).toHaveLength(5);
+    await runBuiltCli(['iso', 'cp-2', sitePath, '-o', join(dir, 'cp-2.iso')]);
+    const fromZip = await zip.file('plant-7/cp-2/cidata.iso')!.async('uint8array');
+    expect(Buffer.from(fromZip).equals(readFileSync(join(dir, 'cp-2.iso')))).toBe(true);
+    expect(await zip.file('plant-7/cp-2/README.txt')!.async('string')).toContain('sudo dd if=cidata.iso of=/dev/sdX');
+    const manifest = JSON.parse(await zip.file('plant-7/manifest.json')!.async('string')) as { files: { path: string; size: number }[] };
+    expect(manifest.files.find((f) => f.path === 'plant-7/cp-2/cidata.iso')?.size).toBe(fromZip.length);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `rke2-edge lint`, `import`, `bundle` and `expand`: the site model on the command line.
  */
-import { buildBundle, bundleFiles, withManifest } from '../bundle/buildBundle.js';
+import { buildBundle, bundleFiles, refusal, withManifest } from '../bundle/buildBundle.js';
+import { cidataIso } from '../bundle/cidataIso.js';
 import { formatFinding, sortFindings, type Finding } from '../lint/finding.js';
 import { lintCloudConfigs } from '../lint/lintCloudConfig.js';
 import { lintSite } from '../lint/lintSite.js';
@@ -39,17 +40,32 @@ Options:
 Exit codes: 0 written; 2 unreadable file or nothing to import.
 `;
 
-export const BUNDLE_HELP = `Usage: rke2-edge bundle site.json -o OUT.zip [--force]
+export const BUNDLE_HELP = `Usage: rke2-edge bundle site.json -o OUT.zip [--iso] [--force]
 
 Writes the site's zip bundle: per node user-data, meta-data, README.txt and the files the device
 will write (device/...), plus site.json and manifest.json (sha-256 of every file).
 
 Options:
   -o, --output FILE   the zip file to write (required)
+  --iso               also put each node's cidata ISO in the zip (NODE/cidata.iso)
   --force             bundle even when the site has errors
   -h, --help          show this help
 
 Exit codes: 0 written; 1 the site has errors (listed; nothing written); 2 unreadable input.
+`;
+
+export const ISO_HELP = `Usage: rke2-edge iso NODE site.json -o NODE.iso [--force]
+
+Writes one node's cidata image: an ISO 9660 volume labelled cidata (Joliet and Rock Ridge names)
+holding its user-data and meta-data, ready to write to a USB stick (dd, Etcher) or attach as a
+virtual CD. NODE is the node's name.
+
+Options:
+  -o, --output FILE   the image to write (required)
+  --force             write it even when the site has errors
+  -h, --help          show this help
+
+Exit codes: 0 written; 1 the site has errors (listed; nothing written); 2 unreadable input or no such node.
 `;
 
 export const EXPAND_HELP = `Usage: rke2-edge expand site.json -o DIR
@@ -148,7 +164,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
 }
 
 export async function bundleCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = start(argv, io, BUNDLE_HELP, { values: { output: 'FILE' }, flags: ['force'] });
+  const args = start(argv, io, BUNDLE_HELP, { values: { output: 'FILE' }, flags: ['force', 'iso'] });
   if (typeof args === 'number') return args;
   const output = args.values['output'];
   if (args.positionals.length !== 1 || !output) {
@@ -162,6 +178,7 @@ export async function bundleCommand(argv: string[], io: CliIo): Promise<number> 
   const result = await buildBundle(site, {
     format: 'zip',
     force: args.flags.has('force'),
+    iso: args.flags.has('iso'),
     onProgress: (percent) => {
       if (showProgress && percent >= last + 10) {
         last = percent - (percent % 10);
@@ -176,6 +193,34 @@ export async function bundleCommand(argv: string[], io: CliIo): Promise<number> 
   await io.writeFile(output, result.bytes);
   const warnings = result.findings.filter((f) => f.severity !== 'info').length;
   io.stderr(`wrote ${output}: ${site.nodes.length} node(s), ${result.files.length} files, ${result.bytes.length} bytes${warnings ? `; ${warnings} finding(s), see "rke2-edge lint"` : ''}\n`);
+  return EXIT.ok;
+}
+
+export async function isoCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = start(argv, io, ISO_HELP, { values: { output: 'FILE' }, flags: ['force'] });
+  if (typeof args === 'number') return args;
+  const output = args.values['output'];
+  const [nodeName, sitePath] = args.positionals;
+  if (args.positionals.length !== 2 || !nodeName || !sitePath || !output) {
+    io.stderr(`rke2-edge: expected NODE, one site.json and -o NODE.iso\n\n${ISO_HELP}`);
+    return EXIT.unreadable;
+  }
+  const site = await readSite(sitePath, io);
+  if (!site) return EXIT.unreadable;
+  const index = site.nodes.findIndex((n) => n.name === nodeName);
+  if (index < 0) {
+    io.stderr(`rke2-edge: ${sitePath} has no node named "${nodeName}"; its nodes: ${site.nodes.map((n) => n.name).join(', ') || '(none)'}\n`);
+    return EXIT.unreadable;
+  }
+  const expanded = expandSite(site);
+  const refused = refusal(sortFindings(lintSite(site, expanded)));
+  if (refused && !args.flags.has('force')) {
+    io.stderr(`rke2-edge: ${refused}\n`);
+    return EXIT.findings;
+  }
+  const image = cidataIso(expanded.nodes[index]!);
+  await io.writeFile(output, image);
+  io.stderr(`wrote ${output}: cidata image of ${nodeName}, ${image.length} bytes\n`);
   return EXIT.ok;
 }
 
