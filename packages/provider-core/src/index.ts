@@ -54,3 +54,7 @@ export { nodeArtifacts, MERGED_CONFIG_PATH, type NodeArtifact, type NodeArtifact
 export { bootTimeline, BOOT_STAGE, type BootStep } from './designer/bootTimeline.js';
 export * as siteEdits from './designer/siteEdits.js';
 export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';
+export { buildIso, primaryName, type IsoFile, type IsoOptions } from './bundle/iso9660.js';
+export { cidataIso, CIDATA_LABEL, CIDATA_ISO_NAME } from './bundle/cidataIso.js';
+export { readBundle, type ReadBundleResult } from './bundle/readBundle.js';
+export { encodeShareFragment, decodeShareFragment, withoutSecrets, SHARE_PREFIX, type OmittedSecret, type OpenShareResult } from './share/shareLink.js';
