@@ -2,14 +2,15 @@
  * The app shell: the site store, autosave, the whole-site analysis, and which screen is shown.
  * A site saved in this browser reopens on load; an unreadable one is set aside and reported.
  */
-import { SITE_TEMPLATE_INFO, siteTemplate } from '@rke2-edge/provider-core';
+import { decodeShareFragment, SITE_TEMPLATE_INFO, siteTemplate, type Site } from '@rke2-edge/provider-core';
 import { useEffect, useState } from 'react';
 import type { Launch } from './launch.js';
 import { Designer } from './Designer.js';
 import { useSiteAnalysis } from './lint/useSiteAnalysis.js';
 import { StartScreen } from './StartScreen.js';
 import { loadAutosave, saveAutosave } from './state/autosave.js';
-import { openTexts, readFiles } from './state/openFiles.js';
+import { openUploads, readFiles } from './state/openFiles.js';
+import { PrintSheet } from './print/PrintSheet.js';
 import { AnalysisContext, SiteStoreContext, useSiteState } from './state/siteContext.js';
 import { SiteStore } from './state/siteStore.js';
 
@@ -46,7 +47,7 @@ export default function App({ launch }: { launch: Launch }) {
 
 function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
   const { site } = useSiteState();
-  const [screen, setScreen] = useState<'start' | 'designer'>(site ? 'designer' : 'start');
+  const [screen, setScreen] = useState<'start' | 'designer' | 'print'>(site ? 'designer' : 'start');
   const [notices, setNotices] = useState<Notice[]>(initialNotices ?? []);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const analysis = useSiteAnalysis(site);
@@ -62,22 +63,35 @@ function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
     };
   }, [site]);
 
-  const openTemplate = (id: string) => {
-    const template = siteTemplate(id);
-    if (!template) return;
-    store.open(template.build());
-    setNotices([]);
+  /** Opens a site; with a site already open this is an edit, so Undo brings the previous one back. */
+  const openSite = (next: Site, label: string, notes: Notice[]) => {
+    if (store.getState().site) store.edit(label, () => next, { external: true });
+    else store.open(next);
+    setNotices(notes);
     setScreen('designer');
   };
+  const openTemplate = (id: string) => {
+    const template = siteTemplate(id);
+    if (template) openSite(template.build(), `New site from "${template.title}"`, []);
+  };
   const openFiles = async (files: File[]) => {
-    const result = openTexts(await readFiles(files));
+    const result = await openUploads(await readFiles(files));
     if (!result.ok) {
       setNotices([{ kind: 'error', text: result.message }]);
       return;
     }
-    store.open(result.site);
-    setNotices(result.notes.map((text) => ({ kind: 'info', text })));
-    setScreen('designer');
+    openSite(result.site, `Open ${files.map((f) => f.name).join(', ')}`, result.notes.map((text) => ({ kind: 'info', text })));
+  };
+  const openShare = async (fragment: string) => {
+    history.replaceState(null, '', location.pathname + location.search);
+    const shared = await decodeShareFragment(fragment);
+    if (!shared.ok) {
+      setNotices([{ kind: 'error', text: `The share link could not be opened: ${shared.message}.` }]);
+      setScreen(store.getState().site ? 'designer' : 'start');
+      return;
+    }
+    const fill = shared.omitted.map((o) => ({ kind: 'info' as const, text: `Left out of the link, fill it in: ${o.label}.` }));
+    openSite(shared.site, 'Open shared site', [{ kind: 'info', text: `Opened the shared site "${shared.site.name}".` }, ...fill]);
   };
   const [launched, setLaunched] = useState(false);
   useEffect(() => {
@@ -85,15 +99,18 @@ function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
     setLaunched(true);
     if (launch.kind === 'template') openTemplate(launch.id);
     else if (launch.kind === 'files') void openFiles(launch.files);
+    else if (launch.kind === 'share') void openShare(launch.fragment);
   });
 
   return (
     <AnalysisContext.Provider value={analysis}>
-      {screen === 'designer' && site ? (
+      {screen === 'print' && site ? (
+        <PrintSheet site={site} onBack={() => setScreen('designer')} />
+      ) : screen === 'designer' && site ? (
         <>
           {notices.length > 0 && (
             <div className="import-notes" role="status">
-              <p>Opened with these notes (what the designer could not carry over):</p>
+              <p>Notes on the site you opened:</p>
               <ul>
                 {notices.map((n, i) => (
                   <li key={i}>{n.text}</li>
@@ -104,7 +121,7 @@ function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
               </button>
             </div>
           )}
-          <Designer site={site} onLeave={() => setScreen('start')} saveProblem={saveProblem} />
+          <Designer site={site} onLeave={() => setScreen('start')} onPrint={() => setScreen('print')} saveProblem={saveProblem} />
         </>
       ) : (
         <StartScreen templates={SITE_TEMPLATE_INFO} onTemplate={openTemplate} onFiles={openFiles} current={site} onResume={() => setScreen('designer')} notices={notices} />

@@ -6,6 +6,7 @@ import type { Finding, Site } from '@rke2-edge/provider-core';
 import { Tabs } from '@rke2-edge/ui';
 import { useEffect, useState, type ReactNode } from 'react';
 import { FormProvider } from 'react-hook-form';
+import { ExportDialog } from './export/ExportDialog.js';
 import { focusTargetIds, nodeIndexOf, SECTION_LABELS, SECTIONS, sectionOf, type SectionId } from './findings/fieldPaths.js';
 import { useSyncedForm } from './form/useSyncedForm.js';
 import { preloadMonaco } from './monaco/LazyMonaco.js';
@@ -23,13 +24,14 @@ import { useAnalysis, useSiteState, useSiteStore } from './state/siteContext.js'
 export interface DesignerProps {
   site: Site;
   onLeave: () => void;
+  onPrint: () => void;
   saveProblem: string | null;
 }
 
 /** Is the key event meant for a text field (which has its own undo)? */
 const inTextField = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
-export function Designer({ site, onLeave, saveProblem }: DesignerProps) {
+export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps) {
   const store = useSiteStore();
   const { past, future, revision, lastEdit } = useSiteState();
   const { analysis } = useAnalysis();
@@ -37,6 +39,7 @@ export function Designer({ site, onLeave, saveProblem }: DesignerProps) {
   const [selected, setSelected] = useState(0);
   const [previewTab, setPreviewTab] = useState<PreviewTab>('files');
   const [focusIds, setFocusIds] = useState<string[] | null>(null);
+  const [exporting, setExporting] = useState(false);
   const selectedNode = Math.min(selected, Math.max(0, site.nodes.length - 1));
 
   useEffect(preloadMonaco, []);
@@ -84,6 +87,9 @@ export function Designer({ site, onLeave, saveProblem }: DesignerProps) {
           <button type="button" onClick={() => store.redo()} disabled={future.length === 0} aria-keyshortcuts="Control+Shift+Z">
             Redo
           </button>
+          <button type="button" className="primary" onClick={() => setExporting(true)}>
+            Export…
+          </button>
           <button type="button" onClick={onLeave}>
             New or open…
           </button>
@@ -122,6 +128,7 @@ export function Designer({ site, onLeave, saveProblem }: DesignerProps) {
           onOpenFinding={openFinding}
         />
       </div>
+      {exporting && <ExportDialog site={site} onClose={() => setExporting(false)} onPrint={onPrint} />}
     </div>
   );
 }

@@ -8,11 +8,19 @@ import type { Launch } from './launch.js';
 import { StartScreen } from './StartScreen.js';
 import { hasSavedSite } from './state/autosaveKey.js';
 
+/** A share link carries the site in the fragment (see provider-core's shareLink). */
+const SHARE_FRAGMENT = '#share=';
+
+function initialLaunch(): Launch | null {
+  if (location.hash.startsWith(SHARE_FRAGMENT)) return { kind: 'share', fragment: location.hash };
+  return hasSavedSite() ? { kind: 'resume' } : null;
+}
+
 const loadApp = () => import('./App.js');
 const App = lazy(loadApp);
 
 export function Root() {
-  const [launch, setLaunch] = useState<Launch | null>(() => (hasSavedSite() ? { kind: 'resume' } : null));
+  const [launch, setLaunch] = useState<Launch | null>(initialLaunch);
   useEffect(() => {
     // Fetch the designer while the user reads the start screen.
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));

@@ -58,3 +58,4 @@ export { buildIso, primaryName, type IsoFile, type IsoOptions } from './bundle/i
 export { cidataIso, CIDATA_LABEL, CIDATA_ISO_NAME } from './bundle/cidataIso.js';
 export { readBundle, type ReadBundleResult } from './bundle/readBundle.js';
 export { encodeShareFragment, decodeShareFragment, withoutSecrets, SHARE_PREFIX, type OmittedSecret, type OpenShareResult } from './share/shareLink.js';
+export { safeSegment } from './bundle/safeName.js';

@@ -6,6 +6,7 @@ import { FindingsPanel } from '../findings/FindingsPanel.js';
 import { useAnalysis } from '../state/siteContext.js';
 import { DiffView } from './DiffView.js';
 import { FilesView } from './FilesView.js';
+import { NodeDownloads } from './NodeDownloads.js';
 import { StagesView } from './StagesView.js';
 import { useNodeView } from './useExpandedNode.js';
 
@@ -48,6 +49,7 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
         </select>
         {view && <StatusBadge status={analysis?.nodeStatus[selected] ?? 'pending'} title="This node's findings" />}
       </div>
+      {view && <NodeDownloads node={view.expanded} />}
       <Tabs label="Preview" tabs={tabs} selected={tab} onSelect={onTab} idPrefix="preview">
         {tab === 'findings' ? (
           <FindingsPanel site={site} onOpen={onOpenFinding} />

@@ -70,7 +70,7 @@ function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number
   );
 }
 
-function PortsTable({ site }: { site: Site }) {
+export function PortsTable({ site }: { site: Site }) {
   const server = portsForRole(site, 'controlplane');
   const worker = new Set(portsForRole(site, 'worker'));
   return (

@@ -2,6 +2,7 @@
 import { generateClusterToken } from '@rke2-edge/provider-core';
 import { useState } from 'react';
 import { useFormContext } from 'react-hook-form';
+import { copyText } from '../export/download.js';
 import { TextField } from '../form/fields.js';
 import { siteHint } from './siteSettingsSchema.js';
 
@@ -9,14 +10,7 @@ export function TokenField() {
   const { setValue, getValues } = useFormContext();
   const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(String(getValues('cluster.token')));
-      setCopied('Token copied.');
-    } catch {
-      setCopied('The browser refused the clipboard; show the token and copy it by hand.');
-    }
-  };
+  const copy = async () => setCopied(await copyText(String(getValues('cluster.token')), 'Token'));
   return (
     <>
       <TextField

@@ -1,6 +1,6 @@
-import { createSite } from '@rke2-edge/provider-core';
+import { buildBundle, createSite } from '@rke2-edge/provider-core';
 import { describe, expect, it } from 'vitest';
-import { openTexts } from './openFiles.js';
+import { openTexts, openUploads } from './openFiles.js';
 
 describe('openTexts', () => {
   it('opens a site.json', () => {
@@ -32,5 +32,18 @@ describe('openTexts', () => {
 
   it('says so when nothing is a cloud-config', () => {
     expect(openTexts([{ name: 'notes.txt', text: 'hello' }])).toMatchObject({ ok: false, message: expect.stringMatching(/None of the files/) });
+  });
+
+  it('opens a zip bundle made by this app as the site it holds', async () => {
+    const site = createSite({ name: 'plant-7' });
+    const bundle = await buildBundle(site, { format: 'zip', force: true });
+    if (!bundle.ok) throw new Error(bundle.reason);
+    expect(await openUploads([{ name: 'plant-7.zip', bytes: bundle.bytes }])).toEqual({ ok: true, site, notes: [] });
+    expect(await openUploads([{ name: 'a.zip', bytes: bundle.bytes }, { name: 'b.yaml', bytes: new Uint8Array() }])).toMatchObject({ ok: false });
+  });
+
+  it('reads uploaded text files as before', async () => {
+    const site = createSite({ name: 'x' });
+    expect(await openUploads([{ name: 'site.json', bytes: new TextEncoder().encode(JSON.stringify(site)) }])).toEqual({ ok: true, site, notes: [] });
   });
 });
