@@ -107,7 +107,7 @@ function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
       {screen === 'print' && site ? (
         <PrintSheet site={site} onBack={() => setScreen('designer')} />
       ) : screen === 'designer' && site ? (
-        <>
+        <div className="shell">
           {notices.length > 0 && (
             <div className="import-notes" role="status">
               <p>Notes on the site you opened:</p>
@@ -122,7 +122,7 @@ function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
             </div>
           )}
           <Designer site={site} onLeave={() => setScreen('start')} onPrint={() => setScreen('print')} saveProblem={saveProblem} />
-        </>
+        </div>
       ) : (
         <StartScreen templates={SITE_TEMPLATE_INFO} onTemplate={openTemplate} onFiles={openFiles} current={site} onResume={() => setScreen('designer')} notices={notices} />
       )}
