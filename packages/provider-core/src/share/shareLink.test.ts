@@ -50,3 +50,19 @@ describe('share links', () => {
     expect(await decodeShareFragment(fragment.slice(0, fragment.length - 10))).toMatchObject({ ok: false, message: expect.stringContaining('damaged') });
   });
 });
+
+describe('share link encoding', () => {
+  it('is base64url of the deflate-raw stream, for every byte value and length', async () => {
+    const { encodeShareFragment: encode } = await import('./shareLink.js');
+    // Sites of growing size give compressed payloads of every length modulo 3.
+    const lengths = new Set<number>();
+    for (let n = 1; n <= 6; n++) {
+      const fragment = await encode(largeSite(n), { includeSecrets: true });
+      const payload = fragment.slice(SHARE_PREFIX.length);
+      lengths.add(payload.length % 4);
+      expect(Buffer.from(payload, 'base64url').toString('base64url')).toBe(payload);
+      expect((await decodeShareFragment(fragment)).ok).toBe(true);
+    }
+    expect(lengths.size).toBeGreaterThan(1);
+  });
+});
