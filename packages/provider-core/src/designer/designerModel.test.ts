@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expandSite, expandNode } from '../site/expandSite.js';
 import { siteContext } from '../site/rke2ConfigFor.js';
 import { haSite, largeSite, variant } from '../../test/siteFixtures.js';
+import { runPlugin } from '../provider/runPlugin.js';
 import { bootTimeline } from './bootTimeline.js';
 import { MERGED_CONFIG_PATH, nodeArtifacts } from './nodeArtifacts.js';
 import { addNode, addWorkers, duplicateNode, nextAddress, removeNode, setNodeRole } from './siteEdits.js';
@@ -29,6 +30,17 @@ describe('nodeArtifacts', () => {
     const paths = nodeArtifacts(expandSite(site).nodes[3]!).artifacts.map((a) => a.path);
     expect(paths).toContain('/etc/rancher/rke2/registries.yaml');
     expect(paths).not.toContain('/etc/default/rke2-agent'); // written only with a proxy
+  });
+});
+
+describe('nodeArtifacts on a failing provider run', () => {
+  it('says why in plain words and shows no provider files (the designer never produces this; imported text can)', () => {
+    const node = expandSite(haSite()).nodes[0]!;
+    const noCidrs = '#cloud-config\ncluster:\n  cluster_token: abcdefghijklmnop1234\n  control_plane_host: 10.0.0.1\n  role: init\n  config: |\n    node-name: a\n';
+    const { artifacts, failure } = nodeArtifacts({ ...node, plan: runPlugin(noCidrs, { nodeCidr: '10.0.0.1/24' }) });
+    expect(failure).toMatch(/no Kubernetes configuration at boot.*cluster-cidr/);
+    expect(artifacts.map((a) => a.path)).toEqual(['user-data', 'meta-data']);
+    expect(bootTimeline(runPlugin(noCidrs, { nodeCidr: '' }))).toEqual([]);
   });
 });
 
