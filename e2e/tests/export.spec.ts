@@ -1,10 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { expandSite, parseSite, withoutSecrets, type Site } from '@rke2-edge/provider-core';
 import JSZip from 'jszip';
 
 const APP = 'http://127.0.0.1:4173';
+
+async function seriousAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 /** The site the app holds right now, as it saved it. */
 async function savedSite(page: Page): Promise<Site> {
@@ -39,6 +45,7 @@ test('download the zip and an ISO, share a link, import the zip back, print', as
   const dialog = page.getByRole('dialog', { name: /Export ha-site/ });
   await dialog.getByRole('checkbox', { name: /Include a cidata ISO per node/ }).check();
   await page.screenshot({ path: testInfo.outputPath('01-export.png') });
+  expect(await seriousAxeViolations(page)).toEqual([]);
   const [zipDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download all (zip)' }).click()]);
   expect(zipDownload.suggestedFilename()).toBe('ha-site.zip');
   const zipPath = testInfo.outputPath('ha-site.zip');
@@ -78,6 +85,7 @@ test('download the zip and an ISO, share a link, import the zip back, print', as
   await expect(page.getByRole('row', { name: /^9345/ })).toBeVisible();
   await expect(page.locator('main')).not.toContainText(site.cluster.token);
   await page.screenshot({ path: testInfo.outputPath('02-print.png'), fullPage: true });
+  expect(await seriousAxeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Back to the designer' }).click();
 
   // The link in a fresh browser: the same site, without the token and the registry password.

@@ -113,4 +113,32 @@ describe('designer', () => {
     await act(async () => undefined);
     expect(fileText('user-data')).toContain(`cluster_token: ${token.value}`);
   });
+
+  it('blocks the zip download on errors with the list, and offers download anyway', async () => {
+    const user = await openTemplate('single-node');
+    const token = screen.getByLabelText('Cluster token');
+    await user.clear(token);
+    await user.type(token, 'short');
+    await screen.findByRole('tab', { name: /^Findings \(1 error,/ });
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = screen.getByRole('dialog', { hidden: true });
+    const alert = within(dialog).getByRole('alert', { hidden: true });
+    expect(alert.textContent).toMatch(/The site has 1 error.*5 characters/s);
+    expect(within(dialog).queryByRole('button', { name: 'Download all (zip)', hidden: true })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Download anyway (experts)', hidden: true })).toBeTruthy();
+  });
+
+  it('prints a site sheet with topology, ports and settings, never the token', async () => {
+    const user = await openTemplate('cis-selinux');
+    const token = (screen.getByLabelText('Cluster token') as HTMLInputElement).value;
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    await user.click(screen.getByRole('button', { name: 'Open the site sheet for printing', hidden: true }));
+    expect(screen.getByRole('heading', { name: 'Site sheet: hardened-site' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /3 server\(s\) behind 192\.168\.20\.5, 1 worker\(s\)/ })).toBeTruthy();
+    expect(screen.getByText('restricted (CIS profile)')).toBeTruthy();
+    expect(screen.getByRole('row', { name: /^9345/ })).toBeTruthy();
+    expect(document.body.textContent).not.toContain(token);
+    await user.click(screen.getByRole('button', { name: 'Back to the designer' }));
+    expect(screen.getByRole('heading', { name: /RKE2 Edge Designer/ })).toBeTruthy();
+  });
 });
