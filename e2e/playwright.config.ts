@@ -22,11 +22,23 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     launchOptions,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, launchOptions } }],
-  webServer: {
-    command: 'pnpm --filter @rke2-edge/web build && pnpm --filter @rke2-edge/web preview --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
-    reuseExistingServer: !process.env['CI'],
-    timeout: 180_000,
-  },
+  projects: [
+    { name: 'chromium', testIgnore: /dev-server/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, launchOptions } },
+    // The README's start command serves the dev server: one smoke test keeps it honest.
+    { name: 'dev-server', testMatch: /dev-server/, use: { ...devices['Desktop Chrome'], baseURL: 'http://localhost:5173', viewport: { width: 1280, height: 720 }, launchOptions } },
+  ],
+  webServer: [
+    {
+      command: 'pnpm --filter @rke2-edge/web build && pnpm --filter @rke2-edge/web preview --host 127.0.0.1',
+      url: 'http://127.0.0.1:4173',
+      reuseExistingServer: !process.env['CI'],
+      timeout: 180_000,
+    },
+    {
+      command: 'pnpm --filter @rke2-edge/web dev',
+      url: 'http://localhost:5173',
+      reuseExistingServer: !process.env['CI'],
+      timeout: 180_000,
+    },
+  ],
 });
