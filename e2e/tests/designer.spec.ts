@@ -173,3 +173,11 @@ test('a 1,000-node site stays usable: virtualised rows, sorting, live preview', 
   await page.screenshot({ path: testInfo.outputPath('1000-nodes.png') });
   expect(consoleErrors).toEqual([]);
 });
+
+test('if the designer code cannot load, the page says so instead of staying blank', async ({ page }) => {
+  await page.route(/\/assets\/App-[^/]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await page.getByRole('button', { name: /Single node/ }).click();
+  await expect(page.getByRole('alert')).toContainText('The designer could not start');
+  await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+});

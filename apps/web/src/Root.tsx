@@ -3,7 +3,7 @@
  * model, forms, analysis) when the user picks something, or at once when a site is saved here.
  */
 import { SITE_TEMPLATE_INFO } from '@rke2-edge/provider-core';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { Launch } from './launch.js';
 import { StartScreen } from './StartScreen.js';
 import { hasSavedSite } from './state/autosaveKey.js';
@@ -18,6 +18,28 @@ function initialLaunch(): Launch | null {
 
 const loadApp = () => import('./App.js');
 const App = lazy(loadApp);
+
+/** If the designer's code cannot load (offline after an update, a blocked file), say so: never a blank page. */
+class LoadFailure extends Component<{ children: ReactNode }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <main className="start">
+        <h1>RKE2 Edge Designer</h1>
+        <p role="alert" className="notice notice-error">
+          The designer could not start: {this.state.error.message}. Your site is still saved in this browser. Reload the page to try again.
+        </p>
+        <button type="button" onClick={() => location.reload()}>
+          Reload
+        </button>
+      </main>
+    );
+  }
+}
 
 export function Root() {
   const [launch, setLaunch] = useState<Launch | null>(initialLaunch);
@@ -39,8 +61,10 @@ export function Root() {
     );
   }
   return (
-    <Suspense fallback={<p className="loading">Loading the designer…</p>}>
-      <App launch={launch} />
-    </Suspense>
+    <LoadFailure>
+      <Suspense fallback={<p className="loading">Loading the designer…</p>}>
+        <App launch={launch} />
+      </Suspense>
+    </LoadFailure>
   );
 }

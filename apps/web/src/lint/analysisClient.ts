@@ -100,9 +100,17 @@ export function currentAnalysis(state: AnalysisState): SiteAnalysis | null {
 
 export function workerTransport(): AnalysisTransport {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  let lastId = 0;
   return {
-    post: (request) => worker.postMessage(request),
-    onResponse: (handler) => worker.addEventListener('message', (e: MessageEvent<AnalysisResponse>) => handler(e.data)),
+    post: (request) => {
+      lastId = request.id;
+      worker.postMessage(request);
+    },
+    onResponse: (handler) => {
+      worker.addEventListener('message', (e: MessageEvent<AnalysisResponse>) => handler(e.data));
+      // A worker that cannot load or crashes answers nothing: turn that into a failed answer.
+      worker.addEventListener('error', (e) => handler({ id: lastId, ok: false, error: e.message || 'the analysis worker stopped' }));
+    },
     close: () => worker.terminate(),
   };
 }

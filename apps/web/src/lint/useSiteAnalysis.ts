@@ -34,5 +34,5 @@ export function useSiteAnalysis(site: Site | null, transport: () => AnalysisTran
   const analysis = currentAnalysis(state);
   const byField = useMemo(() => messagesByField(analysis?.findings ?? []), [analysis]);
   const pending = state.status !== 'failed' && (state.status !== 'done' || state.forSite !== site);
-  return { analysis, pending, messagesByField: byField };
+  return { analysis, pending, error: state.status === 'failed' ? state.error : null, messagesByField: byField };
 }

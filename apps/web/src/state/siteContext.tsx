@@ -20,8 +20,10 @@ export function useSiteState(): SiteState {
 export interface AnalysisView {
   analysis: SiteAnalysis | null;
   pending: boolean;
+  /** Why the last analysis failed, if it did. */
+  error: string | null;
   messagesByField: Map<string, FieldMessage[]>;
 }
 
-export const AnalysisContext = createContext<AnalysisView>({ analysis: null, pending: true, messagesByField: new Map() });
+export const AnalysisContext = createContext<AnalysisView>({ analysis: null, pending: true, error: null, messagesByField: new Map() });
 export const useAnalysis = () => useContext(AnalysisContext);
