@@ -66,7 +66,6 @@ export function NodesTable({ site, selected, onSelect }: NodesTableProps) {
                 role="row"
                 key={index}
                 aria-rowindex={row.index + 2}
-                aria-selected={index === selected}
                 className={`nodes-row${index === selected ? ' selected' : ''}`}
                 style={{ position: 'absolute', top: 0, transform: `translateY(${row.start}px)`, height: ROW_HEIGHT, width: '100%' }}
                 onClick={() => onSelect(index)}
