@@ -2,7 +2,7 @@
  * A node's Kairos `#cloud-config` (its user-data): OS settings for a USB install, the `cluster:`
  * section the RKE2 provider reads, with `config` as a block string, and `stages` writing the files
  * the provider does not write (registries.yaml, the Pod Security admission config).
- * Built as data and written by renderYamlForGo, so no value can break the document.
+ * Built as data and written by renderYamlForGo, so no value can break the YAML around it.
  */
 import { GoInt, type GoObject, type GoValue } from '../yaml/goJson.js';
 import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
