@@ -50,7 +50,8 @@ export { SITE_TEMPLATES, siteTemplate, type SiteTemplate } from './designer/site
 export { SITE_TEMPLATE_INFO, type SiteTemplateInfo } from './designer/siteTemplateInfo.js';
 export { sitePorts, portsForRole, type PortRule } from './designer/rke2Ports.js';
 export { noProxyOf } from './designer/noProxyOf.js';
-export { nodeArtifacts, MERGED_CONFIG_PATH, type NodeArtifact, type NodeArtifacts, type ArtifactLanguage } from './designer/nodeArtifacts.js';
+export { MERGED_CONFIG_PATH } from './provider/constants.js';
+export { nodeArtifacts, type NodeArtifact, type NodeArtifacts, type ArtifactLanguage } from './designer/nodeArtifacts.js';
 export { bootTimeline, BOOT_STAGE, type BootStep } from './designer/bootTimeline.js';
 export * as siteEdits from './designer/siteEdits.js';
 export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';

@@ -4,7 +4,8 @@ import { siteContext } from '../site/rke2ConfigFor.js';
 import { haSite, largeSite, variant } from '../../test/siteFixtures.js';
 import { runPlugin } from '../provider/runPlugin.js';
 import { bootTimeline } from './bootTimeline.js';
-import { MERGED_CONFIG_PATH, nodeArtifacts } from './nodeArtifacts.js';
+import { MERGED_CONFIG_PATH } from '../provider/constants.js';
+import { nodeArtifacts } from './nodeArtifacts.js';
 import { addNode, addWorkers, duplicateNode, nextAddress, removeNode, setNodeRole } from './siteEdits.js';
 
 describe('nodeArtifacts', () => {

@@ -4,7 +4,7 @@
  * provider writes at boot ending with the merged config.yaml.
  */
 import { describeFailure } from '../provider/runPlugin.js';
-import { CONFIGURATION_PATH } from '../provider/constants.js';
+import { MERGED_CONFIG_PATH } from '../provider/constants.js';
 import type { ExpandedNode } from '../site/expandSite.js';
 
 export type ArtifactLanguage = 'yaml' | 'shell' | 'plaintext';
@@ -18,8 +18,6 @@ export interface NodeArtifact {
   language: ArtifactLanguage;
   text: string;
 }
-
-export const MERGED_CONFIG_PATH = `${CONFIGURATION_PATH}/config.yaml`;
 
 export interface NodeArtifacts {
   artifacts: NodeArtifact[];
