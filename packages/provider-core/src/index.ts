@@ -34,7 +34,7 @@ export {
   type SiteNode,
   type NodeRole,
 } from './site/siteSchema.js';
-export { createSite, parseSite, type ParseSiteResult } from './site/createSite.js';
+export { createSite, parseSite, siteErrorText, type ParseSiteResult } from './site/createSite.js';
 export { generateClusterToken, tokenWeakness } from './site/clusterToken.js';
 export * as designerRules from './site/designerRules.js';
 export { expandSite, expandNode, type ExpandedSite, type ExpandedNode } from './site/expandSite.js';

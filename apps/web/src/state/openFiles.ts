@@ -2,7 +2,7 @@
  * Opening what the user drops or picks: one site.json, a zip made by this app, or one or more
  * cloud-configs (imported into a site, with everything that could not be represented listed).
  */
-import { formatFinding, importCloudConfigs, parseSite, readBundle, type Finding, type Site } from '@rke2-edge/provider-core';
+import { formatFinding, importCloudConfigs, parseSite, readBundle, siteErrorText, type Finding, type Site } from '@rke2-edge/provider-core';
 
 export type OpenResult = { ok: true; site: Site; notes: string[] } | { ok: false; message: string };
 
@@ -17,8 +17,7 @@ export function openTexts(files: readonly NamedText[]): OpenResult {
   if (files.length === 1 && looksLikeJson(files[0]!)) {
     const parsed = parseSite(files[0]!.text);
     if (parsed.ok) return { ok: true, site: parsed.site, notes: [] };
-    const list = parsed.errors.slice(0, 5).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-    return { ok: false, message: `${files[0]!.name} is not a site this designer can open: ${list.join('; ')}` };
+    return { ok: false, message: `${files[0]!.name} is not a site this designer can open: ${siteErrorText(parsed.errors)}` };
   }
   if (files.some(looksLikeJson)) return { ok: false, message: 'Open one site.json on its own, or only cloud-config files.' };
   const { site, findings } = importCloudConfigs(files);

@@ -22,3 +22,12 @@ describe('readBundle', () => {
     expect(await readBundle(await newer.generateAsync({ type: 'uint8array' }))).toMatchObject({ ok: false, message: expect.stringContaining('newer RKE2 Edge Designer') });
   });
 });
+
+describe('siteErrorText', () => {
+  it('joins parseSite errors into one line and says how many it left out', async () => {
+    const { siteErrorText } = await import('../site/createSite.js');
+    expect(siteErrorText([{ path: '', message: 'not valid JSON' }])).toBe('not valid JSON');
+    const many = Array.from({ length: 7 }, (_, i) => ({ path: `nodes.${i}.role`, message: 'bad' }));
+    expect(siteErrorText(many)).toBe('nodes.0.role: bad; nodes.1.role: bad; nodes.2.role: bad; nodes.3.role: bad; nodes.4.role: bad; and 2 more');
+  });
+});

@@ -2,7 +2,7 @@
  * Reading back a zip made by buildBundle: its `SITE/site.json` is the site, exactly as designed.
  */
 import JSZip from 'jszip';
-import { parseSite } from '../site/createSite.js';
+import { parseSite, siteErrorText } from '../site/createSite.js';
 import type { Site } from '../site/siteSchema.js';
 
 export type ReadBundleResult = { ok: true; site: Site } | { ok: false; message: string };
@@ -20,5 +20,5 @@ export async function readBundle(bytes: Uint8Array): Promise<ReadBundleResult> {
   }
   const parsed = parseSite(await zip.file(candidates[0]!)!.async('string'));
   if (parsed.ok) return parsed;
-  return { ok: false, message: `its site.json cannot be opened: ${parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ')}` };
+  return { ok: false, message: `its site.json cannot be opened: ${siteErrorText(parsed.errors)}` };
 }

@@ -3,7 +3,7 @@
  * reaches a server, so a share link needs none. Secrets (the cluster token, registry passwords)
  * are left out unless asked for; the link lists what was left out so the receiver can fill it in.
  */
-import { parseSite } from '../site/createSite.js';
+import { parseSite, siteErrorText } from '../site/createSite.js';
 import type { Site } from '../site/siteSchema.js';
 
 export const SHARE_PREFIX = '#share=';
@@ -105,6 +105,6 @@ export async function decodeShareFragment(fragment: string): Promise<OpenShareRe
   }
   if (payload.format !== SHARE_FORMAT) return { ok: false, message: `this share link has format ${String(payload.format)}, which this designer does not read; update the designer` };
   const parsed = parseSite(payload.site);
-  if (!parsed.ok) return { ok: false, message: parsed.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ') };
+  if (!parsed.ok) return { ok: false, message: siteErrorText(parsed.errors) };
   return { ok: true, site: parsed.site, omitted: Array.isArray(payload.omitted) ? payload.omitted : [] };
 }

@@ -15,6 +15,12 @@ export function createSite(overrides: Partial<SiteInput> = {}): Site {
 
 export type ParseSiteResult = { ok: true; site: Site } | { ok: false; errors: { path: string; message: string }[] };
 
+/** The problems parseSite found, as one line: `path: message; …` (at most `limit` of them). */
+export function siteErrorText(errors: readonly { path: string; message: string }[], limit = 5): string {
+  const shown = errors.slice(0, limit).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+  return errors.length > limit ? `${shown.join('; ')}; and ${errors.length - limit} more` : shown.join('; ');
+}
+
 /** Reads a site.json text (or an already parsed value). A newer format version is refused by name. */
 export function parseSite(input: string | unknown): ParseSiteResult {
   let value: unknown = input;
