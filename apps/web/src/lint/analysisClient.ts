@@ -4,6 +4,7 @@
  * browser and a plain function in tests.
  */
 import type { Site, SiteAnalysis } from '@rke2-edge/provider-core';
+import { Observable } from '../state/observable.js';
 
 export interface AnalysisRequest {
   id: number;
@@ -23,31 +24,20 @@ export type AnalysisState =
   | { status: 'done'; analysis: SiteAnalysis; forSite: Site }
   | { status: 'failed'; error: string; previous: SiteAnalysis | null };
 
-export class AnalysisClient {
+export class AnalysisClient extends Observable<AnalysisState> {
   private nextId = 1;
   private running: AnalysisRequest | null = null;
   private queued: Site | null = null;
   private last: SiteAnalysis | null = null;
-  private state: AnalysisState = { status: 'idle' };
-  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly transport: AnalysisTransport) {
+    super({ status: 'idle' });
     transport.onResponse((response) => this.receive(response));
   }
 
-  getState = (): AnalysisState => this.state;
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private set(state: AnalysisState) {
-    this.state = state;
-    for (const listener of this.listeners) listener();
-  }
-
   request(site: Site): void {
-    if (this.state.status === 'done' && this.state.forSite === site) return;
+    const state = this.getState();
+    if (state.status === 'done' && state.forSite === site) return;
     this.set({ status: 'pending', previous: this.last, forSite: site });
     if (this.running) {
       this.queued = site;

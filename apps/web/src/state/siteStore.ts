@@ -5,6 +5,7 @@
  * use to reload their values.
  */
 import type { Site } from '@rke2-edge/provider-core';
+import { Observable } from './observable.js';
 
 export interface SiteState {
   site: Site | null;
@@ -27,34 +28,22 @@ export interface EditOptions {
   external?: boolean;
 }
 
-export class SiteStore {
-  private state: SiteState = { site: null, past: [], future: [], revision: 0, lastEdit: null };
-  private readonly listeners = new Set<() => void>();
+export class SiteStore extends Observable<SiteState> {
   private lastKey: string | undefined;
   private lastAt = 0;
 
-  constructor(private readonly now: () => number = () => Date.now()) {}
-
-  getState = (): SiteState => this.state;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  private set(next: SiteState) {
-    this.state = next;
-    for (const listener of this.listeners) listener();
+  constructor(private readonly now: () => number = () => Date.now()) {
+    super({ site: null, past: [], future: [], revision: 0, lastEdit: null });
   }
 
   /** Opens a site with a fresh history (from a template, a file, or autosave). */
   open(site: Site | null): void {
     this.lastKey = undefined;
-    this.set({ site, past: [], future: [], revision: this.state.revision + 1, lastEdit: null });
+    this.set({ site, past: [], future: [], revision: this.getState().revision + 1, lastEdit: null });
   }
 
   edit(label: string, change: (site: Site) => Site, options: EditOptions = {}): void {
-    const { site, past, revision } = this.state;
+    const { site, past, revision } = this.getState();
     if (!site) return;
     const next = change(site);
     if (next === site) return;
@@ -72,7 +61,7 @@ export class SiteStore {
   }
 
   undo(): void {
-    const { site, past, future, revision } = this.state;
+    const { site, past, future, revision } = this.getState();
     const previous = past.at(-1);
     if (!site || !previous) return;
     this.lastKey = undefined;
@@ -80,7 +69,7 @@ export class SiteStore {
   }
 
   redo(): void {
-    const { site, past, future, revision } = this.state;
+    const { site, past, future, revision } = this.getState();
     const next = future[0];
     if (!site || !next) return;
     this.lastKey = undefined;

@@ -32,7 +32,6 @@ export interface IsoOptions {
 /** 1980-01-01 00:00:00 UTC: the images carry no clock. */
 const FIXED_TIME = { year: 1980, month: 1, day: 1 };
 
-const SYSTEM_AREA_SECTORS = 16;
 const PVD_SECTOR = 16;
 const JOLIET_SVD_SECTOR = 17;
 const TERMINATOR_SECTOR = 18;
@@ -163,7 +162,7 @@ function er(): number[] {
   return entry('ER', [id.length, descriptor.length, source.length, 1, ...id, ...descriptor, ...source]);
 }
 
-interface Record {
+interface DirectoryEntry {
   identifier: number[];
   sector: number;
   size: number;
@@ -172,7 +171,7 @@ interface Record {
 }
 
 /** ECMA-119 9.1: one directory record, padded to an even length. */
-function directoryRecord({ identifier, sector, size, directory, systemUse }: Record): number[] {
+function directoryRecord({ identifier, sector, size, directory, systemUse }: DirectoryEntry): number[] {
   const idPad = identifier.length % 2 === 0 ? 1 : 0;
   const base = 33 + identifier.length + idPad;
   const tailPad = (base + systemUse.length) % 2;
@@ -283,7 +282,6 @@ export function buildIso({ volumeId, files }: IsoOptions): Uint8Array {
 
   const image = new Uint8Array(totalSectors * SECTOR);
   const put = (sector: number, data: ArrayLike<number>) => image.set(data, sector * SECTOR);
-  image.fill(0, 0, SYSTEM_AREA_SECTORS * SECTOR);
   put(PVD_SECTOR, volumeDescriptor('primary', volumeId, totalSectors, rootRecordFor(ROOT_SECTOR)));
   put(JOLIET_SVD_SECTOR, volumeDescriptor('joliet', volumeId, totalSectors, rootRecordFor(JOLIET_ROOT_SECTOR)));
   put(TERMINATOR_SECTOR, new Bytes().u8(255).text('CD001', 5).u8(1).toArray());
