@@ -1,12 +1,15 @@
 /**
  * The Monaco-based views: a read-only code viewer, a YAML editor with RKE2 completion, hover and
- * validation, and a diff viewer. Imported lazily through LazyMonaco.
+ * validation, and a diff viewer. Imported lazily through LazyMonaco. They drive the bundled
+ * `monaco-editor` directly (no loader, so nothing in the bundle points at a CDN), creating the
+ * editor once per mount and updating its model as props change.
  */
-import { DiffEditor, Editor } from '@monaco-editor/react';
-import type { editor } from 'monaco-editor';
-import { modelPathFor, type Rke2SchemaRole } from './monacoSetup.js';
+import { useEffect, useRef } from 'react';
+import { modelPathFor, monaco, type Rke2SchemaRole } from './monacoSetup.js';
 
-const BASE: editor.IStandaloneEditorConstructionOptions = {
+type Options = monaco.editor.IStandaloneEditorConstructionOptions;
+
+const BASE: Options = {
   minimap: { enabled: false },
   scrollBeyondLastLine: false,
   fontSize: 13,
@@ -16,23 +19,36 @@ const BASE: editor.IStandaloneEditorConstructionOptions = {
   tabSize: 2,
 };
 
+/** Replaces a model's text only when it differs (keeps the view, and the undo stack, otherwise). */
+function setText(model: monaco.editor.ITextModel | null | undefined, text: string) {
+  if (model && model.getValue() !== text) model.setValue(text);
+}
+
 export interface CodeViewerProps {
   text: string;
   language: string;
   label: string;
-  path: string;
 }
 
-export default function MonacoCodeViewer({ text, language, label, path }: CodeViewerProps) {
-  return (
-    <Editor
-      value={text}
-      language={language}
-      path={`file:///preview/${path.replace(/^\//, '')}`}
-      options={{ ...BASE, readOnly: true, domReadOnly: true, ariaLabel: label, wordWrap: 'on' }}
-      loading={<pre className="code-fallback">{text}</pre>}
-    />
-  );
+export default function MonacoCodeViewer({ text, language, label }: CodeViewerProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  useEffect(() => {
+    const created = monaco.editor.create(host.current!, { ...BASE, value: text, language, readOnly: true, domReadOnly: true, ariaLabel: label, wordWrap: 'on' });
+    editor.current = created;
+    return () => {
+      created.getModel()?.dispose();
+      created.dispose();
+    };
+    // Created once; the effect below follows the props.
+  }, []);
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    setText(model, text);
+    if (model) monaco.editor.setModelLanguage(model, language);
+    editor.current?.updateOptions({ ariaLabel: label });
+  }, [text, language, label]);
+  return <div ref={host} className="monaco-host" />;
 }
 
 export interface YamlEditorProps {
@@ -43,16 +59,32 @@ export interface YamlEditorProps {
   role: Rke2SchemaRole;
 }
 
+/** Editable YAML; its model path selects the RKE2 schema for the role (see monacoSetup). */
 export function MonacoYamlEditor({ value, onChange, label, name, role }: YamlEditorProps) {
-  return (
-    <Editor
-      defaultValue={value}
-      language="yaml"
-      path={modelPathFor(name, role)}
-      onChange={(v) => onChange(v ?? '')}
-      options={{ ...BASE, ariaLabel: label, quickSuggestions: { other: true, strings: true, comments: false }, autoClosingBrackets: 'never', autoClosingQuotes: 'never' }}
-    />
-  );
+  const host = useRef<HTMLDivElement>(null);
+  const latest = useRef({ value, onChange });
+  latest.current = { value, onChange };
+  const uri = modelPathFor(name, role);
+  useEffect(() => {
+    const path = monaco.Uri.parse(uri);
+    monaco.editor.getModel(path)?.dispose();
+    const model = monaco.editor.createModel(latest.current.value, 'yaml', path);
+    const editor = monaco.editor.create(host.current!, {
+      ...BASE,
+      model,
+      ariaLabel: label,
+      quickSuggestions: { other: true, strings: true, comments: false },
+      autoClosingBrackets: 'never',
+      autoClosingQuotes: 'never',
+    });
+    const changes = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+    return () => {
+      changes.dispose();
+      editor.dispose();
+      model.dispose();
+    };
+  }, [uri, label]);
+  return <div ref={host} className="monaco-host" />;
 }
 
 export interface DiffViewerProps {
@@ -63,19 +95,28 @@ export interface DiffViewerProps {
 }
 
 export function MonacoDiffViewer({ original, modified, language, label }: DiffViewerProps) {
-  return (
-    <DiffEditor
-      height="460px"
-      original={original}
-      // The diff keeps its two models across unmounts (reused through these paths): disposing them
-      // on unmount makes Monaco report "TextModel got disposed before DiffEditorWidget model got reset".
-      originalModelPath="file:///diff/left"
-      modifiedModelPath="file:///diff/right"
-      keepCurrentOriginalModel
-      keepCurrentModifiedModel
-      modified={modified}
-      language={language}
-      options={{ ...BASE, readOnly: true, originalEditable: false, renderSideBySide: true, ariaLabel: label, useInlineViewWhenSpaceIsLimited: false }}
-    />
-  );
+  const host = useRef<HTMLDivElement>(null);
+  const diff = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
+  useEffect(() => {
+    const editor = monaco.editor.createDiffEditor(host.current!, { ...BASE, readOnly: true, originalEditable: false, renderSideBySide: true, ariaLabel: label, useInlineViewWhenSpaceIsLimited: false });
+    const models = { original: monaco.editor.createModel(original, language), modified: monaco.editor.createModel(modified, language) };
+    editor.setModel(models);
+    diff.current = editor;
+    return () => {
+      // The widget lets go of its models before they are disposed (the other order makes Monaco
+      // report "TextModel got disposed before DiffEditorWidget model got reset").
+      editor.dispose();
+      models.original.dispose();
+      models.modified.dispose();
+    };
+    // Created once; the effect below follows the props.
+  }, []);
+  useEffect(() => {
+    const models = diff.current?.getModel();
+    setText(models?.original, original);
+    setText(models?.modified, modified);
+    for (const model of [models?.original, models?.modified]) if (model) monaco.editor.setModelLanguage(model, language);
+    diff.current?.updateOptions({ ariaLabel: label });
+  }, [original, modified, language, label]);
+  return <div ref={host} className="monaco-host" />;
 }

@@ -1,9 +1,8 @@
 /**
- * Monaco, bundled from the `monaco-editor` package (field sites are offline: no CDN), with
+ * Monaco, bundled from the `monaco-editor` package (field sites are offline: no CDN, no loader), with
  * monaco-yaml validating RKE2 settings against the catalog's JSON schema. Loaded on demand: this
  * module and everything it imports stay out of the start screen's JavaScript.
  */
-import { loader } from '@monaco-editor/react';
 import { rke2ConfigJsonSchema } from '@rke2-edge/provider-core';
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
@@ -28,8 +27,6 @@ configureMonacoYaml(monaco, {
     schema: rke2ConfigJsonSchema(role) as never,
   })),
 });
-
-loader.config({ monaco });
 
 // Monaco cancels its pending work (validation, hover, diff) with a "Canceled" error when an editor
 // or model goes away, e.g. on leaving a tab; that is expected flow, not a failure to report.

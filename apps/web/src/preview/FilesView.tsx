@@ -38,7 +38,7 @@ export function FilesView({ artifacts, selected, onSelect }: { artifacts: NodeAr
         <section className="file-content" aria-label={current.path}>
           <h3 className="file-path">{current.path}</h3>
           <div className="viewer" data-testid="file-text" data-text={current.text}>
-            <CodeViewer text={current.text} language={current.language} label={current.path} path={current.path} />
+            <CodeViewer text={current.text} language={current.language} label={current.path} />
           </div>
         </section>
       )}
