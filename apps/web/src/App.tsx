@@ -3,7 +3,7 @@
  * A site saved in this browser reopens on load; an unreadable one is set aside and reported.
  */
 import { decodeShareFragment, SITE_TEMPLATE_INFO, siteTemplate, type Site } from '@rke2-edge/provider-core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Launch } from './launch.js';
 import { Designer } from './Designer.js';
 import { useSiteAnalysis } from './lint/useSiteAnalysis.js';
@@ -93,10 +93,11 @@ function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
     const fill = shared.omitted.map((o) => ({ kind: 'info' as const, text: `Left out of the link, fill it in: ${o.label}.` }));
     openSite(shared.site, 'Open shared site', [{ kind: 'info', text: `Opened the shared site "${shared.site.name}".` }, ...fill]);
   };
-  const [launched, setLaunched] = useState(false);
+  // The launch is acted on once; a ref (unlike state) also holds across StrictMode's effect replay.
+  const launched = useRef(false);
   useEffect(() => {
-    if (launched) return;
-    setLaunched(true);
+    if (launched.current) return;
+    launched.current = true;
     if (launch.kind === 'template') openTemplate(launch.id);
     else if (launch.kind === 'files') void openFiles(launch.files);
     else if (launch.kind === 'share') void openShare(launch.fragment);
