@@ -141,4 +141,22 @@ describe('designer', () => {
     await user.click(screen.getByRole('button', { name: 'Back to the designer' }));
     expect(screen.getByRole('heading', { name: /RKE2 Edge Designer/ })).toBeTruthy();
   });
+
+  it('diffs a node before and after the last edit, and copies its user-data', async () => {
+    const user = await openTemplate('single-node');
+    const host = screen.getByRole('textbox', { name: 'Control-plane host' });
+    await user.clear(host);
+    await user.type(host, '192.168.1.99');
+    await user.click(screen.getByRole('tab', { name: 'Diff' }));
+    expect((screen.getByRole('combobox', { name: 'Left' }) as HTMLSelectElement).value).toBe('before');
+    const [before, after] = screen.getByTestId('diff').textContent!.split('\n---\n');
+    expect(before).toContain('control_plane_host: 192.168.1.10\n');
+    expect(after).toContain('control_plane_host: 192.168.1.99\n');
+
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    await user.click(screen.getByRole('button', { name: 'Copy user-data' }));
+    expect(writeText).toHaveBeenCalledWith(expect.stringContaining('control_plane_host: 192.168.1.99'));
+    expect(await screen.findByText('User-data copied to the clipboard.')).toBeTruthy();
+  });
 });
