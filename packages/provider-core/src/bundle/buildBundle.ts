@@ -4,7 +4,7 @@
  * (jszip) with fixed timestamps and a stable order, so the same site always gives the same bytes.
  */
 import JSZip from 'jszip';
-import { sortFindings, type Finding } from '../lint/finding.js';
+import { isSecurityFinding, sortFindings, type Finding } from '../lint/finding.js';
 import { lintSite } from '../lint/lintSite.js';
 import { MERGED_CONFIG_PATH } from '../provider/constants.js';
 import { expandSite, type ExpandedNode, type ExpandedSite } from '../site/expandSite.js';
@@ -93,12 +93,20 @@ export async function withManifest(files: BundleFile[], onFile: (i: number) => v
   return [...files, { path: `${root}/manifest.json`, content: `${JSON.stringify({ algorithm: 'sha256', files: manifest }, null, 2)}\n` }];
 }
 
-/** The reason a site with errors is not bundled, listing each error. */
-export function refusal(findings: readonly Finding[]): string | null {
+const listed = (findings: readonly Finding[]) => findings.map((f) => `- ${f.path.join('.') || 'site'}: ${f.message}`).join('\n');
+
+/**
+ * Why a site is not turned into files for devices, listing each finding, or null. Security
+ * findings refuse it whatever `force` says; other errors only without `force`.
+ */
+export function refusal(findings: readonly Finding[], options: { force?: boolean | undefined } = {}): string | null {
+  const unsafe = findings.filter(isSecurityFinding);
+  if (unsafe.length > 0) {
+    return `The site has ${unsafe.length} unsafe value(s): they could run commands, add lines to files or make the device refuse its configuration, so no node files are written, even when forced. Fix them:\n${listed(unsafe)}`;
+  }
   const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length === 0) return null;
-  const list = errors.map((f) => `- ${f.path.join('.') || 'site'}: ${f.message}`).join('\n');
-  return `The site has ${errors.length} error(s); fix them, or bundle anyway with force:\n${list}`;
+  if (errors.length === 0 || options.force) return null;
+  return `The site has ${errors.length} error(s); fix them, or bundle anyway with force:\n${listed(errors)}`;
 }
 
 export async function buildBundle(site: Site, options: BundleOptions): Promise<BundleResult> {
@@ -106,8 +114,8 @@ export async function buildBundle(site: Site, options: BundleOptions): Promise<B
   progress(0);
   const expanded = options.expanded ?? expandSite(site);
   const findings = sortFindings(lintSite(site, expanded));
-  const refused = refusal(findings);
-  if (refused && !options.force) return { ok: false, reason: refused, findings };
+  const refused = refusal(findings, { force: options.force });
+  if (refused) return { ok: false, reason: refused, findings };
   progress(10);
   const plain = bundleFiles(expanded, { iso: options.iso });
   const files = await withManifest(plain, (i) => {

@@ -48,7 +48,8 @@ will write (device/...), plus site.json and manifest.json (sha-256 of every file
 Options:
   -o, --output FILE   the zip file to write (required)
   --iso               also put each node's cidata ISO in the zip (NODE/cidata.iso)
-  --force             bundle even when the site has errors
+  --force             bundle even when the site has errors (never with unsafe values:
+                      line breaks, control characters, shell characters in paths, ...)
   -h, --help          show this help
 
 Exit codes: 0 written; 1 the site has errors (listed; nothing written); 2 unreadable input.
@@ -62,7 +63,7 @@ virtual CD. NODE is the node's name.
 
 Options:
   -o, --output FILE   the image to write (required)
-  --force             write it even when the site has errors
+  --force             write it even when the site has errors (never with unsafe values)
   -h, --help          show this help
 
 Exit codes: 0 written; 1 the site has errors (listed; nothing written); 2 unreadable input or no such node.
@@ -77,7 +78,7 @@ Options:
   -o, --output DIR    the folder to write into (required)
   -h, --help          show this help
 
-Exit codes: 0 written; 2 unreadable input.
+Exit codes: 0 written; 1 the site has unsafe values (listed; nothing written); 2 unreadable input.
 `;
 
 async function readAll(paths: string[], io: CliIo): Promise<{ name: string; text: string }[] | null> {
@@ -213,8 +214,8 @@ export async function isoCommand(argv: string[], io: CliIo): Promise<number> {
     return EXIT.unreadable;
   }
   const expanded = expandSite(site);
-  const refused = refusal(sortFindings(lintSite(site, expanded)));
-  if (refused && !args.flags.has('force')) {
+  const refused = refusal(sortFindings(lintSite(site, expanded)), { force: args.flags.has('force') });
+  if (refused) {
     io.stderr(`rke2-edge: ${refused}\n`);
     return EXIT.findings;
   }
@@ -235,9 +236,14 @@ export async function expandCommand(argv: string[], io: CliIo): Promise<number> 
   const site = await readSite(args.positionals[0]!, io);
   if (!site) return EXIT.unreadable;
   const expanded = expandSite(site);
+  const findings = lintSite(site, expanded);
+  const unsafe = refusal(findings, { force: true });
+  if (unsafe) {
+    io.stderr(`rke2-edge: ${unsafe}\n`);
+    return EXIT.findings;
+  }
   const files = await withManifest(bundleFiles(expanded));
   for (const file of files) await io.writeFile(`${output.replace(/\/+$/, '')}/${file.path}`, file.content);
-  const findings = lintSite(site, expanded);
   if (findings.length > 0) printFindings([{ file: args.positionals[0]!, findings }], io.stderr);
   io.stderr(`wrote ${files.length} files under ${output}\n`);
   return EXIT.ok;

@@ -8,6 +8,7 @@ import { catalogEntry, nearestCatalogKey, type CatalogEntry } from '../catalog/r
 import { GoFloat, GoInt, goJsonTypeName, type GoValue } from '../yaml/goJson.js';
 import { isProviderKey, profileProblem, REQUIRED_CIDR_KEYS, type Rke2Version } from '../site/designerRules.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
+import { parseCidr } from '../net/ipAddress.js';
 import type { Finding, FindingPath, Severity } from './finding.js';
 
 export interface ConfigLintContext {
@@ -36,6 +37,21 @@ function scalarText(v: GoValue): string {
 }
 
 /** Why a value does not fit a catalog entry's type or enum, or null. */
+/** A decoded value in words, for messages: `the number +Inf`, `a list`. */
+function describeValue(value: GoValue): string {
+  if (value === null) return 'empty';
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  if (value instanceof GoInt) return `the number ${value.value}`;
+  if (value instanceof GoFloat) return `the number ${Number.isNaN(value.value) ? 'NaN' : value.value === Infinity ? '+Inf' : value.value === -Infinity ? '-Inf' : value.value}`;
+  return Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : 'a map';
+}
+
+/** Why a CIDR setting (one IPv4 and/or one IPv6 CIDR, comma-separated) is not one, or null. */
+function cidrListProblem(text: string): string | null {
+  const bad = text.split(',').find((part) => !parseCidr(part.trim()));
+  return bad === undefined ? null : `is not a CIDR list: "${bad.trim()}" is not an address with a prefix, such as 10.42.0.0/16`;
+}
+
 export function typeProblem(entry: CatalogEntry, value: GoValue): string | null {
   const got = goJsonTypeName(value);
   switch (entry.type) {
@@ -98,7 +114,11 @@ export function lintRke2Config(read: Extract<Rke2ConfigRead, { ok: true }>, ctx:
       continue;
     }
     if (ctx.designer && (REQUIRED_CIDR_KEYS as readonly string[]).includes(key) && typeof value !== 'string') {
-      add('warning', 'provider-panic', key, `${key} must be a CIDR text; without it the provider panics, so the designer writes the site's network value instead`);
+      add('warning', 'provider-panic', key, `${key} is ${describeValue(value)}, not a CIDR text; the provider panics on it, so the designer writes the site's network value instead (quote it, e.g. "10.42.0.0/16")`);
+      continue;
+    }
+    if ((REQUIRED_CIDR_KEYS as readonly string[]).includes(key) && typeof value === 'string' && value !== '' && cidrListProblem(value)) {
+      add('error', 'wrong-type', key, `${key} "${value}" ${cidrListProblem(value)}`);
       continue;
     }
     const entry = catalogEntry(key);

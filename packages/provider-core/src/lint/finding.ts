@@ -3,6 +3,7 @@
  * line and column when the problem is inside YAML text), and a fix when there is an obvious one.
  */
 import { z } from 'zod';
+import { printable } from './unsafeText.js';
 
 export const FINDING_CODES = [
   'provider-panic',
@@ -34,7 +35,21 @@ export const FINDING_CODES = [
   'noproxy-missing-host',
   'no-cluster-section',
   'not-imported',
+  'control-character',
+  'line-break',
+  'unsafe-path',
+  'host-invalid',
+  'env-value-unsafe',
+  'too-large',
+  'proxy-invalid',
 ] as const;
+
+/**
+ * Findings about values that could run a command on the device, add a line to one of its files,
+ * make its YAML reader refuse the file, or exceed the sizes the designer accepts. No option
+ * overrides them: bundle --force, "Download anyway", expand, iso and import all refuse them.
+ */
+export const SECURITY_CODES = ['control-character', 'line-break', 'unsafe-path', 'host-invalid', 'env-value-unsafe', 'too-large'] as const satisfies readonly (typeof FINDING_CODES)[number][];
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 
@@ -61,6 +76,10 @@ export type FindingCode = Finding['code'];
 export type Severity = Finding['severity'];
 export type FindingPath = Finding['path'];
 
+export function isSecurityFinding(f: Finding): boolean {
+  return (SECURITY_CODES as readonly string[]).includes(f.code);
+}
+
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
@@ -76,5 +95,5 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 export function formatFinding(f: Finding, file?: string): string {
   const where = [file, f.path.join('.')].filter(Boolean).join(' ') + (f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : '');
   const fix = f.fix ? ` (fix: ${f.fix.description})` : '';
-  return `${f.severity.padEnd(7)} ${where || '(site)'}  ${f.message}${fix} [${f.code}]`;
+  return printable(`${f.severity.padEnd(7)} ${where || '(site)'}  ${f.message}${fix} [${f.code}]`);
 }

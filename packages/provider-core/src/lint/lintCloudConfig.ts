@@ -12,7 +12,8 @@ import { parseRke2Version, type Rke2Version } from '../site/designerRules.js';
 import { readRke2Config } from '../site/readRke2Config.js';
 import { lintRke2Config } from './configKeyRules.js';
 import type { Finding } from './finding.js';
-import { lintNoProxy } from './noProxyRules.js';
+import { lintNoProxy, lintProxyUrls } from './noProxyRules.js';
+import { cloudConfigSecurityFindings } from './securityRules.js';
 import { tokenFindings, unreadableConfigFindings } from './siteRules.js';
 import { lintTopology, type TopologyNode } from './topologyRules.js';
 
@@ -30,10 +31,13 @@ export function lintCloudConfig(text: string, options: CloudConfigLintOptions = 
   const version: Rke2Version = parseRke2Version(options.rke2Version ?? 'v1.36') ?? { minor: 36, patch: undefined };
   const plan = runPlugin(text, { nodeCidr: options.nodeCidr ?? '' });
   if (plan.kind === 'sdk-error') {
-    return [{ severity: 'error', code: 'provider-panic', message: describeFailure(plan)!, path: [], line: plan.line }];
+    return [...cloudConfigSecurityFindings(text, null), { severity: 'error', code: 'provider-panic', message: describeFailure(plan)!, path: [], line: plan.line }];
   }
   if (plan.kind === 'no-cluster') {
-    return [{ severity: 'info', code: 'no-cluster-section', message: 'there is no cluster: section, so the RKE2 provider does nothing on this node', path: ['cluster'] }];
+    return [
+      ...cloudConfigSecurityFindings(text, null),
+      { severity: 'info', code: 'no-cluster-section', message: 'there is no cluster: section, so the RKE2 provider does nothing on this node', path: ['cluster'] },
+    ];
   }
   const { cluster } = plan;
   const outline = cloudConfigOutline(text);
@@ -41,7 +45,9 @@ export function lintCloudConfig(text: string, options: CloudConfigLintOptions = 
     const line = outline.clusterKeyLines.get(key);
     return line ? { line } : {};
   };
-  const findings: Finding[] = [];
+  const configText = cluster.config ?? '';
+  const read = readRke2Config(configText);
+  const findings: Finding[] = cloudConfigSecurityFindings(text, { cluster, config: read, outline });
   if (cluster.role === undefined || cluster.role === '') {
     findings.push({ severity: 'warning', code: 'role-missing', message: 'no role is set: the node runs as a server that joins the control plane (like "controlplane")', path: ['cluster', 'role'], fix: { description: 'set the role explicitly', value: 'controlplane' } });
   } else if (!(KAIROS_ROLES as readonly string[]).includes(cluster.role)) {
@@ -64,6 +70,10 @@ export function lintCloudConfig(text: string, options: CloudConfigLintOptions = 
     findings.push({ severity: 'warning', code: 'proxy-lowercase-ignored', message: `env ${key} is ignored: the provider only reads ${key.toUpperCase()}`, path: ['cluster', 'env', key], fix: { description: `rename to ${key.toUpperCase()}`, value: key.toUpperCase() } });
   }
   findings.push(
+    ...lintProxyUrls([
+      [['cluster', 'env', 'HTTP_PROXY'], env['HTTP_PROXY'] ?? '', 'env HTTP_PROXY'],
+      [['cluster', 'env', 'HTTPS_PROXY'], env['HTTPS_PROXY'] ?? '', 'env HTTPS_PROXY'],
+    ]).map((f) => ({ ...f, ...lineOf('env') })),
     ...lintNoProxy({
       httpProxy: env['HTTP_PROXY'] ?? '',
       httpsProxy: env['HTTPS_PROXY'] ?? '',
@@ -76,8 +86,6 @@ export function lintCloudConfig(text: string, options: CloudConfigLintOptions = 
   if (cluster.import_local_images && ARCHIVE.test(cluster.local_images_path ?? '')) {
     findings.push({ severity: 'warning', code: 'images-not-tar', message: `local_images_path "${cluster.local_images_path}" names an archive; it must be the folder holding the *.tar archives (the import script copies only *.tar)`, path: ['cluster', 'local_images_path'], ...lineOf('local_images_path') });
   }
-  const configText = cluster.config ?? '';
-  const read = readRke2Config(configText);
   const configPath = ['cluster', 'config'];
   if (!read.ok) {
     findings.push(...unreadableConfigFindings(read, configPath, 'config', false).map((f) => ({ ...f, line: read.line + outline.configLineOffset, column: read.column + outline.configColumnOffset })));

@@ -9,7 +9,8 @@ import type { Site } from '../site/siteSchema.js';
 import { lintRke2Config } from './configKeyRules.js';
 import type { Finding } from './finding.js';
 import { lintNodeFields } from './nodeRules.js';
-import { lintNoProxy } from './noProxyRules.js';
+import { lintNoProxy, lintProxyUrls } from './noProxyRules.js';
+import { siteSecurityFindings } from './securityRules.js';
 import { lintSiteSettings, unreadableConfigFindings } from './siteRules.js';
 import { lintTopology } from './topologyRules.js';
 
@@ -27,7 +28,8 @@ function planFindings(expanded: ExpandedNode): Finding[] {
 export function lintSite(site: Site, expanded: ExpandedSite = expandSite(site)): Finding[] {
   const { context } = expanded;
   const version = parseRke2Version(site.rke2Version) ?? { minor: 36, patch: undefined };
-  const findings = lintSiteSettings(site, context.clusterExtra);
+  const findings = siteSecurityFindings(site, { clusterExtra: context.clusterExtra, nodeExtras: expanded.nodes.map((n) => n.nodeExtra) });
+  findings.push(...lintSiteSettings(site, context.clusterExtra));
   const base = { version, controlPlaneHost: context.controlPlane.host, designer: true, lineOffset: 0 };
   if (context.clusterExtra.ok) findings.push(...lintRke2Config(context.clusterExtra, { ...base, path: ['extraConfig'], role: 'both' }));
   for (const node of expanded.nodes) {
@@ -43,6 +45,10 @@ export function lintSite(site: Site, expanded: ExpandedSite = expandSite(site)):
   }
   findings.push(...lintTopology(site.nodes.map((n, i) => ({ name: n.name, role: n.role, address: n.address, path: ['nodes', i] }))));
   findings.push(
+    ...lintProxyUrls([
+      [['proxy', 'httpProxy'], site.proxy.httpProxy, 'The HTTP proxy'],
+      [['proxy', 'httpsProxy'], site.proxy.httpsProxy, 'The HTTPS proxy'],
+    ]),
     ...lintNoProxy({
       ...site.proxy,
       controlPlaneHost: site.cluster.controlPlaneHost,

@@ -77,3 +77,24 @@ export function lintNoProxy(check: NoProxyCheck): Finding[] {
   }
   return findings;
 }
+
+/** Why a proxy setting is not a usable proxy URL (`http://proxy.local:3128`), or null. */
+export function proxyUrlProblem(url: string): string | null {
+  if (url === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'is not a URL; write it as http://HOST:PORT (e.g. http://proxy.local:3128)';
+  }
+  if (!['http:', 'https:', 'socks5:'].includes(parsed.protocol)) return `uses "${parsed.protocol}"; RKE2 and containerd take http://, https:// or socks5:// proxies`;
+  if (parsed.hostname === '') return 'has no host; write it as http://HOST:PORT';
+  return null;
+}
+
+export function lintProxyUrls(proxies: [FindingPath, string, string][]): Finding[] {
+  return proxies.flatMap(([path, url, what]) => {
+    const problem = proxyUrlProblem(url);
+    return problem ? [{ severity: 'error' as const, code: 'proxy-invalid' as const, message: `${what} "${url}" ${problem}`, path }] : [];
+  });
+}

@@ -9,7 +9,8 @@ import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import type { Cluster } from '../kairos/clusterSchema.js';
-import type { Finding } from '../lint/finding.js';
+import { isSecurityFinding, type Finding } from '../lint/finding.js';
+import { cloudConfigSecurityFindings, siteSecurityFindings } from '../lint/securityRules.js';
 import { dns1123SubdomainProblem } from '../lint/nodeRules.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
 import { marshalGoJson, type GoObject, type GoValue } from '../yaml/goJson.js';
@@ -137,6 +138,8 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
     }
     const { cluster } = decoded;
     const outline = cloudConfigOutline(file.text);
+    const unsafe = cloudConfigSecurityFindings(file.text, { cluster, config: readRke2Config(cluster.config ?? ''), outline });
+    findings.push(...unsafe.map((f) => ({ ...f, message: `${file.name}: ${f.message}`, path: [file.name, ...f.path] })));
     const hostname = scalarText(outline.topLevel.get('hostname')) ?? '';
     const name = hostname && !dns1123SubdomainProblem(hostname) ? hostname : `node-${i + 1}`;
     const role = oneOf(KAIROS_ROLES, cluster.role) ?? 'controlplane';
@@ -215,5 +218,15 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
     if (n.node.extraConfig === '' && own.size > 0) n.node.extraConfig = renderYamlForGo(own);
   });
   site.nodes = imported.map((n) => n.node);
-  return { site, findings };
+  return refuseUnsafe(site, findings);
+}
+
+/**
+ * A cloud-config carrying a value that could run a command or add a line on the device is not
+ * carried into a site: the import gives no nodes, and the findings say why.
+ */
+function refuseUnsafe(site: Site, findings: Finding[]): ImportResult {
+  const all = [...findings, ...siteSecurityFindings(site).map((f) => ({ ...f, message: `imported ${f.message}` }))];
+  if (!all.some(isSecurityFinding)) return { site, findings };
+  return { site: { ...site, nodes: [] }, findings: all.filter(isSecurityFinding) };
 }

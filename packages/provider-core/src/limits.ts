@@ -1,0 +1,32 @@
+/**
+ * The largest inputs the designer accepts, the same in the CLI and the browser. Each is far above
+ * what a real site needs and far below what would freeze a browser tab or exhaust its memory:
+ * a 2,000-node site with labels, taints and extra config per node is about 1.5 MiB of site.json;
+ * a Kairos cloud-config is a few KiB (oracle case 47, an 8 KiB token, is the largest seen).
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+export const LIMITS = {
+  /** A site.json file, or the site inside a zip bundle or a share link, in bytes of UTF-8. */
+  siteJsonBytes: 4 * MiB,
+  /** Nodes in one site (one RKE2 cluster). */
+  nodes: 2000,
+  /** The site's extra config, and each node's, in bytes of UTF-8. */
+  extraConfigBytes: 64 * KiB,
+  /** One cloud-config file given to lint or import. */
+  cloudConfigBytes: 1 * MiB,
+  /** A zip file as opened (a 2,000-node bundle with an ISO per node is about 30 MiB). */
+  zipBytes: 128 * MiB,
+  /** Entries in a zip file (a bundle has about 10 per node). */
+  zipEntries: 50_000,
+  /** A share link's fragment, in characters (Chromium's longest URL is 2 MiB). */
+  shareLinkChars: 2 * MiB,
+} as const;
+
+/** `4194304` → `4 MiB`, for messages. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;
+  if (bytes >= KiB && bytes % KiB === 0) return `${bytes / KiB} KiB`;
+  return `${bytes} bytes`;
+}

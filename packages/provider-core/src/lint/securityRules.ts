@@ -1,0 +1,260 @@
+/**
+ * The security class of findings (SECURITY_CODES): values that would run a command on the device,
+ * add a line to one of its files, make its YAML reader refuse the user-data, or exceed the sizes
+ * the designer accepts. Checked on sites (every text field, then the fields that reach a shell
+ * line or a file) and on cloud-configs as they are linted and imported.
+ *
+ * Where values go on the device (provider-rke2 v4.8.2, clusterProvider.ts):
+ * - `local_images_path` and `providerConfig.cluster_root_path` are pasted unquoted into the shell
+ *   line `/bin/sh ROOT/opt/rke2/scripts/import.sh PATH > /var/log/import.log` and `[  -d PATH ]`;
+ * - HTTP_PROXY, HTTPS_PROXY, NO_PROXY, cluster-cidr and service-cidr become `KEY=value` lines of
+ *   /etc/default/rke2-server|agent, which systemd reads as an EnvironmentFile (quotes and
+ *   backslashes are interpreted there);
+ * - the control-plane host becomes `server: https://HOST:9345`.
+ */
+import { LIMITS, formatBytes } from '../limits.js';
+import { hostProblem } from '../net/hostName.js';
+import type { CloudConfigOutline } from '../kairos/cloudConfigOutline.js';
+import type { Cluster } from '../kairos/clusterSchema.js';
+import type { Rke2ConfigRead } from '../site/readRke2Config.js';
+import type { Site } from '../site/siteSchema.js';
+import type { GoValue } from '../yaml/goJson.js';
+import type { RawNode } from '../yaml/readYamlDocument.js';
+import type { Finding, FindingPath } from './finding.js';
+import { firstUnsafeCharacter, describeCharacter, lineColumnAt, textProblem } from './unsafeText.js';
+
+/** Site fields that hold several lines of text. */
+const MULTI_LINE_FIELDS = new Set(['description', 'extraConfig']);
+/** Absolute, and only characters that mean nothing to a shell. */
+const SAFE_PATH = /^\/[A-Za-z0-9._/-]*$/;
+/** Characters systemd's EnvironmentFile reader interprets: quotes, escapes, variable references. */
+const ENV_UNSAFE = /["'\\$`]/;
+/** RKE2 config keys the provider copies into /etc/default/rke2-* (NO_PROXY). */
+const ENV_CONFIG_KEYS = ['cluster-cidr', 'service-cidr'];
+
+type Report = (f: Omit<Finding, 'severity'>) => void;
+
+function collector(): { findings: Finding[]; report: Report } {
+  const findings: Finding[] = [];
+  return { findings, report: (f) => findings.push({ severity: 'error', ...f }) };
+}
+
+const label = (path: FindingPath) => path.join('.');
+
+/** A site field in words, for messages: `the http proxy`, `labels item 2 of node 4`. */
+function fieldWords(path: FindingPath): string {
+  const node = path[0] === 'nodes' && typeof path[1] === 'number' ? ` of node ${path[1] + 1}` : '';
+  if (path.includes('rewrites')) return `a rewrite rule of registry mirror ${Number(path[2]) + 1}`;
+  const at = path.map((p) => typeof p).lastIndexOf('string');
+  if (at < 0) return 'a value';
+  const key = String(path[at]).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const item = path[at + 1];
+  return typeof item === 'number' ? `${key} item ${item + 1}${node}` : `the ${key}${node}`;
+}
+
+/** Every string of a parsed JSON value (keys of records too), with its path. */
+function* stringsOf(value: unknown, path: FindingPath): Generator<[FindingPath, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* stringsOf(v, [...path, i]);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      yield [[...path, k], k];
+      yield* stringsOf(v, [...path, k]);
+    }
+  }
+}
+
+/** A value of a decoded RKE2 config (extra config, or a cloud-config's `config`), keys included. */
+function* goStringsOf(value: GoValue, path: FindingPath): Generator<[FindingPath, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* goStringsOf(v, [...path, i]);
+  else if (value instanceof Map) {
+    for (const [k, v] of value) {
+      yield [[...path, k], k];
+      yield* goStringsOf(v, [...path, k]);
+    }
+  }
+}
+
+export function pathProblem(path: string): string | null {
+  if (SAFE_PATH.test(path)) return null;
+  if (!path.startsWith('/')) return 'must be an absolute path (starting with /)';
+  const bad = [...path].find((c) => !/[A-Za-z0-9._/-]/.test(c))!;
+  return `contains ${JSON.stringify(bad)}: the provider pastes this path unquoted into a shell command run as root, so only letters, digits, ".", "_", "-" and "/" are accepted`;
+}
+
+function checkPath(report: Report, path: FindingPath, value: string, what: string): void {
+  const problem = pathProblem(value);
+  if (problem) report({ code: 'unsafe-path', message: `${what} "${value}" ${problem}`, path });
+}
+
+function checkEnvValue(report: Report, path: FindingPath, value: string, what: string): void {
+  const found = textProblem(value)?.found ?? (ENV_UNSAFE.test(value) ? 'a quote, a backslash, "$" or "`"' : null);
+  if (!found) return;
+  report({
+    code: 'env-value-unsafe',
+    message: `${what} contains ${found}; it is written as a line of /etc/default/rke2-server|agent, where it could change or add settings of the RKE2 service`,
+    path,
+  });
+}
+
+function checkHost(report: Report, path: FindingPath, host: string, what: string): void {
+  const problem = hostProblem(host);
+  if (!problem) return;
+  report({
+    code: 'host-invalid',
+    message: `${what} "${host}" ${problem.message}`,
+    path,
+    ...(problem.suggestion ? { fix: { description: `use ${problem.suggestion}`, value: problem.suggestion } } : {}),
+  });
+}
+
+/** Strings inside a decoded RKE2 config: no control characters; the CIDRs also go into an env file. */
+function configFindings(report: Report, config: Map<string, GoValue>, path: FindingPath, what: string): void {
+  for (const [at, text] of goStringsOf(config, path)) {
+    const found = firstUnsafeCharacter(text, true);
+    if (found) {
+      report({ code: 'control-character', message: `${what}: "${at.slice(path.length).join('.')}" contains ${describeCharacter(found.cp)}; the device's readers refuse it or change it`, path });
+    }
+  }
+  for (const key of ENV_CONFIG_KEYS) {
+    const value = config.get(key);
+    if (typeof value === 'string') checkEnvValue(report, path, value, `${what}: ${key}`);
+  }
+}
+
+function sizeFindings(report: Report, text: string, path: FindingPath, what: string): void {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > LIMITS.extraConfigBytes) {
+    report({ code: 'too-large', message: `${what} is ${formatBytes(bytes)}; the designer accepts at most ${formatBytes(LIMITS.extraConfigBytes)}`, path });
+  }
+}
+
+export interface SiteConfigReads {
+  clusterExtra: Rke2ConfigRead;
+  nodeExtras: Rke2ConfigRead[];
+}
+
+/** Every security finding of a site; `reads` are its extra configs as the expansion read them. */
+export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Finding[] {
+  const { findings, report } = collector();
+  const flagged = new Set<string>();
+  for (const [path, text] of stringsOf(site, [])) {
+    const problem = textProblem(text, MULTI_LINE_FIELDS.has(String(path.at(-1))));
+    if (problem) {
+      flagged.add(label(path));
+      report({ code: problem.code, message: `${fieldWords(path)} ${problem.message}`, path });
+    }
+  }
+  const unflagged = (path: FindingPath) => !flagged.has(label(path));
+  const { cluster, airGap, proxy, network, os } = site;
+
+  if (cluster.controlPlaneHost !== '' && unflagged(['cluster', 'controlPlaneHost'])) {
+    checkHost(report, ['cluster', 'controlPlaneHost'], cluster.controlPlaneHost, 'the control-plane host');
+  }
+  if (airGap.imagesPath !== '' && unflagged(['airGap', 'imagesPath'])) checkPath(report, ['airGap', 'imagesPath'], airGap.imagesPath, 'the images folder');
+  airGap.registryConfigs.forEach((registry, i) => {
+    for (const field of ['caFile', 'certFile', 'keyFile'] as const) {
+      const path = ['airGap', 'registryConfigs', i, field];
+      if (registry[field] !== '' && unflagged(path)) checkPath(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`);
+    }
+  });
+  if (!['', 'auto'].includes(os.install.device) && unflagged(['os', 'install', 'device'])) {
+    checkPath(report, ['os', 'install', 'device'], os.install.device, 'the install device');
+  }
+  const envFields: [FindingPath, string, string][] = [
+    [['proxy', 'httpProxy'], proxy.httpProxy, 'HTTP_PROXY'],
+    [['proxy', 'httpsProxy'], proxy.httpsProxy, 'HTTPS_PROXY'],
+    [['proxy', 'noProxy'], proxy.noProxy, 'NO_PROXY'],
+    [['network', 'clusterCidr'], network.clusterCidr, 'the cluster CIDR'],
+    [['network', 'serviceCidr'], network.serviceCidr, 'the service CIDR'],
+  ];
+  for (const [path, value, what] of envFields) if (unflagged(path)) checkEnvValue(report, path, value, what);
+
+  if (site.nodes.length > LIMITS.nodes) {
+    report({ code: 'too-large', message: `the site has ${site.nodes.length} nodes; the designer accepts at most ${LIMITS.nodes} in one site`, path: ['nodes'] });
+  }
+  sizeFindings(report, site.extraConfig, ['extraConfig'], 'the site\'s extra config');
+  site.nodes.forEach((node, i) => sizeFindings(report, node.extraConfig, ['nodes', i, 'extraConfig'], `${node.name}'s extra config`));
+  if (reads?.clusterExtra.ok) configFindings(report, reads.clusterExtra.config, ['extraConfig'], 'the site\'s extra config');
+  reads?.nodeExtras.forEach((read, i) => {
+    if (read.ok) configFindings(report, read.config, ['nodes', i, 'extraConfig'], `${site.nodes[i]?.name ?? i + 1}'s extra config`);
+  });
+  return findings;
+}
+
+/** Kairos OS fields of a cloud-config that are one line on the device: hostname, users, install device. */
+function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
+  const scalar = (node: RawNode | undefined, path: FindingPath, what: string, check?: (value: string) => void) => {
+    if (node?.kind !== 'scalar') return;
+    const problem = textProblem(node.value);
+    if (problem) report({ code: problem.code, message: `${what} ${problem.message}`, path, line: node.line });
+    else check?.(node.value);
+  };
+  const fields = (node: RawNode | undefined) => new Map(node?.kind === 'map' ? node.pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : [])) : []);
+  scalar(topLevel.get('hostname'), ['hostname'], 'hostname');
+  const users = topLevel.get('users');
+  if (users?.kind === 'seq') {
+    users.items.forEach((user, i) => {
+      const f = fields(user);
+      scalar(f.get('name'), ['users', i, 'name'], 'the user name');
+      scalar(f.get('passwd'), ['users', i, 'passwd'], 'the password hash');
+      const keys = f.get('ssh_authorized_keys');
+      if (keys?.kind === 'seq') keys.items.forEach((key, k) => scalar(key, ['users', i, 'ssh_authorized_keys', k], 'the SSH key'));
+    });
+  }
+  const device = fields(topLevel.get('install')).get('device');
+  scalar(device, ['install', 'device'], 'the install device', (value) => {
+    if (value !== 'auto' && value !== '') for (const f of collect((r) => checkPath(r, ['install', 'device'], value, 'the install device'))) report({ ...f, line: device!.line });
+  });
+}
+
+/**
+ * Security findings of a cloud-config: characters its YAML reader refuses (with line and column),
+ * the OS fields that are one line on the device, and the values of its `cluster:` section that
+ * reach a shell line, a file line or the server URL.
+ */
+export function cloudConfigSecurityFindings(text: string, decoded: { cluster: Cluster; config: Rke2ConfigRead; outline: CloudConfigOutline } | null): Finding[] {
+  const { findings, report } = collector();
+  const bom = text.startsWith('\ufeff') ? 1 : 0;
+  const raw = firstUnsafeCharacter(text.slice(bom), true);
+  if (raw) {
+    const at = lineColumnAt(text, raw.index + bom);
+    report({ code: 'control-character', message: `the file contains ${describeCharacter(raw.cp)}: Kairos' YAML reader refuses it or reads it differently from this preview`, path: [], ...at });
+  }
+  if (text.length > LIMITS.cloudConfigBytes) {
+    report({ code: 'too-large', message: `the file has ${text.length} characters; the designer accepts cloud-configs of at most ${formatBytes(LIMITS.cloudConfigBytes)}`, path: [] });
+  }
+  if (!decoded) return findings;
+  const { cluster, config, outline } = decoded;
+  osFieldFindings(report, outline.topLevel);
+  const lineOf = (key: string) => {
+    const line = outline.clusterKeyLines.get(key);
+    return line ? { line } : {};
+  };
+  const host = cluster.control_plane_host ?? '';
+  const hostPath = ['cluster', 'control_plane_host'];
+  const hostText = textProblem(host);
+  if (hostText) report({ code: hostText.code, message: `control_plane_host ${hostText.message}`, path: hostPath, ...lineOf('control_plane_host') });
+  else if (host !== '') for (const f of collect((r) => checkHost(r, hostPath, host, 'control_plane_host'))) findings.push({ ...f, ...lineOf('control_plane_host') });
+  const paths: [FindingPath, string | undefined, string, string][] = [
+    [['cluster', 'local_images_path'], cluster.local_images_path, 'local_images_path', 'local_images_path'],
+    [['cluster', 'providerConfig', 'cluster_root_path'], cluster.providerConfig?.['cluster_root_path'], 'providerConfig', 'providerConfig.cluster_root_path'],
+    [['cluster', 'cluster_config_path'], cluster.cluster_config_path, 'cluster_config_path', 'cluster_config_path'],
+  ];
+  for (const [path, value, key, what] of paths) {
+    if (value) for (const f of collect((r) => checkPath(r, path, value, what))) findings.push({ ...f, ...lineOf(key) });
+  }
+  for (const key of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) {
+    const value = cluster.env?.[key];
+    if (value !== undefined) for (const f of collect((r) => checkEnvValue(r, ['cluster', 'env', key], value, `env ${key}`))) findings.push({ ...f, ...lineOf('env') });
+  }
+  if (config.ok) for (const f of collect((r) => configFindings(r, config.config, ['cluster', 'config'], 'config'))) findings.push({ ...f, ...lineOf('config') });
+  return findings;
+}
+
+function collect(check: (report: Report) => void): Finding[] {
+  const { findings, report } = collector();
+  check(report);
+  return findings;
+}
