@@ -4,6 +4,11 @@ export interface CliIo {
   stderr(text: string): void;
   /** Reads a file, or standard input for "-". Throws with a readable message when it cannot. */
   readText(path: string): Promise<string>;
+  /**
+   * Reads a file's bytes, or standard input for "-". Throws with a readable message when it
+   * cannot, or as soon as it is found larger than `maxBytes` (before reading it all).
+   */
+  readBytes(path: string, maxBytes: number): Promise<Uint8Array>;
   /** Writes a file, creating its folders. */
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
 }

@@ -1,5 +1,6 @@
 /** The rke2-edge command line: dispatches to a command, or explains itself. */
 import { EXIT, type CliIo } from './cliIo.js';
+import { openCommand } from './openCommand.js';
 import { mergedCommand, providerCommand } from './providerCommands.js';
 import { bundleCommand, expandCommand, importCommand, isoCommand, lintCommand } from './siteCommands.js';
 
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliI
   bundle: { summary: 'write the zip bundle of a site for the field', run: bundleCommand },
   iso: { summary: 'write one node\'s cidata ISO (user-data + meta-data) for a USB stick', run: isoCommand },
   expand: { summary: 'write each node\'s files of a site into a folder', run: expandCommand },
+  open: { summary: 'open a zip bundle, share link, site.json or cloud-configs someone sent, as site.json', run: openCommand },
 };
 
 export const MAIN_HELP = `Usage: rke2-edge COMMAND [options]

@@ -6,9 +6,12 @@ import { cidataIso } from '../bundle/cidataIso.js';
 import { formatFinding, sortFindings, type Finding } from '../lint/finding.js';
 import { lintCloudConfigs } from '../lint/lintCloudConfig.js';
 import { lintSite } from '../lint/lintSite.js';
-import { parseSite } from '../site/createSite.js';
+import { LIMITS } from '../limits.js';
+import { cloudConfigTexts, isSiteJsonFile } from '../open/openInputs.js';
+import type { NamedBytes } from '../open/openResult.js';
+import { parseSiteBytes } from '../site/createSite.js';
 import { expandSite } from '../site/expandSite.js';
-import { importCloudConfigs } from '../site/importCloudConfigs.js';
+import { importCloudConfigs, type CloudConfigText } from '../site/importCloudConfigs.js';
 import type { Site } from '../site/siteSchema.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { startCommand as start } from './startCommand.js';
@@ -81,11 +84,12 @@ Options:
 Exit codes: 0 written; 1 the site has unsafe values (listed; nothing written); 2 unreadable input.
 `;
 
-async function readAll(paths: string[], io: CliIo): Promise<{ name: string; text: string }[] | null> {
-  const out: { name: string; text: string }[] = [];
+/** Reads each file with the size limit of what it may be (a site.json or a cloud-config). */
+async function readAll(paths: string[], io: CliIo): Promise<NamedBytes[] | null> {
+  const out: NamedBytes[] = [];
   for (const path of paths) {
     try {
-      out.push({ name: path, text: await io.readText(path) });
+      out.push({ name: path, bytes: await io.readBytes(path, Math.max(LIMITS.siteJsonBytes, LIMITS.cloudConfigBytes)) });
     } catch (e) {
       io.stderr(`rke2-edge: cannot read ${path}: ${(e as Error).message}\n`);
       return null;
@@ -94,17 +98,23 @@ async function readAll(paths: string[], io: CliIo): Promise<{ name: string; text
   return out;
 }
 
-/** A file is a site.json when it is a JSON object; anything else is read as a cloud-config. */
-function looksLikeSiteJson(text: string): boolean {
-  return /^\s*\{/.test(text) && !/^\s*#cloud-config/.test(text);
+function parseSiteFile(file: NamedBytes, io: CliIo): Site | null {
+  const parsed = parseSiteBytes(file.bytes);
+  if (parsed.ok) return parsed.site;
+  io.stderr(`rke2-edge: ${file.name} is not a valid site.json:\n${parsed.errors.map((e) => `  ${e.path || '(top)'}: ${e.message}`).join('\n')}\n`);
+  return null;
 }
 
 async function readSite(path: string, io: CliIo): Promise<Site | null> {
   const files = await readAll([path], io);
-  if (!files) return null;
-  const parsed = parseSite(files[0]!.text);
-  if (parsed.ok) return parsed.site;
-  io.stderr(`rke2-edge: ${path} is not a valid site.json:\n${parsed.errors.map((e) => `  ${e.path || '(top)'}: ${e.message}`).join('\n')}\n`);
+  return files ? parseSiteFile(files[0]!, io) : null;
+}
+
+/** The cloud-configs' texts (bounded, valid UTF-8), or null after saying why not. */
+function cloudConfigsOf(files: readonly NamedBytes[], io: CliIo): CloudConfigText[] | null {
+  const read = cloudConfigTexts(files);
+  if (read.ok) return read.texts;
+  io.stderr(`rke2-edge: ${read.message}\n`);
   return null;
 }
 
@@ -125,15 +135,13 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   const files = await readAll(args.positionals, io);
   if (!files) return EXIT.unreadable;
   const results: { file: string; findings: Finding[] }[] = [];
-  for (const file of files.filter((f) => looksLikeSiteJson(f.text))) {
-    const parsed = parseSite(file.text);
-    if (!parsed.ok) {
-      io.stderr(`rke2-edge: ${file.name} is not a valid site.json:\n${parsed.errors.map((e) => `  ${e.path || '(top)'}: ${e.message}`).join('\n')}\n`);
-      return EXIT.unreadable;
-    }
-    results.push({ file: file.name, findings: lintSite(parsed.site) });
+  for (const file of files.filter(isSiteJsonFile)) {
+    const site = parseSiteFile(file, io);
+    if (!site) return EXIT.unreadable;
+    results.push({ file: file.name, findings: lintSite(site) });
   }
-  const cloudConfigs = files.filter((f) => !looksLikeSiteJson(f.text));
+  const cloudConfigs = cloudConfigsOf(files.filter((f) => !isSiteJsonFile(f)), io);
+  if (!cloudConfigs) return EXIT.unreadable;
   const options = { ...(args.values['node-cidr'] ? { nodeCidr: args.values['node-cidr'] } : {}), ...(args.values['rke2-version'] ? { rke2Version: args.values['rke2-version'] } : {}) };
   results.push(...lintCloudConfigs(cloudConfigs, options));
   if (args.flags.has('json')) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
@@ -149,8 +157,9 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     return EXIT.unreadable;
   }
   const files = await readAll(args.positionals, io);
-  if (!files) return EXIT.unreadable;
-  const { site, findings } = importCloudConfigs(files);
+  const texts = files && cloudConfigsOf(files, io);
+  if (!texts) return EXIT.unreadable;
+  const { site, findings } = importCloudConfigs(texts);
   if (site.nodes.length === 0) {
     printFindings([{ file: '', findings }], io.stderr);
     io.stderr('rke2-edge: no node could be imported\n');

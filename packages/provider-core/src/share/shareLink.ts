@@ -2,26 +2,61 @@
  * A site carried in a URL fragment: JSON, deflate-raw compressed, base64url. The fragment never
  * reaches a server, so a share link needs none. Secrets (the cluster token, registry passwords)
  * are left out unless asked for; the link lists what was left out so the receiver can fill it in.
+ *
+ * A link comes from someone else, so reading one is bounded (length, unpacked size), strict
+ * (base64url, UTF-8, one value per key, a zod schema for the payload) and never throws. The list
+ * of what was left out only says WHICH secret (the cluster token, or the password of registry
+ * number i); what the receiver reads about it is written here, from the site, never taken from
+ * the link.
  */
+import { z } from 'zod';
+import { concatBytes, inflateRaw } from '../bytes/inflateRaw.js';
+import { decodeUtf8 } from '../bytes/utf8.js';
+import { formatBytes, LIMITS } from '../limits.js';
 import { parseSite, siteErrorText } from '../site/createSite.js';
 import type { Site } from '../site/siteSchema.js';
+import { kindOf, parseStrictJson } from '../site/strictJson.js';
 
 export const SHARE_PREFIX = '#share=';
 const SHARE_FORMAT = 1;
 
-/** A secret a share link left out: where it lives in the site, and what to tell the receiver. */
-export interface OmittedSecret {
-  path: (string | number)[];
-  label: string;
-}
-
-interface SharePayload {
-  format: typeof SHARE_FORMAT;
-  site: Site;
-  omitted: OmittedSecret[];
-}
+/** A secret a share link left out: which one, and what to tell the receiver (our own words). */
+export type OmittedSecret =
+  | { secret: 'cluster-token'; path: ['cluster', 'token']; label: string }
+  | {
+      secret: 'registry-password';
+      path: ['airGap', 'registryConfigs', number, 'password'];
+      /** The registry's host as the site gives it: data, for the UI to print as text. */
+      registry: string;
+      label: string;
+    };
 
 export type OpenShareResult = { ok: true; site: Site; omitted: OmittedSecret[] } | { ok: false; message: string };
+
+/** The secrets a share link can leave out, by where they live in the site; `label` of old links is ignored. */
+const OmittedPathSchema = z.union([
+  z.tuple([z.literal('cluster'), z.literal('token')]),
+  z.tuple([z.literal('airGap'), z.literal('registryConfigs'), z.number().int().nonnegative(), z.literal('password')]),
+]);
+
+const SharePayloadSchema = z.object({
+  format: z.literal(SHARE_FORMAT),
+  /** Read by parseSite, for its messages. */
+  site: z.unknown(),
+  omitted: z.array(z.object({ path: OmittedPathSchema })).default([]),
+});
+
+const shortened = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+function tokenOmitted(): OmittedSecret {
+  return { secret: 'cluster-token', path: ['cluster', 'token'], label: 'the cluster token (Cluster section: paste the real one, or Regenerate for a new cluster)' };
+}
+
+function passwordOmitted(site: Site, index: number): OmittedSecret {
+  const registry = site.airGap.registryConfigs[index]?.host ?? '';
+  const which = registry ? JSON.stringify(shortened(registry)) : String(index + 1);
+  return { secret: 'registry-password', path: ['airGap', 'registryConfigs', index, 'password'], registry, label: `the password for registry ${which} (Air-gap & registries section)` };
+}
 
 /** The site with its secrets emptied, and the list of what was emptied. */
 export function withoutSecrets(site: Site): { site: Site; omitted: OmittedSecret[] } {
@@ -29,31 +64,26 @@ export function withoutSecrets(site: Site): { site: Site; omitted: OmittedSecret
   const omitted: OmittedSecret[] = [];
   if (copy.cluster.token) {
     copy.cluster.token = '';
-    omitted.push({ path: ['cluster', 'token'], label: 'the cluster token (Cluster section: paste the real one, or Regenerate for a new cluster)' });
+    omitted.push(tokenOmitted());
   }
   copy.airGap.registryConfigs.forEach((registry, i) => {
     if (!registry.password) return;
     registry.password = '';
-    omitted.push({ path: ['airGap', 'registryConfigs', i, 'password'], label: `the password for registry ${registry.host || i + 1} (Air-gap & registries section)` });
+    omitted.push(passwordOmitted(copy, i));
   });
   return { site: copy, omitted };
 }
 
-/** Runs bytes through a (de)compression stream (web streams: the same in browsers and Node). */
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+/** Runs bytes through a compression stream (web streams: the same in browsers and Node). */
+async function compress(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new CompressionStream('deflate-raw');
   const writer = stream.writable.getWriter();
   void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
   void writer.close().catch(() => undefined);
   const chunks: Uint8Array[] = [];
   const reader = stream.readable.getReader();
   for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -69,42 +99,88 @@ function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
-function fromBase64Url(text: string): Uint8Array {
-  const out: number[] = [];
+/** The bytes, or undefined when the text is not unpadded base64url (a length of 4n+1 never is). */
+function fromBase64Url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
   let buffer = 0;
   let bits = 0;
-  for (const char of text) {
-    const value = BASE64URL.indexOf(char);
-    if (value < 0) throw new Error(`not base64url: ${JSON.stringify(char)}`);
-    buffer = (buffer << 6) | value;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    buffer = ((buffer << 6) | BASE64URL.indexOf(text[i]!)) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
-      out.push((buffer >> bits) & 0xff);
+      out[at++] = (buffer >> bits) & 0xff;
     }
   }
-  return Uint8Array.from(out);
+  return out;
 }
 
 /** The URL fragment (starting with #share=) carrying the site. */
 export async function encodeShareFragment(site: Site, options: { includeSecrets: boolean }): Promise<string> {
   const shared = options.includeSecrets ? { site, omitted: [] } : withoutSecrets(site);
-  const payload: SharePayload = { format: SHARE_FORMAT, ...shared };
-  const compressed = await pipe(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate-raw'));
+  // `label` is still written, for designers that show it; this one writes its own.
+  const payload = { format: SHARE_FORMAT, site: shared.site, omitted: shared.omitted.map(({ path, label }) => ({ path, label })) };
+  const compressed = await compress(new TextEncoder().encode(JSON.stringify(payload)));
   return `${SHARE_PREFIX}${toBase64Url(compressed)}`;
 }
 
+const refused = (message: string): OpenShareResult => ({ ok: false, message });
+const DAMAGED = 'this share link is damaged (was it cut short when it was copied?)';
+
+/** The site a share link carries, with what it left out; a plain sentence when it cannot be opened. Never throws. */
 export async function decodeShareFragment(fragment: string): Promise<OpenShareResult> {
-  if (!fragment.startsWith(SHARE_PREFIX)) return { ok: false, message: 'this link does not carry a site' };
-  let payload: Partial<SharePayload>;
-  try {
-    const json = new TextDecoder().decode(await pipe(fromBase64Url(fragment.slice(SHARE_PREFIX.length)), new DecompressionStream('deflate-raw')));
-    payload = JSON.parse(json) as Partial<SharePayload>;
-  } catch {
-    return { ok: false, message: 'this share link is damaged (was it cut short when it was copied?)' };
+  if (typeof fragment !== 'string' || !fragment.startsWith(SHARE_PREFIX)) return refused('this link does not carry a site');
+  if (fragment.length > LIMITS.shareLinkChars) {
+    return refused(`this share link is longer than ${LIMITS.shareLinkChars.toLocaleString('en-US')} characters, more than any site needs; it was not opened`);
   }
-  if (payload.format !== SHARE_FORMAT) return { ok: false, message: `this share link has format ${String(payload.format)}, which this designer does not read; update the designer` };
-  const parsed = parseSite(payload.site);
-  if (!parsed.ok) return { ok: false, message: siteErrorText(parsed.errors) };
-  return { ok: true, site: parsed.site, omitted: Array.isArray(payload.omitted) ? payload.omitted : [] };
+  const compressed = fromBase64Url(fragment.slice(SHARE_PREFIX.length));
+  if (!compressed) return refused('this share link is damaged: after #share= it holds characters a share link never has (letters, digits, "-" and "_" only)');
+  const inflated = await inflateRaw(compressed, LIMITS.siteJsonBytes);
+  if (!inflated.ok) {
+    return inflated.problem === 'too-large'
+      ? refused(`this share link would unpack to more than ${formatBytes(LIMITS.siteJsonBytes)}, more than any site the designer opens; it was not opened`)
+      : refused(DAMAGED);
+  }
+  const text = decodeUtf8(inflated.bytes);
+  if (!text.ok) return refused(`this share link is damaged: its content is not valid UTF-8 at byte ${text.offset}`);
+  const json = parseStrictJson(text.text);
+  if (!json.ok) return refused(json.message.startsWith('not valid JSON') ? DAMAGED : `this share link cannot be opened: ${json.message}`);
+  return readSharePayload(json.value);
+}
+
+/** Checks the payload of a share link (its JSON value) and builds the list of what it left out. */
+function readSharePayload(value: unknown): OpenShareResult {
+  const payload = SharePayloadSchema.safeParse(value);
+  if (!payload.success) return refused(payloadProblem(value, payload.error.issues));
+  const parsed = parseSite(payload.data.site);
+  if (!parsed.ok) return refused(`the site in this share link cannot be opened: ${siteErrorText(parsed.errors)}`);
+  const site = parsed.site;
+  const omitted = new Map<string, OmittedSecret>();
+  for (const [i, { path }] of payload.data.omitted.entries()) {
+    if (path[0] === 'cluster') omitted.set('token', tokenOmitted());
+    else if (path[2] < site.airGap.registryConfigs.length) omitted.set(`registry ${path[2]}`, passwordOmitted(site, path[2]));
+    else return refused(omittedEntryProblem(i));
+  }
+  return { ok: true, site, omitted: [...omitted.values()] };
+}
+
+const omittedEntryProblem = (i: number) =>
+  `this share link's list of secrets left out is damaged: entry ${i + 1} is neither the cluster token nor the password of one of the site's registries`;
+
+/** The first problem zod found, as a sentence: the payload, then its format, then its list of secrets. */
+function payloadProblem(value: unknown, issues: readonly z.core.$ZodIssue[]): string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `this share link does not hold a site (it holds ${kindOf(value)})`;
+  }
+  const format = (value as { format?: unknown }).format;
+  if (issues.some((issue) => issue.path[0] === 'format')) {
+    return typeof format === 'number' && Number.isInteger(format) && format > SHARE_FORMAT
+      ? `this share link has format ${format}, which this designer does not read; update the designer`
+      : 'this share link has no format this designer knows: it was not made by RKE2 Edge Designer';
+  }
+  const entry = issues.find((issue) => issue.path[0] === 'omitted' && typeof issue.path[1] === 'number')?.path[1];
+  if (typeof entry === 'number') return omittedEntryProblem(entry);
+  return "this share link's list of secrets left out is damaged: it is not a list";
 }

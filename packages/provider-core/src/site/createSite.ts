@@ -1,6 +1,9 @@
 /** Making a new site, and reading one from site.json with messages a user can act on. */
+import { decodeUtf8, utf8Length, utf8LongerThan } from '../bytes/utf8.js';
+import { formatBytes, LIMITS } from '../limits.js';
 import { generateClusterToken } from './clusterToken.js';
 import { SITE_SCHEMA_VERSION, SiteSchema, type Site, type SiteInput } from './siteSchema.js';
+import { kindOf, parseStrictJson } from './strictJson.js';
 
 /** A new single-node site with a fresh token; `overrides` may replace any section. */
 export function createSite(overrides: Partial<SiteInput> = {}): Site {
@@ -21,27 +24,80 @@ export function siteErrorText(errors: readonly { path: string; message: string }
   return errors.length > limit ? `${shown.join('; ')}; and ${errors.length - limit} more` : shown.join('; ');
 }
 
-/** Reads a site.json text (or an already parsed value). A newer format version is refused by name. */
+const refused = (message: string, path = ''): ParseSiteResult => ({ ok: false, errors: [{ path, message }] });
+
+const TOO_LARGE = `the file is larger than ${formatBytes(LIMITS.siteJsonBytes)}, more than any site the designer opens`;
+
+/** Reads site.json as bytes: refused when larger than the limit or not valid UTF-8 (with the byte offset). */
+export function parseSiteBytes(bytes: Uint8Array): ParseSiteResult {
+  if (bytes.length > LIMITS.siteJsonBytes) return refused(TOO_LARGE);
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return refused(`not valid UTF-8 at byte ${decoded.offset}`);
+  return parseSite(decoded.text);
+}
+
+/**
+ * Reads a site.json text (or an already parsed value). Text is refused when too large, empty, not
+ * a JSON object, or when an object repeats a key. A newer format version is refused by name.
+ */
 export function parseSite(input: string | unknown): ParseSiteResult {
   let value: unknown = input;
   if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch (e) {
-      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
-    }
+    const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+    if (utf8LongerThan(text, LIMITS.siteJsonBytes)) return refused(TOO_LARGE);
+    if (text.trim() === '') return refused('the file is empty');
+    const json = parseStrictJson(text);
+    if (!json.ok) return refused(json.message);
+    value = json.value;
+    if (!isJsonObject(value)) return refused(`a site.json is a JSON object; this file holds ${kindOf(value)}`);
   }
-  const version = (value as { version?: unknown } | null)?.version;
+  if (!isJsonObject(value)) return refused(`a site is a JSON object, not ${kindOf(value)}`);
+  const version = value['version'];
   if (typeof version === 'number' && version > SITE_SCHEMA_VERSION) {
+    return refused(
+      `this site.json has format version ${version}, made by a newer RKE2 Edge Designer; this one reads version ${SITE_SCHEMA_VERSION}. Update the designer to open it.`,
+      'version',
+    );
+  }
+  const nodes = value['nodes'];
+  if (Array.isArray(nodes) && nodes.length > LIMITS.nodes) return refused(`a site has at most ${LIMITS.nodes} nodes; this one has ${nodes.length}`, 'nodes');
+  const reserved = reservedRewriteKeys(value);
+  if (reserved.length > 0) return { ok: false, errors: reserved };
+  const parsed = SiteSchema.safeParse(value);
+  if (!parsed.success) {
     return {
       ok: false,
-      errors: [{ path: 'version', message: `this site.json has format version ${version}, made by a newer RKE2 Edge Designer; this one reads version ${SITE_SCHEMA_VERSION}. Update the designer to open it.` }],
+      errors: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
     };
   }
-  const parsed = SiteSchema.safeParse(value);
-  if (parsed.success) return { ok: true, site: parsed.data };
-  return {
-    ok: false,
-    errors: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  };
+  const oversized = oversizedExtraConfigs(parsed.data);
+  return oversized.length > 0 ? { ok: false, errors: oversized } : { ok: true, site: parsed.data };
+}
+
+const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `airGap.mirrors[].rewrites` is the one map in a site whose keys are the user's own. A key
+ * "__proto__" would be dropped by the schema (it cannot be an ordinary key of a JavaScript
+ * object), so it is refused by name instead of silently lost.
+ */
+function reservedRewriteKeys(value: Record<string, unknown>): { path: string; message: string }[] {
+  const airGap = value['airGap'];
+  const mirrors = isJsonObject(airGap) ? airGap['mirrors'] : undefined;
+  if (!Array.isArray(mirrors)) return [];
+  return mirrors.flatMap((mirror: unknown, i) => {
+    const rewrites = isJsonObject(mirror) ? mirror['rewrites'] : undefined;
+    if (!isJsonObject(rewrites) || !Object.hasOwn(rewrites, '__proto__')) return [];
+    return [{ path: `airGap.mirrors.${i}.rewrites`, message: 'the pattern "__proto__" is a reserved name and cannot be used; a rewrite pattern is a regular expression for image names' }];
+  });
+}
+
+function oversizedExtraConfigs(site: Site): { path: string; message: string }[] {
+  const message = (text: string) => `the extra config is ${utf8Length(text)} bytes; at most ${formatBytes(LIMITS.extraConfigBytes)} is allowed`;
+  const errors: { path: string; message: string }[] = [];
+  if (utf8LongerThan(site.extraConfig, LIMITS.extraConfigBytes)) errors.push({ path: 'extraConfig', message: message(site.extraConfig) });
+  site.nodes.forEach((node, i) => {
+    if (utf8LongerThan(node.extraConfig, LIMITS.extraConfigBytes)) errors.push({ path: `nodes.${i}.extraConfig`, message: message(node.extraConfig) });
+  });
+  return errors;
 }

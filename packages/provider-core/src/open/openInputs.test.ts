@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { propertySettings } from '../../test/fastCheckSettings.js';
+import { ORACLE_DIR } from '../../test/oracleCases.js';
+import { haSite } from '../../test/siteFixtures.js';
+import { zipBytes } from '../../test/zipBytes.js';
+import { buildBundle } from '../bundle/buildBundle.js';
+import { LIMITS } from '../limits.js';
+import { looksLikeSiteJson, openInputs } from './openInputs.js';
+
+const file = (name: string, content: string | Uint8Array) => ({ name, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content });
+const oracle = (name: string) => file(`${name}.yaml`, readFileSync(join(ORACLE_DIR, name, 'input.yaml')));
+const siteJson = () => JSON.stringify(haSite(), null, 2);
+
+describe('openInputs', () => {
+  it('opens a zip bundle as the site it holds', async () => {
+    const bundle = await buildBundle(haSite(), { format: 'zip' });
+    if (!bundle.ok) throw new Error(bundle.reason);
+    expect(await openInputs([file('plant-7.zip', bundle.bytes)])).toEqual({ ok: true, site: haSite(), notes: [] });
+    expect(await openInputs([file('plant-7.zip', bundle.bytes), file('site.json', siteJson())])).toEqual({ ok: false, message: 'Open one zip bundle on its own.' });
+    expect(await openInputs([file('two.zip', zipBytes([{ name: 'a/site.json', data: '{}' }, { name: 'a/site.json', data: '{}' }]))])).toEqual({
+      ok: false,
+      message: 'two.zip: this zip holds more than one site.json',
+    });
+    expect(await openInputs([file('fake.zip', 'not a zip')])).toEqual({ ok: false, message: 'fake.zip: this is not a readable zip file (it has no end of central directory record)' });
+  });
+
+  it('opens one site.json, recognised by its content whatever its name', async () => {
+    expect(await openInputs([file('site.json', siteJson())])).toEqual({ ok: true, site: haSite(), notes: [] });
+    expect(await openInputs([file('plant-7.txt', `\uFEFF \n${siteJson()}`)])).toEqual({ ok: true, site: haSite(), notes: [] });
+    expect(await openInputs([file('site.json', siteJson()), oracle('01-init-minimal')])).toEqual({ ok: false, message: 'Open one site.json on its own, or only cloud-config files.' });
+  });
+
+  it('refuses a broken site.json with its reason: empty, null, bad UTF-8, duplicate keys, too large', async () => {
+    const refused = (name: string, reason: string) => ({ ok: false, message: `${name} is not a site this designer can open: ${reason}` });
+    expect(await openInputs([file('site.json', '')])).toEqual(refused('site.json', 'the file is empty'));
+    expect(await openInputs([file('SITE.JSON', ' \r\n\t')])).toEqual(refused('SITE.JSON', 'the file is empty'));
+    expect(await openInputs([file('site.json', ' null\n')])).toEqual(refused('site.json', 'a site.json is a JSON object; this file holds null'));
+    const bytes = new TextEncoder().encode(siteJson());
+    bytes[20] = 0xfe;
+    expect(await openInputs([file('plant.json', bytes)])).toEqual(refused('plant.json', 'not valid UTF-8 at byte 20'));
+    expect(await openInputs([file('site.json', siteJson().replace('"cni": "canal"', '"cni": "canal", "cni": "none"'))])).toEqual(refused('site.json', 'key "cni" appears twice in network'));
+    const big = new Uint8Array(LIMITS.siteJsonBytes + 1).fill(0x20);
+    big[0] = 0x7b;
+    expect(await openInputs([file('big.json', big)])).toEqual(refused('big.json', 'the file is larger than 4 MiB, more than any site the designer opens'));
+  });
+
+  it('imports cloud-configs, listing what could not be carried over', async () => {
+    const opened = await openInputs([oracle('01-init-minimal'), oracle('21-root-path')]);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.site.nodes).toHaveLength(2);
+    expect(opened.notes.join('\n')).toContain('providerConfig is not imported');
+    // A .json file holding something other than empty/null is not taken for a site.json.
+    const none = await openInputs([file('notes.json', '[1, 2]')]);
+    expect(none).toMatchObject({ ok: false, message: expect.stringMatching(/^None of the files is a Kairos cloud-config with a cluster section\./) });
+  });
+
+  it('refuses cloud-configs that are too large, not UTF-8, or too many', async () => {
+    expect(await openInputs([file('big.yaml', new Uint8Array(LIMITS.cloudConfigBytes + 1).fill(0x23))])).toEqual({
+      ok: false,
+      message: 'big.yaml is larger than 1 MiB, more than any Kairos cloud-config; it was not opened.',
+    });
+    expect(await openInputs([oracle('01-init-minimal'), file('bad.yaml', Uint8Array.from([0x23, 0x20, 0x80]))])).toEqual({
+      ok: false,
+      message: 'bad.yaml is not valid UTF-8 at byte 2; a cloud-config is UTF-8 text.',
+    });
+    const many = Array.from({ length: LIMITS.nodes + 1 }, (_, i) => file(`n${i}.yaml`, '#cloud-config\n'));
+    expect(await openInputs(many)).toEqual({ ok: false, message: 'Open at most 2000 cloud-configs at once (one per node); 2001 were given.' });
+    expect(await openInputs([])).toEqual({ ok: false, message: 'No file was given.' });
+  });
+
+  it('never throws or rejects, whatever the files', async () => {
+    const named = fc.constantFrom('site.json', 'a.zip', 'node.yaml', 'x');
+    const content = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string().map((s) => new TextEncoder().encode(s)), fc.jsonValue().map((v) => new TextEncoder().encode(JSON.stringify(v))));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ name: named, bytes: content }), { maxLength: 3 }), async (files) => {
+        const result = await openInputs(files);
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { ...propertySettings, numRuns: Math.min(propertySettings.numRuns, 200) },
+    );
+  });
+});
+
+describe('looksLikeSiteJson', () => {
+  it('is true when the first character after white space is "{"', () => {
+    expect(looksLikeSiteJson('{}')).toBe(true);
+    expect(looksLikeSiteJson('\uFEFF \n\t{"name": 1}')).toBe(true);
+    expect(looksLikeSiteJson('#cloud-config\n{')).toBe(false);
+    expect(looksLikeSiteJson('cluster: {}')).toBe(false);
+    expect(looksLikeSiteJson('')).toBe(false);
+    expect(looksLikeSiteJson('null')).toBe(false);
+    expect(looksLikeSiteJson('\u00a0{')).toBe(false);
+  });
+});
