@@ -28,7 +28,7 @@ function planFindings(expanded: ExpandedNode): Finding[] {
 export function lintSite(site: Site, expanded: ExpandedSite = expandSite(site)): Finding[] {
   const { context } = expanded;
   const version = parseRke2Version(site.rke2Version) ?? { minor: 36, patch: undefined };
-  const findings = siteSecurityFindings(site, { clusterExtra: context.clusterExtra, nodeExtras: expanded.nodes.map((n) => n.nodeExtra) });
+  const findings = siteSecurityFindings(site, { clusterExtra: context.clusterExtra, nodeExtras: new Map(expanded.nodes.map((n) => [n.index, n.nodeExtra])) });
   findings.push(...lintSiteSettings(site, context.clusterExtra));
   const base = { version, controlPlaneHost: context.controlPlane.host, designer: true, lineOffset: 0 };
   if (context.clusterExtra.ok) findings.push(...lintRke2Config(context.clusterExtra, { ...base, path: ['extraConfig'], role: 'both' }));

@@ -130,9 +130,10 @@ function sizeFindings(report: Report, text: string, path: FindingPath, what: str
   }
 }
 
+/** The site's extra configs as the expansion read them (node extras by node index; some may be left out). */
 export interface SiteConfigReads {
   clusterExtra: Rke2ConfigRead;
-  nodeExtras: Rke2ConfigRead[];
+  nodeExtras: ReadonlyMap<number, Rke2ConfigRead>;
 }
 
 /** Every security finding of a site; `reads` are its extra configs as the expansion read them. */
@@ -177,9 +178,9 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
   sizeFindings(report, site.extraConfig, ['extraConfig'], 'the site\'s extra config');
   site.nodes.forEach((node, i) => sizeFindings(report, node.extraConfig, ['nodes', i, 'extraConfig'], `${node.name}'s extra config`));
   if (reads?.clusterExtra.ok) configFindings(report, reads.clusterExtra.config, ['extraConfig'], 'the site\'s extra config');
-  reads?.nodeExtras.forEach((read, i) => {
+  for (const [i, read] of reads?.nodeExtras ?? []) {
     if (read.ok) configFindings(report, read.config, ['nodes', i, 'extraConfig'], `${site.nodes[i]?.name ?? i + 1}'s extra config`);
-  });
+  }
   return findings;
 }
 
