@@ -1,14 +1,19 @@
 /**
  * The app shell: the site store, autosave, the whole-site analysis, and which screen is shown.
- * A site saved in this browser reopens on load; an unreadable one is set aside and reported.
+ * A site saved in this browser reopens on load; an unreadable one is set aside and reported (or,
+ * when it cannot be set aside, offered as a download before anything is saved over it). Tabs on
+ * the same site notice each other's saves and the user chooses which version to keep.
  */
 import { decodeShareFragment, SITE_TEMPLATE_INFO, siteTemplate, type Site } from '@rke2-edge/provider-core';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Launch } from './launch.js';
+import { AutosaveBanner } from './AutosaveBanner.js';
 import { Designer } from './Designer.js';
+import { downloadBytes } from './export/download.js';
 import { useSiteAnalysis } from './lint/useSiteAnalysis.js';
 import { StartScreen } from './StartScreen.js';
-import { loadAutosave, saveAutosave } from './state/autosave.js';
+import { AUTOSAVE_KEY } from './state/autosave.js';
+import { AutosaveSession, type AutosaveStatus } from './state/autosaveSession.js';
 import { openUploads, readFiles } from './state/openFiles.js';
 import { PrintSheet } from './print/PrintSheet.js';
 import { AnalysisContext, SiteStoreContext, useSiteState } from './state/siteContext.js';
@@ -18,50 +23,111 @@ export const AUTOSAVE_PAUSE_MS = 300;
 
 export type Notice = { kind: 'error' | 'info'; text: string };
 
-/** Reopens the site saved in this browser; reports (never hides) one that cannot be read. */
-export function startup(store: SiteStore): Notice[] {
-  const saved = loadAutosave(window.localStorage);
-  if (saved.kind === 'site') store.open(saved.site);
-  if (saved.kind !== 'unreadable') return [];
-  return [
-    {
-      kind: 'error',
-      text: `The site saved in this browser could not be read: ${saved.reason}. It was kept under the key "${saved.setAsideKey}" in this browser's storage; start a new site or open a file.`,
-    },
-  ];
+/**
+ * Reopens the site saved in this browser; reports (never hides) one that cannot be read. One that
+ * could not even be set aside is reported by the autosave banner, with a download.
+ */
+export function startup(store: SiteStore, session: AutosaveSession): Notice[] {
+  try {
+    const saved = session.load();
+    if (saved.kind === 'site') store.open(saved.site);
+    if (saved.kind !== 'unreadable' || saved.setAsideKey === null) return [];
+    return [
+      {
+        kind: 'error',
+        text: `The site saved in this browser could not be read: ${saved.reason}. It was kept under the key "${saved.setAsideKey}" in this browser's storage; start a new site or open a file.`,
+      },
+    ];
+  } catch (e) {
+    // Never a designer that cannot start: whatever is saved stays where it is.
+    return [{ kind: 'error', text: `The site saved in this browser could not be opened (${(e as Error).message}). It was left in this browser's storage; start a new site or open a file.` }];
+  }
 }
+
+/** What the save indicator says while the autosave is held back or failing. */
+function saveProblemOf(status: AutosaveStatus): string | null {
+  if (status.conflict) return 'Not saved: this site was changed in another tab';
+  if (status.unreadable) return 'Not saved: an unreadable saved site is in the way (download or discard it)';
+  return status.problem;
+}
+
+const fileTime = (now = new Date()) => now.toISOString().replace(/[:.]/g, '-');
 
 // One store per page: it survives going back to the start screen. It reads the saved site when the
 // designer first renders, not when this module loads (the start screen preloads it in the background).
 const store = new SiteStore();
+const autosave = new AutosaveSession();
 let initialNotices: Notice[] | null = null;
 
 export default function App({ launch }: { launch: Launch }) {
-  initialNotices ??= startup(store);
+  initialNotices ??= startup(store, autosave);
   return (
     <SiteStoreContext.Provider value={store}>
-      <Shell store={store} launch={launch} />
+      <Shell store={store} autosave={autosave} launch={launch} />
     </SiteStoreContext.Provider>
   );
 }
 
-function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
+function Shell({ store, autosave, launch }: { store: SiteStore; autosave: AutosaveSession; launch: Launch }) {
   const { site } = useSiteState();
   const [screen, setScreen] = useState<'start' | 'designer' | 'print'>(site ? 'designer' : 'start');
   const [notices, setNotices] = useState<Notice[]>(initialNotices ?? []);
-  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const saveStatus = useSyncExternalStore(autosave.subscribe, autosave.getState);
+  const saveProblem = saveProblemOf(saveStatus);
   const analysis = useSiteAnalysis(site);
 
+  // Saved 300 ms after the last edit and when the page is hidden; the session never writes over
+  // another tab's newer save or over an unreadable record still in the way.
   useEffect(() => {
     if (!site) return;
-    const timer = setTimeout(() => setSaveProblem(saveAutosave(window.localStorage, site)), AUTOSAVE_PAUSE_MS);
-    const flush = () => saveAutosave(window.localStorage, site);
+    const timer = setTimeout(() => autosave.save(site), AUTOSAVE_PAUSE_MS);
+    const flush = () => autosave.save(site);
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       clearTimeout(timer);
       window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [site]);
+  }, [site, autosave]);
+
+  // Another tab saved (or storage was cleared): find out at once rather than at this tab's next save.
+  useEffect(() => {
+    const onStorage = (e: StorageEvent) => {
+      if (e.key === AUTOSAVE_KEY || e.key === null) autosave.othersChanged(store.getState().site);
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [store, autosave]);
+
+  const banner = (
+    <AutosaveBanner
+      status={saveStatus}
+      onLoadTheirs={() => {
+        const theirs = autosave.takeTheirs();
+        if (!theirs) return;
+        if (store.getState().site) store.edit("Load the other tab's version", () => theirs, { external: true });
+        else store.open(theirs);
+      }}
+      onKeepMine={() => {
+        const mine = store.getState().site;
+        if (mine) autosave.keepMine(mine);
+      }}
+      onDownloadMine={() => {
+        const mine = store.getState().site;
+        if (mine) downloadBytes('site.json', `${JSON.stringify(mine, null, 2)}\n`, 'application/json');
+      }}
+      onDownloadUnreadable={() => {
+        const unreadable = autosave.getState().unreadable;
+        if (!unreadable) return;
+        downloadBytes(`rke2-edge-unreadable-${fileTime()}.json`, unreadable.raw, 'application/json');
+        autosave.releaseUnreadable(false, store.getState().site);
+      }}
+      onDiscardUnreadable={() => autosave.releaseUnreadable(true, store.getState().site)}
+      onDismissSetAside={() => autosave.dismissSetAside()}
+    />
+  );
 
   /** Opens a site; with a site already open this is an edit, so Undo brings the previous one back. */
   const openSite = (next: Site, label: string, notes: Notice[]) => {
@@ -109,6 +175,7 @@ function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
         <PrintSheet site={site} onBack={() => setScreen('designer')} />
       ) : screen === 'designer' && site ? (
         <div className="shell">
+          {banner}
           {notices.length > 0 && (
             <div className="import-notes" role="status">
               <p>Notes on the site you opened:</p>
@@ -125,7 +192,10 @@ function Shell({ store, launch }: { store: SiteStore; launch: Launch }) {
           <Designer site={site} onLeave={() => setScreen('start')} onPrint={() => setScreen('print')} saveProblem={saveProblem} />
         </div>
       ) : (
-        <StartScreen templates={SITE_TEMPLATE_INFO} onTemplate={openTemplate} onFiles={openFiles} current={site} onResume={() => setScreen('designer')} notices={notices} />
+        <>
+          {banner}
+          <StartScreen templates={SITE_TEMPLATE_INFO} onTemplate={openTemplate} onFiles={openFiles} current={site} onResume={() => setScreen('designer')} notices={notices} />
+        </>
       )}
     </AnalysisContext.Provider>
   );
