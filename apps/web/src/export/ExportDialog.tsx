@@ -2,7 +2,7 @@
  * Export: the whole site as a zip for the field (optionally with a cidata ISO per node), blocked
  * with the list of errors unless the user explicitly downloads anyway; a share link; the print sheet.
  */
-import { encodeShareFragment, safeSegment, type Site } from '@rke2-edge/provider-core';
+import { encodeShareFragment, isSecurityFinding, safeSegment, type Site } from '@rke2-edge/provider-core';
 import { useEffect, useRef, useState } from 'react';
 import { describeFinding } from '../findings/fieldPaths.js';
 import { useAnalysis } from '../state/siteContext.js';
@@ -32,6 +32,7 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
   }, []);
 
   const errors = analysis?.findings.filter((f) => f.severity === 'error') ?? [];
+  const unsafe = errors.filter(isSecurityFinding);
   const warnings = analysis?.findings.filter((f) => f.severity === 'warning') ?? [];
   const name = safeSegment(site.name, 'site');
 
@@ -67,7 +68,23 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
           <input type="checkbox" checked={iso} onChange={(e) => setIso(e.target.checked)} /> Include a cidata ISO per node (ready for dd or Etcher)
         </label>
         {pending && !analysis && <p role="status">Checking the site…</p>}
-        {errors.length > 0 ? (
+        {unsafe.length > 0 ? (
+          <div role="alert" className="blocked">
+            <p>
+              <strong>
+                The site has {unsafe.length} unsafe value{unsafe.length === 1 ? '' : 's'}: {unsafe.length === 1 ? 'it' : 'they'} could run commands, add lines to files or make
+                the devices refuse their configuration.
+              </strong>{' '}
+              No files for devices are made from it, not even by experts, until {unsafe.length === 1 ? 'it is' : 'they are'} fixed:
+            </p>
+            <ul>
+              {unsafe.slice(0, 10).map((f, i) => (
+                <li key={i}>{describeFinding(f)}</li>
+              ))}
+            </ul>
+            {unsafe.length > 10 && <p>…and {unsafe.length - 10} more (see Findings).</p>}
+          </div>
+        ) : errors.length > 0 ? (
           <div role="alert" className="blocked">
             <p>
               <strong>

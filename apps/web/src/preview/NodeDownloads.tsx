@@ -1,11 +1,24 @@
-/** The selected node's files for the field: its user-data (download or copy) and its cidata ISO. */
-import { CIDATA_ISO_NAME, cidataIso, safeSegment, type ExpandedNode } from '@rke2-edge/provider-core';
+/**
+ * The selected node's files for the field: its user-data (download or copy) and its cidata ISO.
+ * Not offered while the site has unsafe values (security findings): no option overrides those.
+ */
+import { CIDATA_ISO_NAME, cidataIso, safeSegment, type ExpandedNode, type Finding } from '@rke2-edge/provider-core';
 import { useState } from 'react';
 import { copyText, downloadBytes } from '../export/download.js';
 
-export function NodeDownloads({ node }: { node: ExpandedNode }) {
+export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: readonly Finding[] }) {
   const [message, setMessage] = useState<string | null>(null);
   const name = safeSegment(node.node.name, `node-${node.index + 1}`);
+  if (unsafe.length > 0) {
+    return (
+      <div className="node-downloads" role="group" aria-label={`Files of ${node.node.name} for the field`}>
+        <p className="message-error">
+          No files for devices: the site has {unsafe.length} unsafe value{unsafe.length === 1 ? '' : 's'} (see Findings), first {unsafe[0]!.path.join('.')}:{' '}
+          {unsafe[0]!.message}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="node-downloads" role="group" aria-label={`Files of ${node.node.name} for the field`}>
       <button type="button" onClick={() => downloadBytes(`${name}-user-data`, node.userData, 'text/yaml')}>

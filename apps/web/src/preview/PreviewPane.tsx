@@ -49,7 +49,7 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
         </select>
         {view && <StatusBadge status={analysis?.nodeStatus[selected] ?? 'pending'} title="This node's findings" />}
       </div>
-      {view && <NodeDownloads node={view.expanded} />}
+      {view && <NodeDownloads node={view.expanded} unsafe={view.unsafe} />}
       <Tabs label="Preview" tabs={tabs} selected={tab} onSelect={onTab} idPrefix="preview">
         {tab === 'findings' ? (
           <FindingsPanel site={site} onOpen={onOpenFinding} />
