@@ -1,9 +1,12 @@
 /**
  * Characters a value must not carry to the device. A one-line field (a host, a proxy, a label, a
- * path) written with a line break would add a line to the file or shell command it lands in. And
- * the device reads user-data with Go's yaml.v3, whose reader refuses control characters, DEL and
- * U+FFFE/U+FFFF ("control characters are not allowed") and takes U+0085, U+2028 and U+2029 as line
- * breaks; a lone UTF-16 surrogate cannot be written as UTF-8 at all.
+ * path) written with a line break would add a line to the file or shell command it lands in; Go's
+ * YAML readers take U+0085, U+2028 and U+2029 as line breaks too. Control characters, DEL,
+ * U+FFFE/U+FFFF and bidirectional controls mean nothing in a setting: renderYamlForGo escapes
+ * them in user-data, but the programs reading the files on the device (RKE2, containerd, systemd,
+ * the field README) would get them raw. A lone UTF-16 surrogate has no UTF-8 form at all.
+ * In a hand-written cloud-config, a raw control character makes the device's yaml.v3 reader refuse
+ * the file ("control characters are not allowed").
  */
 
 export interface TextProblem {
@@ -82,7 +85,7 @@ export function textProblem(text: string, multiLine = false): TextProblem | null
   if (LINE_BREAKS.has(found.cp)) {
     return { code: 'line-break', found: where, message: `contains ${where}: this value is one line on the device, and a line break would start a new line in the file or command it is written to` };
   }
-  return { code: 'control-character', found: where, message: `contains ${where}: the device's YAML reader refuses it, so the node would not get its configuration` };
+  return { code: 'control-character', found: where, message: `contains ${where}: it has no place in a setting, and the programs reading it on the device would get it raw` };
 }
 
 /** 1-based line and column of a UTF-16 index in a text, for findings inside a file. */
