@@ -4,7 +4,7 @@
  * when it cannot be set aside, offered as a download before anything is saved over it). Tabs on
  * the same site notice each other's saves and the user chooses which version to keep.
  */
-import { decodeShareFragment, SITE_TEMPLATE_INFO, siteTemplate, type Site } from '@rke2-edge/provider-core';
+import { SITE_TEMPLATE_INFO, siteTemplate, type Site } from '@rke2-edge/provider-core';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Launch } from './launch.js';
 import { AutosaveBanner } from './AutosaveBanner.js';
@@ -14,7 +14,7 @@ import { useSiteAnalysis } from './lint/useSiteAnalysis.js';
 import { StartScreen } from './StartScreen.js';
 import { AUTOSAVE_KEY } from './state/autosave.js';
 import { AutosaveSession, type AutosaveStatus } from './state/autosaveSession.js';
-import { openUploads, readFiles } from './state/openFiles.js';
+import { openShareLink, openUploads } from './state/openFiles.js';
 import { PrintSheet } from './print/PrintSheet.js';
 import { AnalysisContext, SiteStoreContext, useSiteState } from './state/siteContext.js';
 import { SiteStore } from './state/siteStore.js';
@@ -141,7 +141,7 @@ function Shell({ store, autosave, launch }: { store: SiteStore; autosave: Autosa
     if (template) openSite(template.build(), `New site from "${template.title}"`, []);
   };
   const openFiles = async (files: File[]) => {
-    const result = await openUploads(await readFiles(files));
+    const result = await openUploads(files);
     if (!result.ok) {
       setNotices([{ kind: 'error', text: result.message }]);
       return;
@@ -150,20 +150,21 @@ function Shell({ store, autosave, launch }: { store: SiteStore; autosave: Autosa
   };
   const openShare = async (fragment: string) => {
     history.replaceState(null, '', location.pathname + location.search);
-    const shared = await decodeShareFragment(fragment);
+    const shared = await openShareLink(fragment);
     if (!shared.ok) {
       setNotices([{ kind: 'error', text: `The share link could not be opened: ${shared.message}.` }]);
       setScreen(store.getState().site ? 'designer' : 'start');
       return;
     }
-    const fill = shared.omitted.map((o) => ({ kind: 'info' as const, text: `Left out of the link, fill it in: ${o.label}.` }));
-    openSite(shared.site, 'Open shared site', [{ kind: 'info', text: `Opened the shared site "${shared.site.name}".` }, ...fill]);
+    const notes = shared.notes.map((text) => ({ kind: 'info' as const, text }));
+    openSite(shared.site, 'Open shared site', [{ kind: 'info', text: `Opened the shared site "${shared.site.name}".` }, ...notes]);
   };
-  // The launch is acted on once; a ref (unlike state) also holds across StrictMode's effect replay.
-  const launched = useRef(false);
+  // Each launch is acted on once (a share link pasted later is a new one); a ref (unlike state)
+  // also holds across StrictMode's effect replay.
+  const launched = useRef<Launch | null>(null);
   useEffect(() => {
-    if (launched.current) return;
-    launched.current = true;
+    if (launched.current === launch) return;
+    launched.current = launch;
     if (launch.kind === 'template') openTemplate(launch.id);
     else if (launch.kind === 'files') void openFiles(launch.files);
     else if (launch.kind === 'share') void openShare(launch.fragment);

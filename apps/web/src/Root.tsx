@@ -47,6 +47,12 @@ export function Root() {
     // Fetch the designer while the user reads the start screen.
     const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
     idle(() => void loadApp().catch(() => undefined));
+    // A share link pasted into the address bar of an open designer only changes the fragment.
+    const onHashChange = () => {
+      if (location.hash.startsWith(SHARE_FRAGMENT)) setLaunch({ kind: 'share', fragment: location.hash });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
   if (!launch) {
     return (

@@ -9,6 +9,7 @@ import { decodeYamlV2 } from '../yaml/yamlToJson.js';
 import { expandSite, type ExpandedNode } from './expandSite.js';
 import { POD_SECURITY_CONFIG_PATH } from './podSecurityConfig.js';
 import { REGISTRIES_PATH } from './registriesYaml.js';
+import { yamlToJson } from '../yaml/yamlToJson.js';
 import type { Site } from './siteSchema.js';
 
 function written(n: ExpandedNode) {
@@ -86,6 +87,18 @@ describe('expandSite', () => {
     expect(cp!.userData).toContain('initramfs:');
     const decoded = decodeCloudConfig(cp!.userData);
     expect(decoded.kind).toBe('cluster');
+  });
+
+  it('writes registries.yaml from data: a registry named "__proto__" is kept, a password with "yes" or a line break reads back', () => {
+    const site = variant((s) => {
+      s.airGap.mirrors = [{ registry: '__proto__', endpoints: ['https://r.local'], rewrites: { '^(.*)$': 'x/$1' } }];
+      s.airGap.registryConfigs = [{ host: 'r.local', username: 'yes', password: 'a\nb: c', caFile: '', certFile: '', keyFile: '', insecureSkipVerify: true }];
+    });
+    const text = expandSite(site).nodes[0]!.designerFiles[0]![1];
+    expect(yamlToJson(text)).toMatchObject({
+      ok: true,
+      json: '{"configs":{"r.local":{"auth":{"password":"a\\nb: c","username":"yes"},"tls":{"insecure_skip_verify":true}}},"mirrors":{"__proto__":{"endpoint":["https://r.local"],"rewrite":{"^(.*)$":"x/$1"}}}}',
+    });
   });
 
   it('writes the proxy as upper-case env, which becomes /etc/default/rke2-*', () => {

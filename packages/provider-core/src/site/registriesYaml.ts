@@ -1,32 +1,35 @@
 /**
  * /etc/rancher/rke2/registries.yaml for a site's mirrors and registry credentials (wharfie v0.7.1
  * format, rke2-options.md fact 6). Every node reads it; it holds passwords, so it is mode 0600.
+ * Built as Maps (a registry named "__proto__" is a key like any other) and written by
+ * renderYamlForGo, which escapes what Go's YAML readers would misread.
  */
-import { stringify } from 'yaml';
+import type { GoObject, GoValue } from '../yaml/goJson.js';
+import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
 import type { Site } from './siteSchema.js';
+
+const map = (entries: [string, GoValue | undefined][]): GoObject => new Map(entries.filter((e): e is [string, GoValue] => e[1] !== undefined));
 
 export const REGISTRIES_PATH = '/etc/rancher/rke2/registries.yaml';
 
 /** The file's text, or null when the site sets no mirror and no registry config. */
 export function registriesYaml(airGap: Site['airGap']): string | null {
   if (airGap.mirrors.length === 0 && airGap.registryConfigs.length === 0) return null;
-  const mirrors: Record<string, unknown> = {};
+  const mirrors: GoObject = new Map();
   for (const m of airGap.mirrors) {
-    mirrors[m.registry] = {
-      endpoint: m.endpoints,
-      ...(Object.keys(m.rewrites).length > 0 ? { rewrite: m.rewrites } : {}),
-    };
+    const rewrites = Object.entries(m.rewrites);
+    mirrors.set(m.registry, map([['endpoint', [...m.endpoints]], ['rewrite', rewrites.length > 0 ? new Map(rewrites) : undefined]]));
   }
-  const configs: Record<string, unknown> = {};
+  const configs: GoObject = new Map();
   for (const c of airGap.registryConfigs) {
-    const auth = c.username || c.password ? { username: c.username, password: c.password } : undefined;
-    const tlsEntries = Object.entries({ ca_file: c.caFile, cert_file: c.certFile, key_file: c.keyFile }).filter(([, v]) => v !== '');
-    const tls = { ...Object.fromEntries(tlsEntries), ...(c.insecureSkipVerify ? { insecure_skip_verify: true } : {}) };
-    configs[c.host] = { ...(auth ? { auth } : {}), ...(Object.keys(tls).length > 0 ? { tls } : {}) };
+    const auth = c.username || c.password ? map([['username', c.username], ['password', c.password]]) : undefined;
+    const tls = map([
+      ['ca_file', c.caFile || undefined],
+      ['cert_file', c.certFile || undefined],
+      ['key_file', c.keyFile || undefined],
+      ['insecure_skip_verify', c.insecureSkipVerify ? true : undefined],
+    ]);
+    configs.set(c.host, map([['auth', auth], ['tls', tls.size > 0 ? tls : undefined]]));
   }
-  const doc = {
-    ...(airGap.mirrors.length > 0 ? { mirrors } : {}),
-    ...(airGap.registryConfigs.length > 0 ? { configs } : {}),
-  };
-  return stringify(doc, { lineWidth: 0 });
+  return renderYamlForGo(map([['mirrors', mirrors.size > 0 ? mirrors : undefined], ['configs', configs.size > 0 ? configs : undefined]]));
 }
