@@ -170,6 +170,8 @@ function Shell({ store, autosave, launch }: { store: SiteStore; autosave: Autosa
     else if (launch.kind === 'share') void openShare(launch.fragment);
   });
 
+  // A refused file or link leaves only error notices: say that nothing was opened.
+  const errorsOnly = notices.length > 0 && notices.every((n) => n.kind === 'error');
   return (
     <AnalysisContext.Provider value={analysis}>
       {screen === 'print' && site ? (
@@ -178,8 +180,8 @@ function Shell({ store, autosave, launch }: { store: SiteStore; autosave: Autosa
         <div className="shell">
           {banner}
           {notices.length > 0 && (
-            <div className="import-notes" role="status">
-              <p>Notes on the site you opened:</p>
+            <div className={`import-notes${errorsOnly ? ' notice-error' : ''}`} role={errorsOnly ? 'alert' : 'status'}>
+              <p>{errorsOnly ? 'Nothing was opened; your site is unchanged:' : 'Notes on the site you opened:'}</p>
               <ul>
                 {notices.map((n, i) => (
                   <li key={i}>{n.text}</li>

@@ -2,6 +2,7 @@
 import { GoFloat, GoInt, type GoValue } from '../src/yaml/goJson.js';
 import { readYamlDocument, type RawNode } from '../src/yaml/readYamlDocument.js';
 import { resolvePlainScalar } from '../src/yaml/resolveScalar.js';
+import { goValueOf } from '../src/yaml/yamlToJson.js';
 
 /**
  * The characters our YAML text may hold: what libyaml's reader (yaml.v2 and yaml.v3,
@@ -57,19 +58,7 @@ export function readYamlV3(text: string): { ok: true; value: GoValue } | { ok: f
     if (node.kind === 'seq') return node.items.map(convert);
     if (node.kind === 'map') return new Map(node.pairs.map(({ key, value }) => [key.kind === 'scalar' ? key.value : JSON.stringify(convert(key)), convert(value)]));
     if (!node.plain || node.tag !== undefined) return node.value;
-    const resolved = resolvePlainScalar(node.value, 'v3');
-    switch (resolved.tag) {
-      case 'null':
-        return null;
-      case 'bool':
-        return resolved.value;
-      case 'int':
-        return new GoInt(resolved.value);
-      case 'float':
-        return new GoFloat(resolved.value);
-      default:
-        return node.value;
-    }
+    return goValueOf(resolvePlainScalar(node.value, 'v3'), node.value);
   };
   return { ok: true, value: convert(read.root) };
 }

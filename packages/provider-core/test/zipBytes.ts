@@ -42,26 +42,24 @@ export function zipBytes(entries: TestZipEntry[], options: TestZipOptions = {}):
     const name = Buffer.from(entry.name, 'utf8');
     const crc = entry.crc ?? crc32(data);
     const size = entry.uncompressedSize ?? data.length;
+    // Local header and central record share these fields, the central record 2 bytes further on.
+    const shared = (header: Buffer, at: number) => {
+      header.writeUInt16LE(20, at - 2);
+      header.writeUInt16LE(entry.flags ?? 0x800, at);
+      header.writeUInt16LE(method, at + 2);
+      header.writeUInt32LE(crc, at + 8);
+      header.writeUInt32LE(raw.length, at + 12);
+      header.writeUInt32LE(size, at + 16);
+      header.writeUInt16LE(name.length, at + 20);
+    };
     const local = Buffer.alloc(30 + name.length);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(entry.flags ?? 0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(raw.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    shared(local, 6);
     name.copy(local, 30);
     const central = Buffer.alloc(46 + name.length);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(entry.flags ?? 0x800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(raw.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    shared(central, 8);
     central.writeUInt16LE(entry.diskStart ?? 0, 34);
     central.writeUInt32LE(entry.localHeaderOffset ?? offset, 42);
     name.copy(central, 46);

@@ -2,7 +2,7 @@
  * Export: the whole site as a zip for the field (optionally with a cidata ISO per node), blocked
  * with the list of errors unless the user explicitly downloads anyway; a share link; the print sheet.
  */
-import { encodeShareFragment, isSecurityFinding, safeSegment, type Site } from '@rke2-edge/provider-core';
+import { encodeShareFragment, isSecurityFinding, safeSegment, type Finding, type Site } from '@rke2-edge/provider-core';
 import { useEffect, useRef, useState } from 'react';
 import { describeFinding } from '../findings/fieldPaths.js';
 import { useAnalysis } from '../state/siteContext.js';
@@ -77,12 +77,7 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
               </strong>{' '}
               No files for devices are made from it, not even by experts, until {unsafe.length === 1 ? 'it is' : 'they are'} fixed:
             </p>
-            <ul>
-              {unsafe.slice(0, 10).map((f, i) => (
-                <li key={i}>{describeFinding(f)}</li>
-              ))}
-            </ul>
-            {unsafe.length > 10 && <p>…and {unsafe.length - 10} more (see Findings).</p>}
+            <FindingList findings={unsafe} />
           </div>
         ) : errors.length > 0 ? (
           <div role="alert" className="blocked">
@@ -92,12 +87,7 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
               </strong>{' '}
               Fix them first:
             </p>
-            <ul>
-              {errors.slice(0, 10).map((f, i) => (
-                <li key={i}>{describeFinding(f)}</li>
-              ))}
-            </ul>
-            {errors.length > 10 && <p>…and {errors.length - 10} more (see Findings).</p>}
+            <FindingList findings={errors} />
             <button type="button" onClick={() => void download(true)} disabled={building}>
               Download anyway (experts)
             </button>
@@ -156,5 +146,19 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
         </button>
       </p>
     </dialog>
+  );
+}
+
+/** The first ten findings that block the download, and how many more there are. */
+function FindingList({ findings }: { findings: readonly Finding[] }) {
+  return (
+    <>
+      <ul>
+        {findings.slice(0, 10).map((f, i) => (
+          <li key={i}>{describeFinding(f)}</li>
+        ))}
+      </ul>
+      {findings.length > 10 && <p>…and {findings.length - 10} more (see Findings).</p>}
+    </>
   );
 }

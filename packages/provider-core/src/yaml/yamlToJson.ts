@@ -41,6 +41,11 @@ function decodeScalar(node: RawScalar): GoValue {
     if (wanted === 'float' && resolved.tag === 'int') return new GoFloat(Number(resolved.value));
     throw new V2DecodeError(`cannot decode !!${resolved.tag} \`${node.value}\` as a ${shortTag(node.tag!)}`);
   }
+  return goValueOf(resolved, node.value); // str, timestamp, and "<<" used as a value stay text
+}
+
+/** The Go value a resolved plain scalar decodes to into `interface{}`; anything but null, bool and numbers stays its text. */
+export function goValueOf(resolved: Resolved, text: string): GoValue {
   switch (resolved.tag) {
     case 'null':
       return null;
@@ -51,7 +56,7 @@ function decodeScalar(node: RawScalar): GoValue {
     case 'float':
       return new GoFloat(resolved.value);
     default:
-      return node.value; // str, timestamp, and "<<" used as a value
+      return text;
   }
 }
 
