@@ -167,7 +167,12 @@ async function openFreezeMs(browser, open) {
   const page = await context.newPage();
   await page.addInitScript(OBSERVE_LONG_TASKS);
   await open(page);
-  await page.getByRole('heading', { name: /RKE2 Edge Designer — largest-site/ }).waitFor({ timeout: 120_000 });
+  try {
+    await page.getByRole('heading', { name: /RKE2 Edge Designer — largest-site/ }).waitFor({ timeout: 120_000 });
+  } catch (e) {
+    await page.screenshot({ path: join(tmpdir(), 'rke2-edge-bench-open-failed.png') });
+    throw e;
+  }
   await page.waitForTimeout(1000);
   const tasks = await page.evaluate(() => window.__longTasks);
   await context.close();
@@ -227,5 +232,9 @@ try {
   process.exitCode = results.every(Boolean) ? 0 : 1;
 } finally {
   await browser.close();
-  process.kill(-server.pid);
+  try {
+    process.kill(-server.pid);
+  } catch {
+    // the server has already stopped
+  }
 }

@@ -40,9 +40,9 @@ export function largestShareFragment(siteJson) {
 /** A zip just under 128 MiB and 50,000 entries: the site.json, then incompressible filler files. */
 export async function largestZip(siteJson) {
   const zip = new JSZip();
-  zip.file('largest-site/site.json', siteJson);
+  zip.file('largest-site/site.json', siteJson, { createFolders: false });
   const entries = LIMITS.zipEntries - 1;
   const size = Math.floor((LIMITS.zipBytes - siteJson.length / 4 - entries * 120) / entries);
-  for (let i = 0; i < entries; i++) zip.file(`largest-site/filler/${i}.bin`, randomBytes(size), { binary: true, compression: 'STORE' });
+  for (let i = 0; i < entries; i++) zip.file(`largest-site/filler/${i}.bin`, randomBytes(size), { binary: true, compression: 'STORE', createFolders: false });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

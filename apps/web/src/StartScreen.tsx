@@ -63,7 +63,7 @@ export function StartScreen({ templates, onTemplate, onFiles, current, onResume,
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <p>Drop a site.json or one or more Kairos cloud-configs here, or</p>
+          <p>Drop a site.json, a zip bundle or one or more Kairos cloud-configs here, or</p>
           <button type="button" onClick={() => input.current?.click()}>
             Choose files…
           </button>
@@ -71,7 +71,6 @@ export function StartScreen({ templates, onTemplate, onFiles, current, onResume,
             ref={input}
             type="file"
             multiple
-            accept=".json,.yaml,.yml,.txt,application/json,text/yaml"
             className="visually-hidden"
             aria-label="Site or cloud-config files"
             tabIndex={-1}

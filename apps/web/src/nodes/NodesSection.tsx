@@ -1,4 +1,4 @@
-import { siteEdits, type Site } from '@rke2-edge/provider-core';
+import { LIMITS, siteEdits, type Site } from '@rke2-edge/provider-core';
 import { useState, type FormEvent } from 'react';
 import { useSiteState, useSiteStore } from '../state/siteContext.js';
 import { NodeForm } from './NodeForm.js';
@@ -12,18 +12,24 @@ export function NodesSection({ site, selected, onSelect }: { site: Site; selecte
     store.edit(`Add ${role}`, (s) => siteEdits.addNode(s, role), { external: true });
     onSelect(site.nodes.length);
   };
+  const full = siteEdits.roomForNodes(site) === 0;
   return (
     <>
       <div className="toolbar">
-        <button type="button" onClick={() => add(site.nodes.length === 0 ? 'init' : 'worker')}>
+        {full && (
+          <p className="field-hint" id="nodes-full">
+            The site has {LIMITS.nodes} nodes, the most one site can hold: it could not be opened again with more.
+          </p>
+        )}
+        <button type="button" onClick={() => add(site.nodes.length === 0 ? 'init' : 'worker')} disabled={full} aria-describedby={full ? 'nodes-full' : undefined}>
           {site.nodes.length === 0 ? 'Add first node' : 'Add worker'}
         </button>
         {site.nodes.length > 0 && (
-          <button type="button" onClick={() => add('controlplane')}>
+          <button type="button" onClick={() => add('controlplane')} disabled={full}>
             Add control plane
           </button>
         )}
-        <BulkAdd site={site} />
+        {!full && <BulkAdd site={site} />}
       </div>
       <NodesTable site={site} selected={selected} onSelect={onSelect} />
       {node && <NodeForm key={`${selected}:${revision}`} node={node} index={selected} />}
@@ -39,7 +45,8 @@ function BulkAdd({ site }: { site: Site }) {
   const last = site.nodes.at(-1)?.address ?? '';
   const [firstAddress, setFirstAddress] = useState(() => siteEdits.nextAddress(last));
   const n = Number(count);
-  const countError = !Number.isInteger(n) || n < 1 || n > siteEdits.MAX_BULK_WORKERS ? `Enter a whole number from 1 to ${siteEdits.MAX_BULK_WORKERS}.` : null;
+  const room = siteEdits.roomForNodes(site);
+  const countError = !Number.isInteger(n) || n < 1 || n > room ? `Enter a whole number from 1 to ${room} (a site holds at most ${LIMITS.nodes} nodes).` : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (countError) return;
@@ -56,7 +63,7 @@ function BulkAdd({ site }: { site: Site }) {
     <form className="bulk-add" onSubmit={submit} aria-label="Add many workers">
       <label>
         How many
-        <input type="number" min={1} max={siteEdits.MAX_BULK_WORKERS} value={count} onChange={(e) => setCount(e.target.value)} aria-invalid={countError !== null} aria-describedby="bulk-count-error" />
+        <input type="number" min={1} max={room} value={count} onChange={(e) => setCount(e.target.value)} aria-invalid={countError !== null} aria-describedby="bulk-count-error" />
       </label>
       <label>
         Name pattern ({'{n}'} is the number)

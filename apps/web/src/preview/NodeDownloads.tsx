@@ -4,6 +4,7 @@
  */
 import { CIDATA_ISO_NAME, cidataIso, safeSegment, type ExpandedNode, type Finding } from '@rke2-edge/provider-core';
 import { useState } from 'react';
+import { describeFinding } from '../findings/fieldPaths.js';
 import { copyText, downloadBytes } from '../export/download.js';
 
 export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: readonly Finding[] }) {
@@ -13,8 +14,7 @@ export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: re
     return (
       <div className="node-downloads" role="group" aria-label={`Files of ${node.node.name} for the field`}>
         <p className="message-error">
-          No files for devices: the site has {unsafe.length} unsafe value{unsafe.length === 1 ? '' : 's'} (see Findings), first {unsafe[0]!.path.join('.')}:{' '}
-          {unsafe[0]!.message}
+          No files for devices: the site has {unsafe.length} unsafe value{unsafe.length === 1 ? '' : 's'} (see Findings), first {describeFinding(unsafe[0]!)}
         </p>
       </div>
     );

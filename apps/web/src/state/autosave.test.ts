@@ -1,6 +1,6 @@
 import { createSite } from '@rke2-edge/provider-core';
 import { describe, expect, it } from 'vitest';
-import { AUTOSAVE_KEY, loadAutosave, readAutosave, saveAutosave, SET_ASIDE_PREFIX, setAside } from './autosave.js';
+import { AUTOSAVE_KEY, loadAutosave, peekStamp, readAutosave, saveAutosave, SET_ASIDE_PREFIX, setAside } from './autosave.js';
 import { memoryStorage } from './testStorage.js';
 
 const now = new Date('2026-11-24T10:00:00Z');
@@ -136,5 +136,16 @@ describe('autosave', () => {
       kind: 'failed',
       message: "The site could not be saved in this browser (this browser's storage for the designer is full). Download it to keep it.",
     });
+  });
+});
+
+describe('peekStamp', () => {
+  it('reads the stamp of a record saveAutosave wrote from its first characters, and nothing else', () => {
+    const storage = memoryStorage();
+    const result = saveAutosave(storage, createSite({ name: 'peek' }), { writer: 'tab-1', basis: null, now: new Date(0) });
+    expect(result).toMatchObject({ kind: 'saved', stamp: { revision: 1, writer: 'tab-1' } });
+    expect(peekStamp(storage.getItem(AUTOSAVE_KEY)!)).toEqual({ revision: 1, writer: 'tab-1' });
+    expect(peekStamp('{"format":1,"site":{}}')).toBeNull();
+    expect(peekStamp('{"format":1,"savedAt":"x","revision":1,"writer":"a\\"b","site":{')).toBeNull();
   });
 });

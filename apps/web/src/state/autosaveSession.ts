@@ -6,7 +6,7 @@
  * downloaded or discarded it.
  */
 import type { Site } from '@rke2-edge/provider-core';
-import { AUTOSAVE_KEY, loadAutosave, readAutosave, sameSite, saveAutosave, type AutosaveLoad, type SaveResult, type Stamp, type Store } from './autosave.js';
+import { AUTOSAVE_KEY, loadAutosave, peekStamp, readAutosave, sameSite, saveAutosave, type AutosaveLoad, type SaveResult, type Stamp, type Store } from './autosave.js';
 import { Observable } from './observable.js';
 
 export interface AutosaveStatus {
@@ -97,6 +97,9 @@ export class AutosaveSession extends Observable<AutosaveStatus> {
   othersChanged(site: Site | null): void {
     const storage = this.storage();
     if (!storage || !site) return;
+    const raw = storage.getItem(AUTOSAVE_KEY);
+    const peeked = raw === null ? null : peekStamp(raw);
+    if (peeked && this.basis && peeked.revision === this.basis.revision && peeked.writer === this.basis.writer) return;
     const read = readAutosave(storage);
     // An unreadable record is dealt with (set aside, or kept) when this tab next saves.
     if (read.kind !== 'site') return;

@@ -71,7 +71,7 @@ describe('buildBundle', () => {
     const hostile = ['../../etc/passwd', 'a/b\\c', 'tab and space', 'ünïcødé-名前', 'x'.repeat(300), '.', '..', '', '.hidden'];
     const site = variant((s) => {
       s.name = '../../../evil site';
-      s.nodes = hostile.map((name, i) => ({ ...s.nodes[Math.min(i, 4)]!, name, role: i === 0 ? 'init' : 'worker', address: `192.168.1.${30 + i}/24` }));
+      s.nodes = hostile.map((name, i) => ({ ...s.nodes[Math.min(i, 4)]!, name, hostname: `host-${i}`, role: i === 0 ? 'init' : 'worker', address: `192.168.1.${30 + i}/24` }));
     });
     const result = await buildBundle(site, { format: 'zip', force: true, iso: true });
     if (!result.ok) throw new Error(result.reason);

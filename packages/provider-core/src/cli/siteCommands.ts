@@ -40,7 +40,8 @@ Options:
   --name NAME         the site's name (default imported-site)
   -h, --help          show this help
 
-Exit codes: 0 written; 2 unreadable file or nothing to import.
+Exit codes: 0 written; 2 unreadable file, nothing to import, or a file carrying values that
+could run commands or add lines on a device (refused with the findings; nothing written).
 `;
 
 export const BUNDLE_HELP = `Usage: rke2-edge bundle site.json -o OUT.zip [--iso] [--force]
@@ -98,7 +99,18 @@ async function readAll(paths: string[], io: CliIo): Promise<NamedBytes[] | null>
   return out;
 }
 
+const isZipFile = (file: NamedBytes) => file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && file.bytes[2] === 0x03 && file.bytes[3] === 0x04;
+
+function zipGiven(file: NamedBytes, io: CliIo): typeof EXIT.unreadable {
+  io.stderr(`rke2-edge: ${file.name} is a zip: take its site out first with "rke2-edge open ${file.name} -o site.json"\n`);
+  return EXIT.unreadable;
+}
+
 function parseSiteFile(file: NamedBytes, io: CliIo): Site | null {
+  if (isZipFile(file)) {
+    zipGiven(file, io);
+    return null;
+  }
   const parsed = parseSiteBytes(file.bytes);
   if (parsed.ok) return parsed.site;
   io.stderr(`rke2-edge: ${file.name} is not a valid site.json:\n${parsed.errors.map((e) => `  ${e.path || '(top)'}: ${e.message}`).join('\n')}\n`);
@@ -134,6 +146,8 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const files = await readAll(args.positionals, io);
   if (!files) return EXIT.unreadable;
+  const zip = files.find(isZipFile);
+  if (zip) return zipGiven(zip, io);
   const results: { file: string; findings: Finding[] }[] = [];
   for (const file of files.filter(isSiteJsonFile)) {
     const site = parseSiteFile(file, io);

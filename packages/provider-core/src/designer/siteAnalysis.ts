@@ -4,7 +4,7 @@
  * a Web Worker so a 1,000-node site never stalls typing.
  */
 import { lintSite } from '../lint/lintSite.js';
-import { sortFindings, type Finding } from '../lint/finding.js';
+import { isSecurityFinding, sortFindings, type Finding } from '../lint/finding.js';
 import { expandSite } from '../site/expandSite.js';
 import type { Site } from '../site/siteSchema.js';
 import { noProxyOf } from './noProxyOf.js';
@@ -24,6 +24,8 @@ export function analyseSite(site: Site): SiteAnalysis {
   const nodeStatus: NodeStatus[] = site.nodes.map(() => 'ok');
   for (const finding of findings) {
     const [section, index] = finding.path;
+    // An unsafe value anywhere in the site stops every node's files from being made.
+    if (isSecurityFinding(finding) && (section !== 'nodes' || typeof index !== 'number')) nodeStatus.fill('errors');
     if (section !== 'nodes' || typeof index !== 'number' || nodeStatus[index] === undefined) continue;
     if (finding.severity === 'error') nodeStatus[index] = 'errors';
     else if (finding.severity === 'warning' && nodeStatus[index] === 'ok') nodeStatus[index] = 'warnings';

@@ -2,6 +2,7 @@
  * Edits of a site's node list, as pure functions from site to site: the nodes table calls these,
  * and undo/redo keeps the sites they return.
  */
+import { LIMITS } from '../limits.js';
 import { parseCidr } from '../net/ipAddress.js';
 import { NodeSchema, type NodeRole, type Site, type SiteNode } from '../site/siteSchema.js';
 
@@ -39,7 +40,11 @@ function lastAddress(site: Site): string {
   return '';
 }
 
+/** No edit makes a site larger than the designer opens (LIMITS.nodes): it could not be reopened. */
+export const roomForNodes = (site: Site): number => Math.max(0, LIMITS.nodes - site.nodes.length);
+
 export function addNode(site: Site, role: NodeRole = 'worker'): Site {
+  if (roomForNodes(site) === 0) return site;
   const node = NodeSchema.parse({ name: freeNodeName(site, role === 'worker' ? 'worker-{n}' : 'cp-{n}'), role, address: lastAddress(site) });
   return withNodes(site, [...site.nodes, node]);
 }
@@ -47,7 +52,7 @@ export function addNode(site: Site, role: NodeRole = 'worker'): Site {
 /** A copy of node `index` right after it, with a free name and the next address; never a second init. */
 export function duplicateNode(site: Site, index: number): Site {
   const source = site.nodes[index];
-  if (!source) return site;
+  if (!source || roomForNodes(site) === 0) return site;
   const base = source.name.replace(/-?\d+$/, '') || 'node';
   const copy: SiteNode = {
     ...structuredClone(source),
@@ -83,13 +88,11 @@ export interface BulkWorkers {
   firstAddress: string;
 }
 
-export const MAX_BULK_WORKERS = 5000;
-
 export function addWorkers(site: Site, { count, namePattern, firstAddress }: BulkWorkers): Site {
   const taken = new Set(site.nodes.map((n) => n.name));
   const added: SiteNode[] = [];
   let next = 1;
-  for (let i = 0; i < Math.min(Math.max(0, Math.floor(count)), MAX_BULK_WORKERS); i++) {
+  for (let i = 0; i < Math.min(Math.max(0, Math.floor(count)), roomForNodes(site)); i++) {
     const { name, n } = freeNumberedName(namePattern, next, taken);
     taken.add(name);
     next = n + 1;

@@ -116,7 +116,12 @@ const CASES: Record<FindingCode, Case[]> = {
   ],
   'host-invalid': [
     { name: 'a path and a command after the host', findings: () => lintSite(variant((s) => (s.cluster.controlPlaneHost = 'https://192.168.1.5:9345/$(id)'))), expect: { severity: 'error', path: ['cluster', 'controlPlaneHost'], fix: { description: 'use 192.168.1.5', value: '192.168.1.5' } } },
+    { name: 'a node host name with a space and ";"', findings: () => lintSite(variant((s) => (s.nodes[3]!.hostname = 'store 42;reboot'))), expect: { severity: 'error', path: ['nodes', 3, 'hostname'] } },
     { name: 'a port in a cloud-config host (gives https://10.0.1.100:6443:9345)', findings: () => lintCloudConfig(withConfig(CIDRS, GOOD.replace('192.168.1.5', '10.0.1.100:6443'))), expect: { severity: 'error', path: ['cluster', 'control_plane_host'], line: 4 } },
+  ],
+  'os-user-invalid': [
+    { name: 'a user name that would add fields to /etc/passwd', findings: () => lintSite(variant((s) => (s.os.user.name = 'root:x:0:0::/root:/bin/bash'))), expect: { severity: 'error', path: ['os', 'user', 'name'] } },
+    { name: 'a password hash with ":" in a cloud-config', findings: () => lintCloudConfig(withConfig(CIDRS, GOOD) + 'users:\n  - name: kairos\n    passwd: "x:0:0"\n'), expect: { severity: 'error', path: ['users', 0, 'passwd'] } },
   ],
   'env-value-unsafe': [
     { name: 'a quote in NO_PROXY', findings: () => lintSite(variant((s) => Object.assign(s.proxy, { httpProxy: 'http://proxy:3128', noProxy: '10.0.0.0/8" PATH="/tmp' }))), expect: { severity: 'error', path: ['proxy', 'noProxy'] } },

@@ -25,8 +25,13 @@ import { firstUnsafeCharacter, describeCharacter, lineColumnAt, textProblem } fr
 
 /** Site fields that hold several lines of text. */
 const MULTI_LINE_FIELDS = new Set(['description', 'extraConfig']);
-/** Absolute, and only characters that mean nothing to a shell. */
-const SAFE_PATH = /^\/[A-Za-z0-9._/-]*$/;
+/** Absolute, and only characters that mean nothing to a shell (`:` for by-path device names, `host:port` folders). */
+const SAFE_PATH = /^\/[A-Za-z0-9._/:+@,=-]*$/;
+const SAFE_PATH_CHARACTER = /[A-Za-z0-9._/:+@,=-]/;
+const SAFE_PATH_WORDS = 'letters, digits and . _ - / : + @ , =';
+/** Why a path field is checked: the provider's shell line, or a file path read on the device. */
+const IN_SHELL = 'the provider pastes this path unquoted into a shell command run as root';
+const ON_DEVICE = 'it is a path on the device, written into its configuration files';
 /** Characters systemd's EnvironmentFile reader interprets: quotes, escapes, variable references. */
 const ENV_UNSAFE = /["'\\$`]/;
 /** RKE2 config keys the provider copies into /etc/default/rke2-* (NO_PROXY). */
@@ -52,14 +57,25 @@ function fieldWords(path: FindingPath): string {
   return typeof item === 'number' ? `${key} item ${item + 1}${node}` : `the ${key}${node}`;
 }
 
-/** Every string of a parsed JSON value (keys of records too), with its path. */
-function* stringsOf(value: unknown, path: FindingPath): Generator<[FindingPath, string]> {
-  if (typeof value === 'string') yield [path, value];
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* stringsOf(v, [...path, i]);
-  else if (value !== null && typeof value === 'object') {
+/**
+ * Calls `visit` with every string of a parsed JSON value (keys of records too) and its path. The
+ * path array is reused while walking (a 2,000-node site has tens of thousands of strings): copy it
+ * to keep it.
+ */
+function eachString(value: unknown, path: (string | number)[], visit: (path: readonly (string | number)[], text: string) => void): void {
+  if (typeof value === 'string') visit(path, value);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      eachString(value[i], path, visit);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      yield [[...path, k], k];
-      yield* stringsOf(v, [...path, k]);
+      path.push(k);
+      visit(path, k);
+      eachString(v, path, visit);
+      path.pop();
     }
   }
 }
@@ -76,24 +92,49 @@ function* goStringsOf(value: GoValue, path: FindingPath): Generator<[FindingPath
   }
 }
 
-export function pathProblem(path: string): string | null {
-  if (SAFE_PATH.test(path)) return null;
-  if (!path.startsWith('/')) return 'must be an absolute path (starting with /)';
-  const bad = [...path].find((c) => !/[A-Za-z0-9._/-]/.test(c))!;
-  return `contains ${JSON.stringify(bad)}: the provider pastes this path unquoted into a shell command run as root, so only letters, digits, ".", "_", "-" and "/" are accepted`;
+/** A Linux user name (shadow-utils' rule, as Kairos creates it): it becomes a field of /etc/passwd. */
+const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}$/;
+/** A host name the OS sets: letters, digits, "-" and "." only (it lands in /etc/hostname, meta-data and the node name). */
+const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+
+function checkUserName(report: Report, path: FindingPath, name: string, line?: number): void {
+  if (name === '' || USER_NAME.test(name)) return;
+  report({ code: 'os-user-invalid', message: `the user name "${name}" must be lower-case letters, digits, "_" and "-" (at most 32, not starting with a digit or "-"): it becomes a line of /etc/passwd, where other characters (":" above all) change what the line says`, path, ...(line ? { line } : {}) });
 }
 
-function checkPath(report: Report, path: FindingPath, value: string, what: string): void {
-  const problem = pathProblem(value);
+function checkPasswordHash(report: Report, path: FindingPath, hash: string, line?: number): void {
+  if (!/[:\s]/.test(hash)) return;
+  report({ code: 'os-user-invalid', message: 'the password hash contains ":" or a space: it becomes a field of /etc/shadow, where ":" separates fields; use a hash from mkpasswd -m sha-512', path, ...(line ? { line } : {}) });
+}
+
+function checkHostName(report: Report, path: FindingPath, name: string, line?: number): void {
+  if (HOST_NAME.test(name)) return;
+  report({ code: 'host-invalid', message: `the host name "${name}" must be letters, digits, "-" and ".": the OS sets it as the machine's name and RKE2 registers the node under it`, path, ...(line ? { line } : {}) });
+}
+
+/** A character in words: `a space`, `";"`. */
+const characterWords = (c: string) => (c === ' ' ? 'a space' : JSON.stringify(c));
+
+export function pathProblem(path: string, why = IN_SHELL): string | null {
+  if (SAFE_PATH.test(path)) return null;
+  if (!path.startsWith('/')) return 'must be an absolute path (starting with /)';
+  const bad = [...path].find((c) => !SAFE_PATH_CHARACTER.test(c))!;
+  return `contains ${characterWords(bad)}: ${why}, so only ${SAFE_PATH_WORDS} are accepted`;
+}
+
+function checkPath(report: Report, path: FindingPath, value: string, what: string, why = IN_SHELL): void {
+  const problem = pathProblem(value, why);
   if (problem) report({ code: 'unsafe-path', message: `${what} "${value}" ${problem}`, path });
 }
 
 function checkEnvValue(report: Report, path: FindingPath, value: string, what: string): void {
-  const found = textProblem(value)?.found ?? (ENV_UNSAFE.test(value) ? 'a quote, a backslash, "$" or "`"' : null);
+  const special = ENV_UNSAFE.exec(value)?.[0];
+  const found = textProblem(value)?.found ?? (special ? characterWords(special) : null);
   if (!found) return;
+  const fix = special && !textProblem(value) ? ` (in a URL, write it percent-encoded: %${special.charCodeAt(0).toString(16).toUpperCase()})` : '';
   report({
     code: 'env-value-unsafe',
-    message: `${what} contains ${found}; it is written as a line of /etc/default/rke2-server|agent, where it could change or add settings of the RKE2 service`,
+    message: `${what} contains ${found}; it is written as a line of /etc/default/rke2-server|agent, where systemd would read it as part of the line's syntax and could change or add settings of the RKE2 service${fix}`,
     path,
   });
 }
@@ -124,9 +165,10 @@ function configFindings(report: Report, config: Map<string, GoValue>, path: Find
 }
 
 function sizeFindings(report: Report, text: string, path: FindingPath, what: string): void {
+  if (text.length * 3 <= LIMITS.extraConfigBytes) return; // at most 3 UTF-8 bytes per UTF-16 unit
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > LIMITS.extraConfigBytes) {
-    report({ code: 'too-large', message: `${what} is ${formatBytes(bytes)}; the designer accepts at most ${formatBytes(LIMITS.extraConfigBytes)}`, path });
+    report({ code: 'too-large', message: `${what} is ${bytes} bytes; the designer accepts at most ${formatBytes(LIMITS.extraConfigBytes)}`, path });
   }
 }
 
@@ -140,13 +182,13 @@ export interface SiteConfigReads {
 export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Finding[] {
   const { findings, report } = collector();
   const flagged = new Set<string>();
-  for (const [path, text] of stringsOf(site, [])) {
-    const problem = textProblem(text, MULTI_LINE_FIELDS.has(String(path.at(-1))));
-    if (problem) {
-      flagged.add(label(path));
-      report({ code: problem.code, message: `${fieldWords(path)} ${problem.message}`, path });
-    }
-  }
+  eachString(site, [], (at, text) => {
+    const problem = textProblem(text, MULTI_LINE_FIELDS.has(String(at[at.length - 1])));
+    if (!problem) return;
+    const path = [...at];
+    flagged.add(label(path));
+    report({ code: problem.code, message: `${fieldWords(path)} ${problem.message}`, path });
+  });
   const unflagged = (path: FindingPath) => !flagged.has(label(path));
   const { cluster, airGap, proxy, network, os } = site;
 
@@ -157,11 +199,11 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
   airGap.registryConfigs.forEach((registry, i) => {
     for (const field of ['caFile', 'certFile', 'keyFile'] as const) {
       const path = ['airGap', 'registryConfigs', i, field];
-      if (registry[field] !== '' && unflagged(path)) checkPath(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`);
+      if (registry[field] !== '' && unflagged(path)) checkPath(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`, ON_DEVICE);
     }
   });
   if (!['', 'auto'].includes(os.install.device) && unflagged(['os', 'install', 'device'])) {
-    checkPath(report, ['os', 'install', 'device'], os.install.device, 'the install device');
+    checkPath(report, ['os', 'install', 'device'], os.install.device, 'the install device', ON_DEVICE);
   }
   const envFields: [FindingPath, string, string][] = [
     [['proxy', 'httpProxy'], proxy.httpProxy, 'HTTP_PROXY'],
@@ -172,6 +214,12 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
   ];
   for (const [path, value, what] of envFields) if (unflagged(path)) checkEnvValue(report, path, value, what);
 
+  if (unflagged(['os', 'user', 'name'])) checkUserName(report, ['os', 'user', 'name'], os.user.name);
+  if (unflagged(['os', 'user', 'passwordHash'])) checkPasswordHash(report, ['os', 'user', 'passwordHash'], os.user.passwordHash);
+  site.nodes.forEach((node, i) => {
+    const field = node.hostname ? 'hostname' : 'name';
+    if (unflagged(['nodes', i, field])) checkHostName(report, ['nodes', i, field], node.hostname || node.name);
+  });
   if (site.nodes.length > LIMITS.nodes) {
     report({ code: 'too-large', message: `the site has ${site.nodes.length} nodes; the designer accepts at most ${LIMITS.nodes} in one site`, path: ['nodes'] });
   }
@@ -193,20 +241,23 @@ function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
     else check?.(node.value);
   };
   const fields = (node: RawNode | undefined) => new Map(node?.kind === 'map' ? node.pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : [])) : []);
-  scalar(topLevel.get('hostname'), ['hostname'], 'hostname');
+  const hostname = topLevel.get('hostname');
+  scalar(hostname, ['hostname'], 'hostname', (value) => checkHostName(report, ['hostname'], value, hostname?.line));
   const users = topLevel.get('users');
   if (users?.kind === 'seq') {
     users.items.forEach((user, i) => {
       const f = fields(user);
-      scalar(f.get('name'), ['users', i, 'name'], 'the user name');
-      scalar(f.get('passwd'), ['users', i, 'passwd'], 'the password hash');
+      const name = f.get('name');
+      const passwd = f.get('passwd');
+      scalar(name, ['users', i, 'name'], 'the user name', (value) => checkUserName(report, ['users', i, 'name'], value, name?.line));
+      scalar(passwd, ['users', i, 'passwd'], 'the password hash', (value) => checkPasswordHash(report, ['users', i, 'passwd'], value, passwd?.line));
       const keys = f.get('ssh_authorized_keys');
       if (keys?.kind === 'seq') keys.items.forEach((key, k) => scalar(key, ['users', i, 'ssh_authorized_keys', k], 'the SSH key'));
     });
   }
   const device = fields(topLevel.get('install')).get('device');
   scalar(device, ['install', 'device'], 'the install device', (value) => {
-    if (value !== 'auto' && value !== '') for (const f of collect((r) => checkPath(r, ['install', 'device'], value, 'the install device'))) report({ ...f, line: device!.line });
+    if (value !== 'auto' && value !== '') for (const f of collect((r) => checkPath(r, ['install', 'device'], value, 'the install device', ON_DEVICE))) report({ ...f, line: device!.line });
   });
 }
 
@@ -233,6 +284,8 @@ export function cloudConfigSecurityFindings(text: string, decoded: { cluster: Cl
     const line = outline.clusterKeyLines.get(key);
     return line ? { line } : {};
   };
+  const tokenText = textProblem(cluster.cluster_token ?? '');
+  if (tokenText) report({ code: tokenText.code, message: `cluster_token ${tokenText.message}`, path: ['cluster', 'cluster_token'], ...lineOf('cluster_token') });
   const host = cluster.control_plane_host ?? '';
   const hostPath = ['cluster', 'control_plane_host'];
   const hostText = textProblem(host);
@@ -244,7 +297,8 @@ export function cloudConfigSecurityFindings(text: string, decoded: { cluster: Cl
     [['cluster', 'cluster_config_path'], cluster.cluster_config_path, 'cluster_config_path', 'cluster_config_path'],
   ];
   for (const [path, value, key, what] of paths) {
-    if (value) for (const f of collect((r) => checkPath(r, path, value, what))) findings.push({ ...f, ...lineOf(key) });
+    const why = key === 'cluster_config_path' ? ON_DEVICE : IN_SHELL;
+    if (value) for (const f of collect((r) => checkPath(r, path, value, what, why))) findings.push({ ...f, ...lineOf(key) });
   }
   for (const key of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) {
     const value = cluster.env?.[key];

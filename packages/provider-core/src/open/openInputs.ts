@@ -7,10 +7,10 @@
 import { readBundle } from '../bundle/readBundle.js';
 import { decodeUtf8 } from '../bytes/utf8.js';
 import { formatBytes, LIMITS } from '../limits.js';
-import { formatFinding, type Finding } from '../lint/finding.js';
+import { formatFinding, isSecurityFinding, type Finding } from '../lint/finding.js';
 import { parseSiteBytes, siteErrorText } from '../site/createSite.js';
 import { importCloudConfigs, type CloudConfigText } from '../site/importCloudConfigs.js';
-import { refused, type NamedBytes, type OpenResult } from './openResult.js';
+import { opened, refused, type NamedBytes, type OpenResult } from './openResult.js';
 
 /** JSON's white space, and a byte-order mark before it. */
 const LEADING_SPACE = /^[\uFEFF \t\n\r]*/;
@@ -53,13 +53,13 @@ export async function openInputs(files: readonly NamedBytes[]): Promise<OpenResu
   if (zip) {
     if (files.length > 1) return refused('Open one zip bundle on its own.');
     const read = await readBundle(zip.bytes);
-    return read.ok ? { ok: true, site: read.site, notes: [] } : refused(`${zip.name}: ${read.message}`);
+    return read.ok ? opened(read.site) : refused(`${zip.name}: ${read.message}`);
   }
   const siteJson = files.find(isSiteJsonFile);
   if (siteJson) {
     if (files.length > 1) return refused('Open one site.json on its own, or only cloud-config files.');
     const parsed = parseSiteBytes(siteJson.bytes);
-    return parsed.ok ? { ok: true, site: parsed.site, notes: [] } : refused(`${siteJson.name} is not a site this designer can open: ${siteErrorText(parsed.errors)}`);
+    return parsed.ok ? opened(parsed.site) : refused(`${siteJson.name} is not a site this designer can open: ${siteErrorText(parsed.errors)}`);
   }
   return openCloudConfigs(files);
 }
@@ -83,6 +83,8 @@ function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
   const read = cloudConfigTexts(files);
   if (!read.ok) return read;
   const { site, findings } = importCloudConfigs(read.texts);
+  const unsafe = findings.filter(isSecurityFinding);
+  if (unsafe.length > 0) return refused(`Nothing was imported: the files carry values that could run commands or add lines on a device. ${notesOf(unsafe).join(' ')}`);
   if (site.nodes.length === 0) return refused(`None of the files is a Kairos cloud-config with a cluster section. ${notesOf(findings).join(' ')}`.trim());
-  return { ok: true, site, notes: notesOf(findings) };
+  return opened(site, notesOf(findings));
 }

@@ -1,4 +1,5 @@
 /** What opening something from someone else gives: a site with notes for the user, or why not. */
+import { siteSecurityFindings } from '../lint/securityRules.js';
 import type { OmittedSecret } from '../share/shareLink.js';
 import type { Site } from '../site/siteSchema.js';
 
@@ -19,3 +20,15 @@ export interface NamedBytes {
 }
 
 export const refused = (message: string): OpenResult => ({ ok: false, message });
+
+/**
+ * An opened site with its unsafe values said up front: it opens (nothing is lost, and the user can
+ * fix them), but no files for devices can be made from it until they are fixed.
+ */
+export function opened(site: Site, notes: string[] = [], omitted?: OmittedSecret[]): OpenResult {
+  const unsafe = siteSecurityFindings(site);
+  const warning = unsafe.length === 0
+    ? []
+    : [`This site has ${unsafe.length} unsafe value${unsafe.length === 1 ? '' : 's'}, first ${unsafe[0]!.path.join('.')}: ${unsafe[0]!.message}. No files for devices can be made from it until ${unsafe.length === 1 ? 'it is' : 'they are'} fixed.`];
+  return { ok: true, site, notes: [...warning, ...notes], ...(omitted ? { omitted } : {}) };
+}

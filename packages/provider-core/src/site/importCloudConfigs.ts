@@ -226,7 +226,7 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
  * carried into a site: the import gives no nodes, and the findings say why.
  */
 function refuseUnsafe(site: Site, findings: Finding[]): ImportResult {
-  const all = [...findings, ...siteSecurityFindings(site).map((f) => ({ ...f, message: `imported ${f.message}` }))];
-  if (!all.some(isSecurityFinding)) return { site, findings };
-  return { site: { ...site, nodes: [] }, findings: all.filter(isSecurityFinding) };
+  // The files' own findings name file and line; the site's catch what only the site shows.
+  const unsafe = findings.some(isSecurityFinding) ? findings.filter(isSecurityFinding) : siteSecurityFindings(site).map((f) => ({ ...f, message: `the site built from these files: ${f.message}` }));
+  return unsafe.length === 0 ? { site, findings } : { site: { ...site, nodes: [] }, findings: unsafe };
 }

@@ -1,9 +1,11 @@
+import { lintSite } from '../lint/lintSite.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertySettings } from '../../test/fastCheckSettings.js';
 import { haSite, largeSite, variant } from '../../test/siteFixtures.js';
 import { LIMITS } from '../limits.js';
 import { parseSite, parseSiteBytes, siteErrorText, type ParseSiteResult } from './createSite.js';
+import type { Site } from './siteSchema.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const errorText = (result: ParseSiteResult) => (result.ok ? 'ok' : siteErrorText(result.errors));
@@ -88,12 +90,13 @@ describe('parseSite', () => {
     expect(errorText(parseSite(JSON.stringify(tooMany)))).toBe('nodes: a site has at most 2000 nodes; this one has 2001');
   });
 
-  it('refuses extra config over 64 KiB of UTF-8, for the site and for each node', () => {
+  it('opens extra config over 64 KiB (a saved site must open again) and lintSite reports it as too large, counted in UTF-8', () => {
     const atLimit = `# ${'x'.repeat(LIMITS.extraConfigBytes - 2)}`;
-    expect(parseSite(variant((s) => (s.extraConfig = atLimit))).ok).toBe(true);
-    const euros = `# ${'€'.repeat(30_000)}`; // 30,002 characters, 90,002 bytes
-    expect(errorText(parseSite(variant((s) => (s.extraConfig = euros))))).toBe('extraConfig: the extra config is 90002 bytes; at most 64 KiB is allowed');
-    expect(errorText(parseSite(variant((s) => (s.nodes[2]!.extraConfig = `${atLimit}x`))))).toBe('nodes.2.extraConfig: the extra config is 65537 bytes; at most 64 KiB is allowed');
+    const tooLarge = (site: Site) => lintSite(site).filter((f) => f.code === 'too-large').map((f) => [f.path.join('.'), f.message]);
+    const ok = parseSite(variant((s) => (s.extraConfig = atLimit)));
+    expect(ok.ok && tooLarge(ok.site)).toEqual([]);
+    const euros = parseSite(variant((s) => (s.extraConfig = `# ${'€'.repeat(30_000)}`))); // 30,002 characters, 90,002 bytes
+    expect(euros.ok && tooLarge(euros.site)).toEqual([['extraConfig', "the site's extra config is 90002 bytes; the designer accepts at most 64 KiB"]]);
   });
 
   it('refuses "__proto__" as a registry rewrite pattern, and keeps "constructor" and "prototype" as data', () => {

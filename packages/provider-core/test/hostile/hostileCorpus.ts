@@ -108,7 +108,9 @@ export const HOSTILE_CASES: HostileCase[] = [
   // Sizes.
   rawSiteJson('site-json-too-large', 'size', () => JSON.stringify({ ...haSite(), description: 'x'.repeat(LIMITS.siteJsonBytes) }), { refused: /4 MiB/ }),
   rawSiteJson('too-many-nodes', 'size', () => JSON.stringify({ ...haSite(), nodes: Array.from({ length: LIMITS.nodes + 1 }, (_, i) => node(`n-${i}`, i === 0 ? 'init' : 'worker', '')) }), { refused: /2000 nodes|2,000 nodes|at most 2000|at most 2,000/ }),
-  siteJson('extra-config-too-large', 'size', (s) => (s.extraConfig = `# ${'x'.repeat(LIMITS.extraConfigBytes)}\n`), { refused: /64 KiB/ }),
+  siteJson('extra-config-too-large', 'size', (s) => (s.extraConfig = `# ${'x'.repeat(LIMITS.extraConfigBytes)}\n`), { finding: 'too-large' }),
+  siteJson('hostname-shell-characters', 'host', (s) => (s.nodes[3]!.hostname = 'store_42;reboot'), { finding: 'host-invalid' }),
+  siteJson('user-name-passwd-fields', 'line break', (s) => (s.os.user.name = 'root:x:0:0::/root:/bin/bash'), { finding: 'os-user-invalid' }),
   rawSiteJson('deeply-nested', 'size', () => `{"version":1,"name":"x","x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`, { refused: /./ }),
   siteJson('yaml-alias-bomb', 'size', (s) => (s.extraConfig = `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join('\n')}\n`), { finding: 'provider-panic' }),
   zipCase('zip-bomb-declared', () => zipBytes([{ name: 'plant-7/site.json', method: 8, raw: deflatedZeros(64 * 1024 * 1024), uncompressedSize: 64 * 1024 * 1024, crc: 0 }]), { refused: /4 MiB/ }),
