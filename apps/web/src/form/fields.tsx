@@ -30,14 +30,26 @@ function useMessages(binding: FieldBinding): { id: string; messages: FieldMessag
   return { id, messages };
 }
 
-export function TextField(props: FieldBinding & { type?: 'text' | 'password'; placeholder?: string; autoComplete?: string; after?: ReactNode }) {
+/**
+ * `masked`: shown as dots (CSS text-security) but not a password field, so the browser neither
+ * offers to save a machine secret as a site password nor runs its password manager on it.
+ */
+export function TextField(props: FieldBinding & { type?: 'text' | 'password'; masked?: boolean; placeholder?: string; autoComplete?: string; after?: ReactNode }) {
   const { register } = useFormContext();
   const { id, messages } = useMessages(props);
   return (
     <Field id={id} label={props.label} hint={props.hint} messages={messages}>
       {(control) => (
         <div className="input-row">
-          <input {...control} {...register(props.name)} type={props.type ?? 'text'} placeholder={props.placeholder} autoComplete={props.autoComplete ?? 'off'} spellCheck={false} />
+          <input
+            {...control}
+            {...register(props.name)}
+            type={props.type ?? 'text'}
+            className={props.masked ? 'masked' : undefined}
+            placeholder={props.placeholder}
+            autoComplete={props.autoComplete ?? 'off'}
+            spellCheck={false}
+          />
           {props.after}
         </div>
       )}

@@ -1,16 +1,18 @@
 /**
  * The selected node's files for the field: its user-data (download or copy) and its cidata ISO.
- * Not offered while the site has unsafe values (security findings): no option overrides those.
+ * Offered only once the analysis of this very site has found no unsafe value (security finding):
+ * no option overrides those. `unsafe` is null while the analysis runs.
  */
 import { CIDATA_ISO_NAME, cidataIso, safeSegment, type ExpandedNode, type Finding } from '@rke2-edge/provider-core';
 import { useState } from 'react';
 import { describeFinding } from '../findings/fieldPaths.js';
 import { copyText, downloadBytes } from '../export/download.js';
 
-export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: readonly Finding[] }) {
+export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: readonly Finding[] | null }) {
   const [message, setMessage] = useState<string | null>(null);
   const name = safeSegment(node.node.name, `node-${node.index + 1}`);
-  if (unsafe.length > 0) {
+  const checking = unsafe === null;
+  if (unsafe !== null && unsafe.length > 0) {
     return (
       <div className="node-downloads" role="group" aria-label={`Files of ${node.node.name} for the field`}>
         <p className="message-error">
@@ -21,17 +23,17 @@ export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: re
   }
   return (
     <div className="node-downloads" role="group" aria-label={`Files of ${node.node.name} for the field`}>
-      <button type="button" onClick={() => downloadBytes(`${name}-user-data`, node.userData, 'text/yaml')}>
+      <button type="button" disabled={checking} onClick={() => downloadBytes(`${name}-user-data`, node.userData, 'text/yaml')}>
         Download user-data
       </button>
-      <button type="button" onClick={async () => setMessage(await copyText(node.userData, 'User-data'))}>
+      <button type="button" disabled={checking} onClick={async () => setMessage(await copyText(node.userData, 'User-data'))}>
         Copy user-data
       </button>
-      <button type="button" onClick={() => downloadBytes(`${name}-${CIDATA_ISO_NAME}`, cidataIso(node), 'application/x-iso9660-image')}>
+      <button type="button" disabled={checking} onClick={() => downloadBytes(`${name}-${CIDATA_ISO_NAME}`, cidataIso(node), 'application/x-iso9660-image')}>
         Download cidata ISO
       </button>
       <span role="status" className="field-hint">
-        {message}
+        {checking ? 'Checking the site…' : message}
       </span>
     </div>
   );

@@ -1,5 +1,5 @@
 /** Everything about the selected node, live: files, boot stages, diffs, and the site's findings. */
-import type { Finding, Site } from '@rke2-edge/provider-core';
+import { isSecurityFinding, type Finding, type Site } from '@rke2-edge/provider-core';
 import { StatusBadge, Tabs } from '@rke2-edge/ui';
 import { useState } from 'react';
 import { FindingsPanel } from '../findings/FindingsPanel.js';
@@ -49,7 +49,7 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
         </select>
         {view && <StatusBadge status={analysis?.nodeStatus[selected] ?? 'pending'} title="This node's findings" />}
       </div>
-      {view && <NodeDownloads node={view.expanded} unsafe={view.unsafe} />}
+      {view && <NodeDownloads node={view.expanded} unsafe={pending || !analysis ? null : analysis.findings.filter(isSecurityFinding)} />}
       <Tabs label="Preview" tabs={tabs} selected={tab} onSelect={onTab} idPrefix="preview">
         {tab === 'findings' ? (
           <FindingsPanel site={site} onOpen={onOpenFinding} />

@@ -18,8 +18,7 @@ export function TokenField() {
         sitePath={['cluster', 'token']}
         label="Cluster token"
         hint={siteHint('cluster.token')}
-        type={shown ? 'text' : 'password'}
-        autoComplete="new-password"
+        masked={!shown}
         after={
           <span className="button-group">
             <button type="button" onClick={() => setShown(!shown)} aria-pressed={shown}>
