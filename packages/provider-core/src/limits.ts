@@ -12,8 +12,12 @@ export const LIMITS = {
   siteJsonBytes: 4 * MiB,
   /** Nodes in one site (one RKE2 cluster). */
   nodes: 2000,
-  /** The site's extra config, and each node's, in bytes of UTF-8. */
-  extraConfigBytes: 64 * KiB,
+  /**
+   * The site's extra config, and each node's, in bytes of UTF-8 (a real one is a few lines), and
+   * the values it may decode to (aliases cannot make it larger than plain text could).
+   */
+  extraConfigBytes: 16 * KiB,
+  extraConfigValues: 4000,
   /** One cloud-config file given to lint or import. */
   cloudConfigBytes: 1 * MiB,
   /** A zip file as opened (a 2,000-node bundle with an ISO per node is about 30 MiB). */

@@ -129,7 +129,7 @@ const CASES: Record<FindingCode, Case[]> = {
     { name: 'a newline in a cloud-config proxy', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}env:\n  HTTP_PROXY: "http://p:3128\\nPATH=/tmp"\n`)), expect: { severity: 'error', path: ['cluster', 'env', 'HTTP_PROXY'] } },
   ],
   'too-large': [
-    { name: 'extra config over 64 KiB', findings: () => lintSite(variant((s) => (s.extraConfig = `# ${'x'.repeat(70_000)}\n`))), expect: { severity: 'error', path: ['extraConfig'] } },
+    { name: 'extra config over 16 KiB', findings: () => lintSite(variant((s) => (s.extraConfig = `# ${'x'.repeat(20_000)}\n`))), expect: { severity: 'error', path: ['extraConfig'] } },
     { name: 'more nodes than a site accepts', findings: () => lintSite(variant((s) => (s.nodes = Array.from({ length: 2001 }, (_, i) => node(`n-${i}`, i === 0 ? 'init' : 'worker', ''))))), expect: { severity: 'error', path: ['nodes'] } },
   ],
   'proxy-invalid': [

@@ -22,7 +22,11 @@ export function tokenFindings(token: string, path: FindingPath): Finding[] {
 /** Extra config YAML that cannot be read: the provider would panic on it (cases 29, 30). */
 export function unreadableConfigFindings(read: Rke2ConfigRead, path: FindingPath, what: string, designer = true): Finding[] {
   if (read.ok) return [];
-  const reason = read.problem === 'syntax' ? `is not valid YAML (${read.message})` : read.message.replace(/^the settings/, 'it');
+  const reason = read.message.startsWith('it expands')
+    ? `cannot be used: ${read.message}`
+    : read.problem === 'syntax'
+      ? `is not valid YAML (${read.message})`
+      : read.message.replace(/^the settings/, 'it');
   return [
     {
       severity: 'error',

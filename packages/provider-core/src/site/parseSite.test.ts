@@ -90,13 +90,13 @@ describe('parseSite', () => {
     expect(errorText(parseSite(JSON.stringify(tooMany)))).toBe('nodes: a site has at most 2000 nodes; this one has 2001');
   });
 
-  it('opens extra config over 64 KiB (a saved site must open again) and lintSite reports it as too large, counted in UTF-8', () => {
+  it('opens extra config over 16 KiB (a saved site must open again) and lintSite reports it as too large, counted in UTF-8', () => {
     const atLimit = `# ${'x'.repeat(LIMITS.extraConfigBytes - 2)}`;
     const tooLarge = (site: Site) => lintSite(site).filter((f) => f.code === 'too-large').map((f) => [f.path.join('.'), f.message]);
     const ok = parseSite(variant((s) => (s.extraConfig = atLimit)));
     expect(ok.ok && tooLarge(ok.site)).toEqual([]);
-    const euros = parseSite(variant((s) => (s.extraConfig = `# ${'€'.repeat(30_000)}`))); // 30,002 characters, 90,002 bytes
-    expect(euros.ok && tooLarge(euros.site)).toEqual([['extraConfig', "the site's extra config is 90002 bytes; the designer accepts at most 64 KiB"]]);
+    const euros = parseSite(variant((s) => (s.extraConfig = `# ${'€'.repeat(6_000)}`))); // 6,002 characters, 18,002 bytes
+    expect(euros.ok && tooLarge(euros.site)).toEqual([['extraConfig', "the site's extra config is 18002 bytes; the designer accepts at most 16 KiB"]]);
   });
 
   it('refuses "__proto__" as a registry rewrite pattern, and keeps "constructor" and "prototype" as data', () => {

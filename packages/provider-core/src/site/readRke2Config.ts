@@ -4,7 +4,8 @@
  * key is, and which keys lost their text to YAML 1.1 octal reading.
  */
 import { GoInt, goJsonTypeName, type GoObject } from '../yaml/goJson.js';
-import { readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
+import { LIMITS } from '../limits.js';
+import { ExpansionBudget, readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
 import { decodeYamlV2Node } from '../yaml/yamlToJson.js';
 
 /** Keys whose value RKE2 reads as octal text, so an unquoted `0644` (read as 420) breaks them. */
@@ -33,10 +34,16 @@ function topLevel(root: RawNode | null): Map<string, RawNode> {
   return out;
 }
 
+/**
+ * Values a config may decode to (LIMITS.extraConfigValues): YAML aliases can make a few lines
+ * expand to millions of values ("billion laughs"), which every node would then carry.
+ */
+const valueBudget = () => new ExpansionBudget(LIMITS.extraConfigValues, `it expands to more than ${LIMITS.extraConfigValues.toLocaleString('en-US')} values (through YAML aliases?); the designer reads configs of at most that many`);
+
 export function readRke2Config(text: string): Rke2ConfigRead {
   const read = readYamlDocument(text);
   if (!read.ok) return { ok: false, problem: 'syntax', ...read.error };
-  const decoded = decodeYamlV2Node(read.root);
+  const decoded = decodeYamlV2Node(read.root, valueBudget());
   if (!decoded.ok) return { ok: false, problem: 'syntax', message: decoded.error, line: read.root?.line ?? 1, column: 1 };
   const value = decoded.value;
   if (value === null) return { ok: true, config: new Map(), keyLines: new Map(), unquotedOctal: [], empty: true };

@@ -123,10 +123,13 @@ export function readYamlDocument(text: string): ReadResult {
 /** Walks a node tree with a budget, so that nested aliases (a "billion laughs") cannot hang us. */
 export class ExpansionBudget {
   private left: number;
-  constructor(limit = 1_000_000) {
+  constructor(
+    limit = 1_000_000,
+    private readonly message = 'document contains excessive aliasing',
+  ) {
     this.left = limit;
   }
   spend(): void {
-    if (--this.left < 0) throw new Error('document contains excessive aliasing');
+    if (--this.left < 0) throw new Error(this.message);
   }
 }

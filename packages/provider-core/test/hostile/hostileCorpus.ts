@@ -113,6 +113,16 @@ export const HOSTILE_CASES: HostileCase[] = [
   siteJson('user-name-passwd-fields', 'line break', (s) => (s.os.user.name = 'root:x:0:0::/root:/bin/bash'), { finding: 'os-user-invalid' }),
   rawSiteJson('deeply-nested', 'size', () => `{"version":1,"name":"x","x":${'['.repeat(200_000)}${']'.repeat(200_000)}}`, { refused: /./ }),
   siteJson('yaml-alias-bomb', 'size', (s) => (s.extraConfig = `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join('\n')}\n`), { finding: 'provider-panic' }),
+  siteJson(
+    'alias-bomb-every-node',
+    'size',
+    (s) => {
+      const level = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(`*${of}`).join(',')}]`;
+      s.extraConfig = ['x-a: &x-a [x,x,x,x,x,x,x,x,x]', ...'bcdef'.split('').map((c, i) => level(`x-${c}`, `x-${'abcdef'[i]}`))].join('\n') + '\n';
+      s.nodes = Array.from({ length: LIMITS.nodes }, (_, i) => node(`n-${i}`, i === 0 ? 'init' : 'worker', `10.1.${Math.floor(i / 250)}.${(i % 250) + 1}/16`));
+    },
+    { finding: 'provider-panic' },
+  ),
   zipCase('zip-bomb-declared', () => zipBytes([{ name: 'plant-7/site.json', method: 8, raw: deflatedZeros(64 * 1024 * 1024), uncompressedSize: 64 * 1024 * 1024, crc: 0 }]), { refused: /4 MiB/ }),
   zipCase('zip-bomb-lying-size', () => zipBytes([{ name: 'plant-7/site.json', method: 8, raw: deflatedZeros(64 * 1024 * 1024), uncompressedSize: 1000, crc: 0 }]), { refused: /./ }),
   zipCase('zip-many-entries', () => zipBytes([siteEntry(), ...Array.from({ length: LIMITS.zipEntries + 10 }, (_, i) => ({ name: `plant-7/f${i}` }))]), { refused: /50000|50,000/ }),
