@@ -68,7 +68,7 @@ describe('buildBundle', () => {
   });
 
   it('keeps hostile names inside their folder', async () => {
-    const hostile = ['../../etc/passwd', 'a/b\\c', 'tab and space', 'ünïcødé-名前', 'x'.repeat(300), '.', '..', '', '.hidden'];
+    const hostile = ['../../etc/passwd', 'a/b\\c', 'tab and space', 'site.json', 'MANIFEST.json', 'ünïcødé-名前', 'x'.repeat(300), '.', '..', '', '.hidden'];
     const site = variant((s) => {
       s.name = '../../../evil site';
       s.nodes = hostile.map((name, i) => ({ ...s.nodes[Math.min(i, 4)]!, name, hostname: `host-${i}`, role: i === 0 ? 'init' : 'worker', address: `192.168.1.${30 + i}/24` }));

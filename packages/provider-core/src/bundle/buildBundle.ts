@@ -55,7 +55,7 @@ export function deviceFiles(expanded: ExpandedNode): [string, string][] {
 export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | undefined } = {}): BundleFile[] {
   const { site } = expanded;
   const root = safeSegment(site.name, 'site');
-  const folders = uniqueSegments(site.nodes.map((n) => n.name), (i) => `node-${i + 1}`);
+  const folders = uniqueSegments(site.nodes.map((n) => n.name), (i) => `node-${i + 1}`, ['site.json', 'manifest.json']);
   const files: BundleFile[] = [{ path: `${root}/site.json`, content: `${JSON.stringify(site, null, 2)}\n` }];
   for (const node of expanded.nodes) {
     const dir = `${root}/${folders[node.index]}`;

@@ -40,9 +40,12 @@ export function safeDevicePath(path: string): string {
     .join('/');
 }
 
-/** Folder names for a list of names: safe, and unique even when two names sanitise alike. */
-export function uniqueSegments(names: readonly string[], fallback: (i: number) => string): string[] {
-  const used = new Set<string>();
+/**
+ * Folder names for a list of names: safe, and unique even when two names sanitise alike or match
+ * a `reserved` name (a node called "site.json" must not become the bundle's site.json).
+ */
+export function uniqueSegments(names: readonly string[], fallback: (i: number) => string, reserved: readonly string[] = []): string[] {
+  const used = new Set<string>(reserved.map((r) => r.toLowerCase()));
   return names.map((name, i) => {
     let segment = safeSegment(name, fallback(i));
     for (let n = 2; used.has(segment.toLowerCase()); n++) segment = `${safeSegment(name, fallback(i)).slice(0, MAX_SEGMENT_LENGTH - 6)}-${n}`;

@@ -7,6 +7,7 @@ import { LIMITS } from '../limits.js';
 import { openInputs } from '../open/openInputs.js';
 import type { NamedBytes, OpenResult } from '../open/openResult.js';
 import { isShareLink, openShareLink } from '../open/openShareLink.js';
+import { printable, terminalSafeJson } from '../lint/unsafeText.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { startCommand } from './startCommand.js';
 
@@ -62,7 +63,7 @@ export async function openCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`rke2-edge: ${opened.message}\n`);
     return EXIT.unreadable;
   }
-  const json = `${JSON.stringify(opened.site, null, 2)}\n`;
+  const json = `${terminalSafeJson(opened.site, 2)}\n`;
   const output = args.values['output'];
   if (output) await io.writeFile(output, json);
   else io.stdout(json);

@@ -36,5 +36,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`rke2-edge: unknown command "${name}"\n\n${MAIN_HELP}`);
     return EXIT.unreadable;
   }
-  return command.run(rest, io);
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    // A file that cannot be written (a folder in the way, a full disk): one line, no stack trace.
+    io.stderr(`rke2-edge: ${name} failed: ${(e as Error).message}\n`);
+    return EXIT.unreadable;
+  }
 }

@@ -13,6 +13,7 @@ import { parseSiteBytes } from '../site/createSite.js';
 import { expandSite } from '../site/expandSite.js';
 import { importCloudConfigs, type CloudConfigText } from '../site/importCloudConfigs.js';
 import type { Site } from '../site/siteSchema.js';
+import { printable, terminalSafeJson } from '../lint/unsafeText.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { startCommand as start } from './startCommand.js';
 
@@ -113,7 +114,7 @@ function parseSiteFile(file: NamedBytes, io: CliIo): Site | null {
   }
   const parsed = parseSiteBytes(file.bytes);
   if (parsed.ok) return parsed.site;
-  io.stderr(`rke2-edge: ${file.name} is not a valid site.json:\n${parsed.errors.map((e) => `  ${e.path || '(top)'}: ${e.message}`).join('\n')}\n`);
+  io.stderr(`rke2-edge: ${file.name} is not a valid site.json:\n${parsed.errors.map((e) => `  ${printable(e.path) || '(top)'}: ${printable(e.message)}`).join('\n')}\n`);
   return null;
 }
 
@@ -158,7 +159,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   if (!cloudConfigs) return EXIT.unreadable;
   const options = { ...(args.values['node-cidr'] ? { nodeCidr: args.values['node-cidr'] } : {}), ...(args.values['rke2-version'] ? { rke2Version: args.values['rke2-version'] } : {}) };
   results.push(...lintCloudConfigs(cloudConfigs, options));
-  if (args.flags.has('json')) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+  if (args.flags.has('json')) io.stdout(`${terminalSafeJson(results, 2)}\n`);
   else printFindings(results, io.stdout);
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
 }
@@ -180,7 +181,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     return EXIT.unreadable;
   }
   if (args.values['name']) site.name = args.values['name'];
-  const json = `${JSON.stringify(site, null, 2)}\n`;
+  const json = `${terminalSafeJson(site, 2)}\n`;
   if (args.values['output']) await io.writeFile(args.values['output'], json);
   else io.stdout(json);
   if (findings.length > 0) printFindings([{ file: '', findings }], io.stderr);

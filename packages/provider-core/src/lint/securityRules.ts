@@ -21,7 +21,7 @@ import type { Site } from '../site/siteSchema.js';
 import type { GoValue } from '../yaml/goJson.js';
 import type { RawNode } from '../yaml/readYamlDocument.js';
 import type { Finding, FindingPath } from './finding.js';
-import { firstUnsafeCharacter, describeCharacter, lineColumnAt, textProblem } from './unsafeText.js';
+import { firstBidiControl, firstUnsafeCharacter, describeCharacter, lineColumnAt, textProblem } from './unsafeText.js';
 
 /** Site fields that hold several lines of text. */
 const MULTI_LINE_FIELDS = new Set(['description', 'extraConfig']);
@@ -102,9 +102,13 @@ function checkUserName(report: Report, path: FindingPath, name: string, line?: n
   report({ code: 'os-user-invalid', message: `the user name "${name}" must be lower-case letters, digits, "_" and "-" (at most 32, not starting with a digit or "-"): it becomes a line of /etc/passwd, where other characters (":" above all) change what the line says`, path, ...(line ? { line } : {}) });
 }
 
-function checkPasswordHash(report: Report, path: FindingPath, hash: string, line?: number): void {
-  if (!/[:\s]/.test(hash)) return;
-  report({ code: 'os-user-invalid', message: 'the password hash contains ":" or a space: it becomes a field of /etc/shadow, where ":" separates fields; use a hash from mkpasswd -m sha-512', path, ...(line ? { line } : {}) });
+/** `plainAllowed`: Kairos' own `passwd:` may be a plain password (it hashes it); the site's field is a hash. */
+function checkPasswordHash(report: Report, path: FindingPath, hash: string, line?: number, plainAllowed = false): void {
+  if (hash === '' || /^\$[A-Za-z0-9./$=,-]+$/.test(hash) || (plainAllowed && !/[:\s]/.test(hash))) return;
+  const why = /[:\s]/.test(hash)
+    ? 'it contains ":" or a space, and becomes a field of /etc/shadow, where ":" separates fields'
+    : 'it is not a crypt hash (starting with "$"), so the OS would take it as the password itself';
+  report({ code: 'os-user-invalid', message: `the password hash is unusable: ${why}; use a hash from mkpasswd -m sha-512`, path, ...(line ? { line } : {}) });
 }
 
 function checkHostName(report: Report, path: FindingPath, name: string, line?: number): void {
@@ -153,7 +157,8 @@ function checkHost(report: Report, path: FindingPath, host: string, what: string
 /** Strings inside a decoded RKE2 config: no control characters; the CIDRs also go into an env file. */
 function configFindings(report: Report, config: Map<string, GoValue>, path: FindingPath, what: string): void {
   for (const [at, text] of goStringsOf(config, path)) {
-    const found = firstUnsafeCharacter(text, true);
+    // Config values are flags on the device: tabs and line breaks are escaped safely, bidirectional controls are not wanted.
+    const found = firstUnsafeCharacter(text, true) ?? firstBidiControl(text);
     if (found) {
       report({ code: 'control-character', message: `${what}: "${at.slice(path.length).join('.')}" contains ${describeCharacter(found.cp)}; the device's readers refuse it or change it`, path });
     }
@@ -250,7 +255,7 @@ function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
       const name = f.get('name');
       const passwd = f.get('passwd');
       scalar(name, ['users', i, 'name'], 'the user name', (value) => checkUserName(report, ['users', i, 'name'], value, name?.line));
-      scalar(passwd, ['users', i, 'passwd'], 'the password hash', (value) => checkPasswordHash(report, ['users', i, 'passwd'], value, passwd?.line));
+      scalar(passwd, ['users', i, 'passwd'], 'the password hash', (value) => checkPasswordHash(report, ['users', i, 'passwd'], value, passwd?.line, true));
       const keys = f.get('ssh_authorized_keys');
       if (keys?.kind === 'seq') keys.items.forEach((key, k) => scalar(key, ['users', i, 'ssh_authorized_keys', k], 'the SSH key'));
     });

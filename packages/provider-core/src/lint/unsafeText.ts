@@ -33,6 +33,15 @@ export function printable(text: string, keep: readonly string[] = []): string {
   return text.replace(SUSPECT_ALL, (c) => (keep.includes(c) ? c : `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`));
 }
 
+/**
+ * JSON text in which every character a terminal could act on is a `\\uXXXX` escape (JSON.stringify
+ * leaves DEL, C1 controls, U+2028/U+2029 and bidirectional controls raw): still the same JSON.
+ */
+export function terminalSafeJson(value: unknown, indent?: number): string {
+  // Inside strings JSON.stringify has escaped every C0 control; the line breaks left are its indentation.
+  return JSON.stringify(value, null, indent).replace(SUSPECT_ALL, (c) => (c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 const NAMES: Record<number, string> = {
   0x09: 'a tab',
   0x0a: 'a line break',
@@ -60,6 +69,12 @@ function isRefused(cp: number, multiLine: boolean): boolean {
   if (multiLine && (MULTI_LINE_ALLOWED.has(cp) || isBidiControl(cp))) return false;
   if (isBidiControl(cp)) return true;
   return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff || cp === 0xfffe || cp === 0xffff || (cp >= 0xd800 && cp <= 0xdfff);
+}
+
+/** The first bidirectional control (U+202A–U+202E, U+2066–U+2069) in `text`, or null. */
+export function firstBidiControl(text: string): { cp: number; index: number } | null {
+  const match = /[\u202a-\u202e\u2066-\u2069]/.exec(text);
+  return match ? { cp: match[0].codePointAt(0)!, index: match.index } : null;
 }
 
 /** The first character of `text` the device must not get, or null. */

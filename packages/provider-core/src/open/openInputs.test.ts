@@ -18,7 +18,11 @@ describe('openInputs', () => {
   it('opens a zip bundle as the site it holds', async () => {
     const bundle = await buildBundle(haSite(), { format: 'zip' });
     if (!bundle.ok) throw new Error(bundle.reason);
-    expect(await openInputs([file('plant-7.zip', bundle.bytes)])).toEqual({ ok: true, site: haSite(), notes: [] });
+    expect(await openInputs([file('plant-7.zip', bundle.bytes)])).toEqual({
+      ok: true,
+      site: haSite(),
+      notes: ['Only the site.json of plant-7.zip was read: the node files in a zip you received are not checked, so export them again from this site before writing sticks.'],
+    });
     expect(await openInputs([file('plant-7.zip', bundle.bytes), file('site.json', siteJson())])).toEqual({ ok: false, message: 'Open one zip bundle on its own.' });
     expect(await openInputs([file('two.zip', zipBytes([{ name: 'a/site.json', data: '{}' }, { name: 'a/site.json', data: '{}' }]))])).toEqual({
       ok: false,

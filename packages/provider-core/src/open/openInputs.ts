@@ -53,7 +53,8 @@ export async function openInputs(files: readonly NamedBytes[]): Promise<OpenResu
   if (zip) {
     if (files.length > 1) return refused('Open one zip bundle on its own.');
     const read = await readBundle(zip.bytes);
-    return read.ok ? opened(read.site) : refused(`${zip.name}: ${read.message}`);
+    const rebuild = `Only the site.json of ${zip.name} was read: the node files in a zip you received are not checked, so export them again from this site before writing sticks.`;
+    return read.ok ? opened(read.site, [rebuild]) : refused(`${zip.name}: ${read.message}`);
   }
   const siteJson = files.find(isSiteJsonFile);
   if (siteJson) {

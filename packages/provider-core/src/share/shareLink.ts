@@ -54,7 +54,8 @@ function tokenOmitted(): OmittedSecret {
 
 function passwordOmitted(site: Site, index: number): OmittedSecret {
   const registry = site.airGap.registryConfigs[index]?.host ?? '';
-  const which = registry ? JSON.stringify(shortened(registry)) : String(index + 1);
+  // The host is shown only when it is plainly a host[:port]: anything else could be words meant to mislead.
+  const which = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(registry) ? JSON.stringify(shortened(registry)) : String(index + 1);
   return { secret: 'registry-password', path: ['airGap', 'registryConfigs', index, 'password'], registry, label: `the password for registry ${which} (Air-gap & registries section)` };
 }
 

@@ -105,7 +105,9 @@ function applyOsSettings(site: Site, imported: ImportedNode, report: (f: string,
   if (users?.kind === 'seq') {
     const user = pairs(users.items[0]);
     site.os.user.name = scalarText(user.get('name')) ?? site.os.user.name;
-    site.os.user.passwordHash = scalarText(user.get('passwd')) ?? '';
+    const passwd = scalarText(user.get('passwd')) ?? '';
+    site.os.user.passwordHash = passwd.startsWith('$') ? passwd : '';
+    if (passwd && !passwd.startsWith('$')) report(imported.file, 'the user\'s plain-text passwd is not imported: the site keeps only password hashes (mkpasswd -m sha-512)');
     const keys = user.get('ssh_authorized_keys');
     site.os.user.sshAuthorizedKeys = keys?.kind === 'seq' ? keys.items.map(scalarText).filter((k): k is string => k !== undefined) : [];
     if (users.items.length > 1) report(imported.file, `only the first of ${users.items.length} users is kept`);

@@ -4,7 +4,8 @@
  * site wants another level, the designer writes this file on servers and points
  * `pod-security-admission-config-file` at it.
  */
-import { stringify } from 'yaml';
+import type { GoObject, GoValue } from '../yaml/goJson.js';
+import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
 import type { Site } from './siteSchema.js';
 
 export const POD_SECURITY_CONFIG_PATH = '/etc/rancher/rke2/pod-security-admission.yaml';
@@ -21,22 +22,31 @@ export function rke2DefaultPodSecurity(security: Site['security']): Site['securi
 export function podSecurityConfig(security: Site['security']): string | null {
   if (security.cisProfile || security.podSecurity === rke2DefaultPodSecurity(security)) return null;
   const level = security.podSecurity;
-  return stringify(
-    {
-      apiVersion: 'apiserver.config.k8s.io/v1',
-      kind: 'AdmissionConfiguration',
-      plugins: [
-        {
-          name: 'PodSecurity',
-          configuration: {
-            apiVersion: 'pod-security.admission.config.k8s.io/v1',
-            kind: 'PodSecurityConfiguration',
-            defaults: { enforce: level, 'enforce-version': 'latest', audit: level, 'audit-version': 'latest', warn: level, 'warn-version': 'latest' },
-            exemptions: { usernames: [], runtimeClasses: [], namespaces: security.podSecurityExemptNamespaces },
-          },
-        },
+  // Built as data and written by renderYamlForGo: a namespace such as "on" or "0b101" stays text
+  // for the API server's YAML 1.1 reader.
+  const map = (entries: [string, GoValue][]): GoObject => new Map(entries);
+  const defaults = map(['enforce', 'audit', 'warn'].flatMap((mode): [string, GoValue][] => [[mode, level], [`${mode}-version`, 'latest']]));
+  return renderYamlForGo(
+    map([
+      ['apiVersion', 'apiserver.config.k8s.io/v1'],
+      ['kind', 'AdmissionConfiguration'],
+      [
+        'plugins',
+        [
+          map([
+            ['name', 'PodSecurity'],
+            [
+              'configuration',
+              map([
+                ['apiVersion', 'pod-security.admission.config.k8s.io/v1'],
+                ['kind', 'PodSecurityConfiguration'],
+                ['defaults', defaults],
+                ['exemptions', map([['usernames', []], ['runtimeClasses', []], ['namespaces', [...security.podSecurityExemptNamespaces]]])],
+              ]),
+            ],
+          ]),
+        ],
       ],
-    },
-    { lineWidth: 0 },
+    ]),
   );
 }

@@ -15,6 +15,8 @@ import { runBuiltCli } from '../runBuiltCli.js';
 import { HOSTILE_CASES, type HostileCase } from './hostileCorpus.js';
 
 const TIMEOUT = 120_000;
+/** Characters a terminal acts on or that reorder text (tab and line feed are the output's own). */
+const TERMINAL_ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** The case's input as a file on disk (a share link as a file holding the link). */
 function inputFile(c: HostileCase, dir: string): string {
@@ -42,7 +44,14 @@ describe.concurrent('hostile corpus, through rke2-edge', () => {
         const lint = await runBuiltCli(['lint', file]);
         expect(lint.code, lint.stderr + lint.stdout).toBe(1);
         expect(lint.stdout).toContain(`[${expected.finding}]`);
-        expect(lint.stdout + lint.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/);
+        expect(lint.stdout + lint.stderr).not.toMatch(TERMINAL_ACTIVE);
+        if (c.class === 'control character' && c.input.kind === 'site.json') {
+          // Output that quotes the value (JSON findings, the site itself) escapes it too.
+          const json = await runBuiltCli(['lint', '--json', file]);
+          const site = await runBuiltCli(['open', file]);
+          expect(json.stdout + site.stdout + site.stderr).not.toMatch(TERMINAL_ACTIVE);
+          expect(JSON.parse(site.stdout)).toEqual(JSON.parse(new TextDecoder().decode((c.input as { bytes: () => Uint8Array }).bytes())));
+        }
         if (c.input.kind === 'cloud-config') {
           const imported = await runBuiltCli(['import', file, '-o', `${out}.json`]);
           if (isSecurityCode(expected.finding)) {

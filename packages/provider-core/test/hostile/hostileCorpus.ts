@@ -102,6 +102,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   siteJson('extra-config-paragraph-separator', 'control character', (s) => (s.extraConfig = 'node-label:\n  - "a=b\u2029"\n'), { finding: 'control-character' }),
   siteJson('extra-config-escaped-nul', 'control character', (s) => (s.extraConfig = 'node-label: ["a=\\0"]\n'), { finding: 'control-character' }),
   siteJson('name-lone-surrogate', 'control character', (s) => (s.name = 'plant-\ud800'), { finding: 'control-character' }),
+  siteJson('node-name-csi-escape', 'control character', (s) => (s.nodes[3]!.name = 'worker-1\u009b2J\u009d0;pwned\u0007'), { finding: 'control-character' }),
   siteJson('hostname-bidi-override', 'control character', (s) => (s.nodes[3]!.hostname = 'worker-\u202e1-pc'), { finding: 'control-character' }),
   cloudConfig('raw-line-separator-token', '  control_plane_host: 10.0.1.100\u2028\n', { finding: 'control-character' }),
   cloudConfig('raw-del', '  control_plane_host: 10.0.1.100\x7f\n', { finding: 'control-character' }),
