@@ -42,7 +42,7 @@ export async function largestZip(siteJson) {
   const zip = new JSZip();
   zip.file('largest-site/site.json', siteJson, { createFolders: false });
   const entries = LIMITS.zipEntries - 1;
-  const size = Math.floor((LIMITS.zipBytes - siteJson.length / 4 - entries * 120) / entries);
+  const size = Math.floor((LIMITS.zipBytes - siteJson.length - entries * 130) / entries);
   for (let i = 0; i < entries; i++) zip.file(`largest-site/filler/${i}.bin`, randomBytes(size), { binary: true, compression: 'STORE', createFolders: false });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -3,8 +3,8 @@
 import { analyseSite, type Site } from '@rke2-edge/provider-core';
 import type { AnalysisRequest, AnalysisResponse } from './analysisClient.js';
 
-self.onmessage = (event: MessageEvent<AnalysisRequest>) => {
-  const { id, site } = event.data;
+self.onmessage = (event: MessageEvent<string>) => {
+  const { id, site } = JSON.parse(event.data) as AnalysisRequest;
   let response: AnalysisResponse;
   try {
     response = { id, ok: true, analysis: analyseSite(site as Site) };

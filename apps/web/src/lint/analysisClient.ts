@@ -94,7 +94,9 @@ export function workerTransport(): AnalysisTransport {
   return {
     post: (request) => {
       lastId = request.id;
-      worker.postMessage(request);
+      // As JSON text: serialising a site of megabytes that way is much quicker on the main thread
+      // than a structured clone of all its objects (pnpm bench, "open largest").
+      worker.postMessage(JSON.stringify(request));
     },
     onResponse: (handler) => {
       worker.addEventListener('message', (e: MessageEvent<AnalysisResponse>) => handler(e.data));

@@ -10,7 +10,7 @@ export function openInWorker(request: OpenRequest): Promise<OpenResult> {
       worker.terminate();
       resolve(result);
     };
-    worker.onmessage = (event: MessageEvent<OpenResult>) => done(event.data);
+    worker.onmessage = (event: MessageEvent<string>) => done(JSON.parse(event.data) as OpenResult);
     worker.onerror = (event) => done({ ok: false, message: `it could not be opened: the designer's reader stopped (${event.message || 'no reason given'})` });
     const transfer = request.kind === 'files' ? request.files.map((f) => f.bytes.buffer) : [];
     worker.postMessage(request, transfer);
