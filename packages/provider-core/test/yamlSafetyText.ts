@@ -47,15 +47,20 @@ export const textWithLoneSurrogate: fc.Arbitrary<string> = fc
   // A high surrogate right before a low one (or the reverse at the seam) would make a pair.
   .filter((t) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(t));
 
+/** Maps, lists and `leaf` values, nested a few levels, with `key` as map keys. */
+export function goTree(leaf: fc.Arbitrary<GoValue>, key: fc.Arbitrary<string>): fc.Arbitrary<GoValue> {
+  return fc.letrec<{ value: GoValue }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.array(fc.tuple(key, tie('value')), { maxLength: 4 }).map((entries) => new Map(entries)),
+    ),
+  })).value;
+}
+
 /** Only strings, lists and maps: what yaml.v3 reads into interface{} without typing anything. */
-export const textTree: fc.Arbitrary<GoValue> = fc.letrec<{ value: GoValue }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    hostileText,
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.array(fc.tuple(hostileText, tie('value')), { maxLength: 4 }).map((entries) => new Map(entries)),
-  ),
-})).value;
+export const textTree: fc.Arbitrary<GoValue> = goTree(hostileText, hostileText);
 export const textObject: fc.Arbitrary<GoObject> = fc.array(fc.tuple(hostileText, textTree), { maxLength: 6 }).map((entries) => new Map(entries));
 
 /** Every free-text field of a site that reaches a node's user-data, hostile. */

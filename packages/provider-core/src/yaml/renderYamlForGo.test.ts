@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { goTree } from '../../test/yamlSafetyText.js';
 import { describe, expect, it } from 'vitest';
 import { propertySettings } from '../../test/fastCheckSettings.js';
 import { nastyText } from '../../test/nastyText.js';
@@ -14,14 +15,7 @@ const goScalar: fc.Arbitrary<GoValue> = fc.oneof(
   fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n }).map((n) => new GoInt(n)),
   fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)).map((d) => new GoFloat(d)),
 );
-const goValue: fc.Arbitrary<GoValue> = fc.letrec<{ value: GoValue }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    goScalar,
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.array(fc.tuple(nastyText, tie('value')), { maxLength: 4 }).map((entries) => new Map(entries)),
-  ),
-})).value;
+const goValue: fc.Arbitrary<GoValue> = goTree(goScalar, nastyText);
 const goObject = fc.array(fc.tuple(nastyText, goValue), { maxLength: 6 }).map((entries) => new Map(entries));
 
 describe('renderYamlForGo', () => {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertySettings } from '../../test/fastCheckSettings.js';
 import { canon, readYamlV3, unreadableCharacter, wellFormed, wellFormedValue } from '../../test/yamlSafetyChecks.js';
-import { HOSTILE_CHARACTERS, hostileSite, hostileSiteText, hostileText, textObject, textWithLoneSurrogate, YAML_WORDS } from '../../test/yamlSafetyText.js';
+import { goTree, HOSTILE_CHARACTERS, hostileSite, hostileSiteText, hostileText, textObject, textWithLoneSurrogate, YAML_WORDS } from '../../test/yamlSafetyText.js';
 import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { isProviderKey, REQUIRED_CIDR_KEYS } from '../site/designerRules.js';
 import { expandSite } from '../site/expandSite.js';
@@ -28,14 +28,7 @@ const scalar: fc.Arbitrary<GoValue> = fc.oneof(
 );
 
 /** Maps, lists and scalars, nested, with hostile text as keys, values and list items. */
-const goValue: fc.Arbitrary<GoValue> = fc.letrec<{ value: GoValue }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    scalar,
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.array(fc.tuple(hostileText, tie('value')), { maxLength: 4 }).map((entries) => new Map(entries)),
-  ),
-})).value;
+const goValue: fc.Arbitrary<GoValue> = goTree(scalar, hostileText);
 const goObject: fc.Arbitrary<GoObject> = fc.array(fc.tuple(hostileText, goValue), { maxLength: 6 }).map((entries) => new Map(entries));
 
 function expectReadable(text: string): void {
