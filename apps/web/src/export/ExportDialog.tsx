@@ -50,7 +50,7 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
   const copyShareLink = async () => {
     const url = `${location.origin}${location.pathname}${await encodeShareFragment(site, { includeSecrets })}`;
     const copied = await copyText(url, 'Share link');
-    const left = includeSecrets ? 'It includes the secrets: send it only over a channel you trust.' : 'The cluster token and registry passwords are left out; the receiver is told to fill them in.';
+    const left = includeSecrets ? 'It includes the secrets: send it only over a channel you trust.' : 'The cluster token, registry passwords and the OS password hash are left out; the receiver is told to fill them in.';
     setShare({ url, message: `${copied} ${left}` });
   };
 
@@ -117,7 +117,7 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
       <section aria-labelledby="export-share">
         <h3 id="export-share">Share</h3>
         <label className="field-inline">
-          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets (cluster token, registry passwords)
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets (cluster token, registry passwords, OS password hash)
         </label>
         <button type="button" onClick={() => void copyShareLink()}>
           Copy share link

@@ -27,6 +27,18 @@ describe('share links', () => {
     expect(opened.omitted[1]!.label).toContain('registry.local:5000');
   });
 
+  it('leave out the OS user\'s password hash too, and name it in our words', async () => {
+    const site = withRegistry();
+    site.os.user.passwordHash = '$6$salt$0123456789abcdef';
+    const fragment = await encodeShareFragment(site, { includeSecrets: false });
+    const opened = await decodeShareFragment(fragment);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.site.os.user.passwordHash).toBe('');
+    expect(JSON.stringify(opened)).not.toContain('$6$salt$');
+    expect(opened.omitted.map((o) => o.path.join('.'))).toEqual(['cluster.token', 'os.user.passwordHash', 'airGap.registryConfigs.0.password']);
+    expect(opened.omitted[1]!.label).toBe('the password hash of the OS user (Kairos OS section: mkpasswd -m sha-512), or SSH keys only');
+  });
+
   it('carry the secrets too when asked', async () => {
     const site = withRegistry();
     const opened = await decodeShareFragment(await encodeShareFragment(site, { includeSecrets: true }));
@@ -125,7 +137,7 @@ describe('share links from someone else', () => {
   });
 
   it('refuse anything but the token and the passwords of registries the site has', async () => {
-    const damaged = (n: number) => `this share link's list of secrets left out is damaged: entry ${n} is neither the cluster token nor the password of one of the site's registries`;
+    const damaged = (n: number) => `this share link's list of secrets left out is damaged: entry ${n} is not the cluster token, the OS user's password hash or the password of one of the site's registries`;
     const site = withRegistry();
     const refusedWith = async (omitted: unknown, message: string) => expect(await decodeShareFragment(linkOf({ format: 1, site, omitted }))).toEqual({ ok: false, message });
     await refusedWith([tokenEntry, { path: ['cluster', 'controlPlaneHost'], label: 'x' }], damaged(2));

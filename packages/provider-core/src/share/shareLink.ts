@@ -23,6 +23,7 @@ const SHARE_FORMAT = 1;
 /** A secret a share link left out: which one, and what to tell the receiver (our own words). */
 export type OmittedSecret =
   | { secret: 'cluster-token'; path: ['cluster', 'token']; label: string }
+  | { secret: 'password-hash'; path: ['os', 'user', 'passwordHash']; label: string }
   | {
       secret: 'registry-password';
       path: ['airGap', 'registryConfigs', number, 'password'];
@@ -36,6 +37,7 @@ export type OpenShareResult = { ok: true; site: Site; omitted: OmittedSecret[] }
 /** The secrets a share link can leave out, by where they live in the site; `label` of old links is ignored. */
 const OmittedPathSchema = z.union([
   z.tuple([z.literal('cluster'), z.literal('token')]),
+  z.tuple([z.literal('os'), z.literal('user'), z.literal('passwordHash')]),
   z.tuple([z.literal('airGap'), z.literal('registryConfigs'), z.number().int().nonnegative(), z.literal('password')]),
 ]);
 
@@ -52,6 +54,10 @@ function tokenOmitted(): OmittedSecret {
   return { secret: 'cluster-token', path: ['cluster', 'token'], label: 'the cluster token (Cluster section: paste the real one, or Regenerate for a new cluster)' };
 }
 
+function hashOmitted(): OmittedSecret {
+  return { secret: 'password-hash', path: ['os', 'user', 'passwordHash'], label: 'the password hash of the OS user (Kairos OS section: mkpasswd -m sha-512), or SSH keys only' };
+}
+
 function passwordOmitted(site: Site, index: number): OmittedSecret {
   const registry = site.airGap.registryConfigs[index]?.host ?? '';
   // The host is shown only when it is plainly a host[:port]: anything else could be words meant to mislead.
@@ -66,6 +72,10 @@ export function withoutSecrets(site: Site): { site: Site; omitted: OmittedSecret
   if (copy.cluster.token) {
     copy.cluster.token = '';
     omitted.push(tokenOmitted());
+  }
+  if (copy.os.user.passwordHash) {
+    copy.os.user.passwordHash = '';
+    omitted.push(hashOmitted());
   }
   copy.airGap.registryConfigs.forEach((registry, i) => {
     if (!registry.password) return;
@@ -161,6 +171,7 @@ function readSharePayload(value: unknown): OpenShareResult {
   const omitted = new Map<string, OmittedSecret>();
   for (const [i, { path }] of payload.data.omitted.entries()) {
     if (path[0] === 'cluster') omitted.set('token', tokenOmitted());
+    else if (path[0] === 'os') omitted.set('hash', hashOmitted());
     else if (path[2] < site.airGap.registryConfigs.length) omitted.set(`registry ${path[2]}`, passwordOmitted(site, path[2]));
     else return refused(omittedEntryProblem(i));
   }
@@ -168,7 +179,7 @@ function readSharePayload(value: unknown): OpenShareResult {
 }
 
 const omittedEntryProblem = (i: number) =>
-  `this share link's list of secrets left out is damaged: entry ${i + 1} is neither the cluster token nor the password of one of the site's registries`;
+  `this share link's list of secrets left out is damaged: entry ${i + 1} is not the cluster token, the OS user's password hash or the password of one of the site's registries`;
 
 /** The first problem zod found, as a sentence: the payload, then its format, then its list of secrets. */
 function payloadProblem(value: unknown, issues: readonly z.core.$ZodIssue[]): string {
