@@ -29,10 +29,12 @@ configureMonacoYaml(monaco, {
 });
 
 // Monaco cancels its pending work (validation, hover, diff) with a "Canceled" error when an editor
-// or model goes away, e.g. on leaving a tab; that is expected flow, not a failure to report.
+// or model goes away, e.g. on leaving a tab; that is expected flow, not a failure to report. Its
+// diff worker answers nothing for models disposed meanwhile, which the diff editor reports as
+// "no diff result available" (diffProviderFactoryService.js, monaco-editor 0.52): the same race.
 window.addEventListener('unhandledrejection', (event) => {
   const reason = event.reason as { name?: unknown; message?: unknown } | null;
-  if (reason?.name === 'Canceled' && reason.message === 'Canceled') event.preventDefault();
+  if ((reason?.name === 'Canceled' && reason.message === 'Canceled') || reason?.message === 'no diff result available') event.preventDefault();
 });
 
 export { monaco };
