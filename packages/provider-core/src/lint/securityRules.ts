@@ -119,7 +119,7 @@ function checkHostName(report: Report, path: FindingPath, name: string, line?: n
 /** A character in words: `a space`, `";"`. */
 const characterWords = (c: string) => (c === ' ' ? 'a space' : JSON.stringify(c));
 
-export function pathProblem(path: string, why = IN_SHELL): string | null {
+function pathProblem(path: string, why = IN_SHELL): string | null {
   if (SAFE_PATH.test(path)) return null;
   if (!path.startsWith('/')) return 'must be an absolute path (starting with /)';
   const bad = [...path].find((c) => !SAFE_PATH_CHARACTER.test(c))!;

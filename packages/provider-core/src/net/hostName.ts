@@ -7,7 +7,7 @@ import { parseIp } from './ipAddress.js';
 
 const DNS_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
-export function isDnsName(text: string): boolean {
+function isDnsName(text: string): boolean {
   const name = text.endsWith('.') ? text.slice(0, -1) : text;
   return name.length > 0 && name.length <= 253 && name.split('.').every((label) => DNS_LABEL.test(label));
 }
