@@ -4,7 +4,8 @@
  * module and everything it imports stay out of the start screen's JavaScript.
  */
 import { rke2ConfigJsonSchema } from '@rke2-edge/provider-core';
-import * as monaco from 'monaco-editor';
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
+import './monacoFeatures.js';
 import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker.js?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
