@@ -1,11 +1,11 @@
 /** Sites used by the tests: a healthy HA site, and a way to derive variants of it. */
 import { createSite } from '../src/site/createSite.js';
-import type { Site, SiteNode } from '../src/site/siteSchema.js';
+import { NodeSchema, type Site, type SiteNode } from '../src/site/siteSchema.js';
 
 export const TEST_TOKEN = 'Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA';
 
 export function node(name: string, role: SiteNode['role'], address: string, more: Partial<SiteNode> = {}): SiteNode {
-  return { name, role, address, hostname: '', setNodeIp: false, labels: [], taints: [], extraConfig: '', ...more };
+  return NodeSchema.parse({ name, role, address, ...more });
 }
 
 /** Three servers and two workers on 192.168.1.0/24, VIP 192.168.1.5: no findings expected. */

@@ -69,7 +69,7 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
             <dd>{proxy.httpProxy || proxy.httpsProxy ? `${proxy.httpProxy || proxy.httpsProxy} (NO_PROXY: ${proxy.noProxy || 'defaults only'})` : 'none'}</dd>
             <dt>Images</dt>
             <dd>
-              {airGap.importLocalImages ? `from archives in ${airGap.imagesPath}` : 'pulled'}
+              {airGap.imageSource === 'archives' ? `from archives in ${airGap.imagesPath}` : 'pulled'}
               {airGap.systemDefaultRegistry ? `, system registry ${airGap.systemDefaultRegistry}` : ''}
               {airGap.mirrors.length ? `, ${airGap.mirrors.length} mirror(s)` : ''}
             </dd>

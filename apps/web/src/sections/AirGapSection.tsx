@@ -1,6 +1,14 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
-import { CheckboxField, ListField, TextField } from '../form/fields.js';
+import { IMAGE_SOURCES } from '@rke2-edge/provider-core';
+import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
 import { siteHint } from './siteSettingsSchema.js';
+
+const IMAGE_SOURCE_LABELS: Record<string, string> = {
+  internet: 'the internet',
+  proxy: 'the internet, through the proxy',
+  mirror: 'a registry mirror',
+  archives: 'image archives copied to the node',
+};
 
 export function AirGapSection() {
   const at = (key: string) => ({ name: `airGap.${key}`, sitePath: ['airGap', key], hint: siteHint(`airGap.${key}`) });
@@ -8,7 +16,7 @@ export function AirGapSection() {
     <>
       <fieldset>
         <legend>Images on the device</legend>
-        <CheckboxField {...at('importLocalImages')} label="Import image archives at boot" />
+        <SelectField {...at('imageSource')} label="Images come from" options={IMAGE_SOURCES} optionLabels={IMAGE_SOURCE_LABELS} />
         <TextField {...at('imagesPath')} label="Images folder" />
         <ListField {...at('imageArchives')} label="Image archives" />
       </fieldset>

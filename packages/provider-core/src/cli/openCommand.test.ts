@@ -14,7 +14,7 @@ import { encodeShareFragment, withoutSecrets } from '../share/shareLink.js';
 const workDir = () => mkdtempSync(join(tmpdir(), 'rke2-edge-open-'));
 const withRegistry = () =>
   variant((s) => {
-    s.airGap.registryConfigs = [{ host: 'registry.local:5000', username: 'pull', password: 's3cret!', caFile: '', certFile: '', keyFile: '', insecureSkipVerify: false }];
+    s.airGap.registryConfigs = [{ host: 'registry.local:5000', username: 'pull', password: 's3cret!', caFile: '', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
   });
 
 describe('rke2-edge open', () => {

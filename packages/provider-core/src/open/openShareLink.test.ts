@@ -5,7 +5,7 @@ import { isShareLink, openShareLink } from './openShareLink.js';
 
 const withRegistry = () =>
   variant((s) => {
-    s.airGap.registryConfigs = [{ host: 'registry.local:5000', username: 'pull', password: 's3cret!', caFile: '', certFile: '', keyFile: '', insecureSkipVerify: false }];
+    s.airGap.registryConfigs = [{ host: 'registry.local:5000', username: 'pull', password: 's3cret!', caFile: '', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
   });
 
 describe('openShareLink', () => {

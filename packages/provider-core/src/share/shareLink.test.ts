@@ -8,7 +8,7 @@ import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, withoutSecrets 
 
 const withRegistry = () =>
   variant((s) => {
-    s.airGap.registryConfigs = [{ host: 'registry.local:5000', username: 'pull', password: 's3cret!', caFile: '', certFile: '', keyFile: '', insecureSkipVerify: false }];
+    s.airGap.registryConfigs = [{ host: 'registry.local:5000', username: 'pull', password: 's3cret!', caFile: '', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
   });
 
 describe('share links', () => {

@@ -2,6 +2,7 @@
 import { decodeUtf8, utf8LongerThan } from '../bytes/utf8.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { generateClusterToken } from './clusterToken.js';
+import { migrateSite } from './migrateSite.js';
 import { SITE_SCHEMA_VERSION, SiteSchema, type Site, type SiteInput } from './siteSchema.js';
 import { kindOf, parseStrictJson } from './strictJson.js';
 
@@ -59,6 +60,10 @@ export function parseSite(input: string | unknown): ParseSiteResult {
       'version',
     );
   }
+  return parseCurrentSite(migrateSite(value));
+}
+
+function parseCurrentSite(value: Record<string, unknown>): ParseSiteResult {
   const nodes = value['nodes'];
   if (Array.isArray(nodes) && nodes.length > LIMITS.nodes) return refused(`a site has at most ${LIMITS.nodes} nodes; this one has ${nodes.length}`, 'nodes');
   const reserved = reservedRewriteKeys(value);

@@ -76,7 +76,7 @@ describe('expandSite', () => {
     const site = variant((s) => {
       s.security.podSecurity = 'baseline';
       s.airGap.mirrors = [{ registry: 'docker.io', endpoints: ['https://registry.plant-7:5000'], rewrites: {} }];
-      s.airGap.registryConfigs = [{ host: 'registry.plant-7:5000', username: 'pull', password: 's3cr"et', caFile: '/etc/ssl/plant.pem', certFile: '', keyFile: '', insecureSkipVerify: false }];
+      s.airGap.registryConfigs = [{ host: 'registry.plant-7:5000', username: 'pull', password: 's3cr"et', caFile: '/etc/ssl/plant.pem', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
     });
     const [cp, , , worker] = expandSite(site).nodes;
     expect(cp!.designerFiles.map(([p]) => p)).toEqual([REGISTRIES_PATH, POD_SECURITY_CONFIG_PATH]);
@@ -92,7 +92,7 @@ describe('expandSite', () => {
   it('writes registries.yaml from data: a registry named "__proto__" is kept, a password with "yes" or a line break reads back', () => {
     const site = variant((s) => {
       s.airGap.mirrors = [{ registry: '__proto__', endpoints: ['https://r.local'], rewrites: { '^(.*)$': 'x/$1' } }];
-      s.airGap.registryConfigs = [{ host: 'r.local', username: 'yes', password: 'a\nb: c', caFile: '', certFile: '', keyFile: '', insecureSkipVerify: true }];
+      s.airGap.registryConfigs = [{ host: 'r.local', username: 'yes', password: 'a\nb: c', caFile: '', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: true }];
     });
     const text = expandSite(site).nodes[0]!.designerFiles[0]![1];
     expect(yamlToJson(text)).toMatchObject({

@@ -18,11 +18,11 @@ describe('importCloudConfigs', () => {
       s.security.cisProfile = true;
       s.proxy = { httpProxy: 'http://proxy:3128', httpsProxy: 'http://proxy:3128', noProxy: '192.168.0.0/16' };
       s.os.user.sshAuthorizedKeys = ['ssh-ed25519 AAAA tech'];
-      s.airGap.importLocalImages = true;
+      s.airGap.imageSource = 'archives';
       s.security.podSecurity = 'baseline';
       s.security.cisProfile = false;
       s.airGap.mirrors = [{ registry: 'docker.io', endpoints: ['https://registry.plant-7:5000'], rewrites: { '^library/(.*)': 'mirror/$1' } }];
-      s.airGap.registryConfigs = [{ host: 'registry.plant-7:5000', username: 'pull', password: 'p4ss', caFile: '/etc/ssl/plant.pem', certFile: '', keyFile: '', insecureSkipVerify: false }];
+      s.airGap.registryConfigs = [{ host: 'registry.plant-7:5000', username: 'pull', password: 'p4ss', caFile: '/etc/ssl/plant.pem', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
     });
     const before = expandSite(site).nodes;
     const { site: imported, findings } = importCloudConfigs(before.map((n) => ({ name: n.node.name, text: n.userData })));

@@ -20,7 +20,7 @@ import { appliesToRole, clusterDnsFor, isProviderKey } from './designerRules.js'
 import { importDesignerStages } from './importDesignerStages.js';
 import { readRke2Config } from './readRke2Config.js';
 import { rke2ConfigFor, siteContext } from './rke2ConfigFor.js';
-import { CNI_PLUGINS, INGRESS_CONTROLLERS, isServerRole, SECRETS_ENCRYPTION_PROVIDERS, SITE_SCHEMA_VERSION, SiteSchema, type Site, type SiteNode } from './siteSchema.js';
+import { CNI_PLUGINS, INGRESS_CONTROLLERS, isServerRole, NodeSchema, SECRETS_ENCRYPTION_PROVIDERS, SITE_SCHEMA_VERSION, SiteSchema, type Site, type SiteNode } from './siteSchema.js';
 
 export interface CloudConfigText {
   name: string;
@@ -146,7 +146,7 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
     const name = hostname && !dns1123SubdomainProblem(hostname) ? hostname : `node-${i + 1}`;
     const role = oneOf(KAIROS_ROLES, cluster.role) ?? 'controlplane';
     if (role !== cluster.role) report(file.name, `role "${cluster.role ?? ''}" is not init, controlplane or worker; imported as controlplane, which is how the provider runs it`);
-    const node: SiteNode = { name, role, address: '', hostname: hostname === name ? '' : hostname, setNodeIp: false, labels: [], taints: [], extraConfig: '' };
+    const node: SiteNode = NodeSchema.parse({ name, role, hostname: hostname === name ? '' : hostname });
     const read = readRke2Config(cluster.config ?? '');
     if (!read.ok) {
       node.extraConfig = cluster.config ?? '';
@@ -177,7 +177,7 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
   }
   const env = reference.cluster.env ?? {};
   for (const [key, field] of Object.entries(PROXY_ENV)) site.proxy[field] = env[key] ?? '';
-  site.airGap.importLocalImages = reference.cluster.import_local_images ?? false;
+  site.airGap.imageSource = reference.cluster.import_local_images ? 'archives' : site.airGap.imageSource;
   if (reference.cluster.local_images_path) site.airGap.imagesPath = reference.cluster.local_images_path;
 
   if (isBareIpv6(site.cluster.controlPlaneHost)) {
@@ -191,7 +191,7 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
       if (!(key in PROXY_ENV)) report(file, `env ${key} is not imported: the provider uses only HTTP_PROXY, HTTPS_PROXY and NO_PROXY`);
       else if (cluster.env![key] !== (reference.cluster.env ?? {})[key]) report(file, `env ${key} differs from ${reference.file}'s; the site uses one proxy setting`);
     }
-    if (Boolean(cluster.import_local_images) !== site.airGap.importLocalImages) report(file, `import_local_images differs from ${reference.file}'s`);
+    if (Boolean(cluster.import_local_images) !== (site.airGap.imageSource === 'archives')) report(file, `import_local_images differs from ${reference.file}'s`);
     for (const field of ['providerConfig', 'ca_certs', 'cluster_config_path'] as const) {
       if (cluster[field] !== undefined) report(file, `${field} is not imported (the designer leaves it at the provider's default)`);
     }

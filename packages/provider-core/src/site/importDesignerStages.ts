@@ -31,6 +31,9 @@ function readRegistries(content: string, site: Site): void {
       caFile: str(tls['ca_file']),
       certFile: str(tls['cert_file']),
       keyFile: str(tls['key_file']),
+      caPem: '',
+      certPem: '',
+      keyPem: '',
       insecureSkipVerify: tls['insecure_skip_verify'] === true,
     };
   });

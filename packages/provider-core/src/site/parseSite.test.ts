@@ -74,12 +74,12 @@ describe('parseSite', () => {
     // Keys inside strings, and equal keys in different objects, are fine.
     expect(parseSite(text.replace('"description": ""', '"description": "{\\"name\\": 1, \\"name\\": 2}"')).ok).toBe(true);
     // Deep inside a value the schema does not read, still refused.
-    expect(errorText(parseSite(text.replace('"version": 1', '"version": 1, "x": [[{"a": 1}, {"b": [{"k": 1, "k": 2}]}]]')))).toBe('key "k" appears twice in x.0.1.b.0');
+    expect(errorText(parseSite(text.replace('"version": 2', '"version": 2, "x": [[{"a": 1}, {"b": [{"k": 1, "k": 2}]}]]')))).toBe('key "k" appears twice in x.0.1.b.0');
   });
 
   it('refuses a newer format version by name', () => {
-    expect(errorText(parseSite(JSON.stringify({ ...haSite(), version: 2 })))).toBe(
-      'version: this site.json has format version 2, made by a newer RKE2 Edge Designer; this one reads version 1. Update the designer to open it.',
+    expect(errorText(parseSite(JSON.stringify({ ...haSite(), version: 3 })))).toBe(
+      'version: this site.json has format version 3, made by a newer RKE2 Edge Designer; this one reads version 2. Update the designer to open it.',
     );
   });
 

@@ -90,8 +90,8 @@ export function clusterSection(ctx: SiteContext, node: SiteNode, config: GoObjec
     ['role', node.role],
     ['config', renderYamlForGo(config)],
     ['env', proxyEnvSection(ctx)],
-    ['import_local_images', airGap.importLocalImages ? true : undefined],
-    ['local_images_path', airGap.importLocalImages && airGap.imagesPath ? airGap.imagesPath : undefined],
+    ['import_local_images', airGap.imageSource === 'archives' ? true : undefined],
+    ['local_images_path', airGap.imageSource === 'archives' && airGap.imagesPath ? airGap.imagesPath : undefined],
   ]);
 }
 

@@ -7,6 +7,7 @@ import type { GoObject, GoValue } from '../yaml/goJson.js';
 import { parseCidr, formatIp } from '../net/ipAddress.js';
 import {
   appliesToRole,
+  clusterDnsFor,
   cisProfileFor,
   kubeconfigModeText,
   parseRke2Version,
@@ -58,8 +59,9 @@ function formSettings(ctx: SiteContext, node: SiteNode): [string, GoValue][] {
   if (isServerRole(node.role)) {
     const tlsSan = [...site.cluster.tlsSans, ...(ctx.controlPlane.extraTlsSan ? [ctx.controlPlane.extraTlsSan] : [])];
     const version = parseRke2Version(site.rke2Version);
+    const clusterDns = network.clusterDns || clusterDnsFor(network.serviceCidr);
     entries.push(
-      ['cluster-dns', network.clusterDns],
+      ...(clusterDns ? [['cluster-dns', clusterDns] as [string, GoValue]] : []),
       ['cluster-domain', network.clusterDomain],
       ['cni', network.multus ? ['multus', network.cni] : [network.cni]],
       ['ingress-controller', [network.ingressController]],

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 
 /** Version of the site.json format written by this code. */
-export const SITE_SCHEMA_VERSION = 1;
+export const SITE_SCHEMA_VERSION = 2;
 
 /** RKE2 minor versions a site can target; the catalog describes v1.36. */
 export const RKE2_VERSIONS = ['v1.33', 'v1.34', 'v1.35', 'v1.36'] as const;
@@ -22,6 +22,14 @@ export const INGRESS_CONTROLLERS = ['traefik', 'ingress-nginx', 'none'] as const
 export const SECRETS_ENCRYPTION_PROVIDERS = ['aescbc', 'secretbox'] as const;
 export const POD_SECURITY_LEVELS = ['privileged', 'baseline', 'restricted'] as const;
 export const AFTER_INSTALL = ['reboot', 'poweroff', 'nothing'] as const;
+/** How nodes reach the control plane: the init node itself, a VIP kube-vip holds on the servers, or a load balancer the user runs. */
+export const CONTROL_PLANE_ENDPOINTS = ['init-node', 'kube-vip', 'load-balancer'] as const;
+/** How nodes get container images. */
+export const IMAGE_SOURCES = ['internet', 'proxy', 'mirror', 'archives'] as const;
+/** How a node gets its address: a DHCP reservation the network team makes for its MAC, or a static configuration the designer writes. */
+export const ADDRESSING_MODES = ['dhcp-reservation', 'static'] as const;
+/** kube-vip's published image, pinned (https://github.com/kube-vip/kube-vip/releases). */
+export const KUBE_VIP_IMAGE = 'ghcr.io/kube-vip/kube-vip:v0.9.2';
 
 const text = (description: string, fallback = '') => z.string().default(fallback).describe(description);
 const list = (description: string) => z.array(z.string()).default([]).describe(description);
@@ -31,6 +39,9 @@ export const NodeSchema = z.object({
   role: z.enum(KAIROS_ROLES).describe('init starts the cluster; controlplane joins as a server; worker runs workloads.'),
   address: text('The node\'s IP address with prefix, e.g. 192.168.1.10/24 (what the device reports as its address).'),
   hostname: text('Host name the OS sets; empty means the node name.'),
+  addressing: z.enum(ADDRESSING_MODES).default('dhcp-reservation').describe('How the node gets its address: a DHCP reservation for its MAC address, or a static address the designer configures.'),
+  mac: text('MAC address of the node\'s network interface, e.g. 52:54:00:12:34:56 (for the DHCP reservation and the box label).'),
+  interface: text('Network interface the address is configured on (static addressing).', 'eth0'),
   setNodeIp: z.boolean().default(false).describe('Write the address into node-ip so RKE2 uses it.'),
   labels: list('Labels, each key=value, applied when the node registers.'),
   taints: list('Taints, each key=value:Effect (NoSchedule, PreferNoSchedule or NoExecute).'),
@@ -50,6 +61,9 @@ export const RegistryConfigSchema = z.object({
   caFile: text('CA certificate file on the node.'),
   certFile: text('Client certificate file on the node.'),
   keyFile: text('Client key file on the node.'),
+  caPem: text('CA certificate (PEM) the designer writes to the CA file on every node.'),
+  certPem: text('Client certificate (PEM) the designer writes to the certificate file.'),
+  keyPem: text('Client key (PEM) the designer writes to the key file, readable by root only (a secret: left out of share links).'),
   insecureSkipVerify: z.boolean().default(false).describe('Accept any TLS certificate (testing only).'),
 });
 
@@ -60,17 +74,24 @@ export const SiteSchema = z.object({
   rke2Version: z.enum(RKE2_VERSIONS).default(DEFAULT_RKE2_VERSION).describe('RKE2 minor version the nodes run.'),
   cluster: z.object({
     token: z.string().describe('Shared secret all nodes join with (at least 16 characters; generated ones have 48).'),
-    controlPlaneHost: z.string().describe('Address every node reaches the control plane at: a VIP, DNS name or the init node\'s IP.'),
+    controlPlaneHost: z.string().describe('Address every node reaches the control plane at: the init node\'s IP, the kube-vip VIP, or the load balancer\'s name or IP.'),
+    endpoint: z.enum(CONTROL_PLANE_ENDPOINTS).default('init-node').describe('What serves the control-plane host: the init node, a VIP kube-vip holds on the servers, or a load balancer you run.'),
+    kubeVip: z.object({
+      interface: text('Network interface on the servers the VIP is announced on (ARP).', 'eth0'),
+      image: text('kube-vip image (mirror or preload it on air-gapped sites).', KUBE_VIP_IMAGE),
+    }).prefault({}),
     tlsSans: list('Extra names or IPs for the API server certificate.'),
   }),
   network: z.object({
     clusterCidr: text('Pod network (one IPv4 and/or one IPv6 CIDR, comma-separated).', '10.42.0.0/16'),
     serviceCidr: text('Service network (one IPv4 and/or one IPv6 CIDR, comma-separated).', '10.43.0.0/16'),
-    clusterDns: text('Cluster DNS service IP, inside the service network.', '10.43.0.10'),
+    clusterDns: text('Cluster DNS service IP, inside the service network; empty means the 10th address of the service network, as RKE2 chooses.'),
     clusterDomain: text('DNS suffix of services.', 'cluster.local'),
     cni: z.enum(CNI_PLUGINS).default('canal').describe('Network plugin.'),
     multus: z.boolean().default(false).describe('Run Multus in front of the network plugin.'),
     ingressController: z.enum(INGRESS_CONTROLLERS).default('traefik').describe('Ingress controller deployed by RKE2.'),
+    gateway: text('Default gateway for nodes with static addressing.'),
+    nameservers: list('DNS servers for nodes with static addressing.'),
   }).prefault({}),
   security: z.object({
     fips: z.boolean().default(false).describe('Boot nodes in FIPS mode (kernel fips=1); requires aescbc secrets encryption.'),
@@ -87,7 +108,7 @@ export const SiteSchema = z.object({
     noProxy: text('Hosts and networks reached without the proxy, comma-separated.'),
   }).prefault({}),
   airGap: z.object({
-    importLocalImages: z.boolean().default(false).describe('Import image archives from the images folder at boot.'),
+    imageSource: z.enum(IMAGE_SOURCES).default('internet').describe('How nodes get container images: from the internet, through the proxy, from a registry mirror, or from image archives copied to the node.'),
     imagesPath: text('Folder on the node holding the image archives.', '/opt/content/images'),
     imageArchives: list('Archive files the field tech will copy into the images folder.'),
     systemDefaultRegistry: text('Registry all RKE2 system images are pulled from.'),
@@ -100,6 +121,7 @@ export const SiteSchema = z.object({
       name: text('User created on every node.', 'kairos'),
       sshAuthorizedKeys: list('SSH public keys (or github:USER) allowed to log in.'),
       passwordHash: text('Password hash (e.g. from mkpasswd -m sha-512); empty disables password login.'),
+      noLogin: z.boolean().default(false).describe('Create no login on the nodes (no key, no password): nobody can log in to check them.'),
     }).prefault({}),
     install: z.object({
       device: text('Disk Kairos installs to, or "auto" for the first suitable one.', 'auto'),
@@ -116,5 +138,8 @@ export type SiteNode = z.infer<typeof NodeSchema>;
 export type NodeRole = SiteNode['role'];
 export type RegistryMirror = z.infer<typeof RegistryMirrorSchema>;
 export type RegistryConfig = z.infer<typeof RegistryConfigSchema>;
+
+export type ControlPlaneEndpoint = Site['cluster']['endpoint'];
+export type ImageSource = Site['airGap']['imageSource'];
 
 export const isServerRole = (role: string | undefined): boolean => role !== 'worker';

