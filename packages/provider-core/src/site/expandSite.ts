@@ -6,7 +6,8 @@
 import { runPlugin, type PluginOutcome } from '../provider/runPlugin.js';
 import type { GoObject } from '../yaml/goJson.js';
 import type { Rke2ConfigRead } from './readRke2Config.js';
-import { designerFilesFor, renderCloudConfig, renderMetaData } from './renderCloudConfig.js';
+import { designerFilesFor } from './designerStages.js';
+import { renderCloudConfig, renderMetaData } from './renderCloudConfig.js';
 import { rke2ConfigFor, siteContext, type SiteContext } from './rke2ConfigFor.js';
 import type { Site, SiteNode } from './siteSchema.js';
 

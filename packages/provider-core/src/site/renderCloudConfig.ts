@@ -4,17 +4,15 @@
  * the provider does not write (registries.yaml, the Pod Security admission config).
  * Built as data and written by renderYamlForGo, so no value can break the YAML around it.
  */
-import { GoInt, type GoObject, type GoValue } from '../yaml/goJson.js';
+import type { GoObject, GoValue } from '../yaml/goJson.js';
 import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
-import { POD_SECURITY_CONFIG_PATH } from './podSecurityConfig.js';
-import { REGISTRIES_PATH } from './registriesYaml.js';
+import { designerSteps } from './designerStages.js';
 import type { SiteContext } from './rke2ConfigFor.js';
-import { isServerRole, type SiteNode } from './siteSchema.js';
+import type { SiteNode } from './siteSchema.js';
 
 export const CLOUD_CONFIG_HEADER = '#cloud-config\n';
 /** Stage the designer's files are written in: early on every boot, before the provider starts RKE2. */
 export const DESIGNER_FILES_STAGE = 'initramfs';
-const SECRET_FILE_MODE = 0o600;
 
 const obj = (entries: [string, GoValue | undefined][]): GoObject =>
   new Map(entries.filter((e): e is [string, GoValue] => e[1] !== undefined));
@@ -59,27 +57,9 @@ function proxyEnvSection(ctx: SiteContext): GoValue | undefined {
   return env.size > 0 ? env : undefined;
 }
 
-/** Files the node needs that the provider does not write, as [path, content]. */
-export function designerFilesFor(ctx: SiteContext, node: SiteNode): [string, string][] {
-  const files: [string, string][] = [];
-  if (ctx.registriesYaml !== null) files.push([REGISTRIES_PATH, ctx.registriesYaml]);
-  if (ctx.podSecurityConfig !== null && isServerRole(node.role)) files.push([POD_SECURITY_CONFIG_PATH, ctx.podSecurityConfig]);
-  return files;
-}
-
 function stagesSection(ctx: SiteContext, node: SiteNode): GoValue | undefined {
-  const files = designerFilesFor(ctx, node);
-  if (files.length === 0) return undefined;
-  const fileEntries = files.map(([path, content]) =>
-    obj([
-      ['path', path],
-      ['permissions', new GoInt(BigInt(SECRET_FILE_MODE))],
-      ['owner', new GoInt(0n)],
-      ['group', new GoInt(0n)],
-      ['content', content],
-    ]),
-  );
-  return obj([[DESIGNER_FILES_STAGE, [obj([['name', 'Write RKE2 files designed for this site'], ['files', fileEntries]])]]]);
+  const steps = designerSteps(ctx, node);
+  return steps.length === 0 ? undefined : obj([[DESIGNER_FILES_STAGE, steps]]);
 }
 
 export function clusterSection(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject {

@@ -1,0 +1,33 @@
+/**
+ * The steps the designer adds to a node's `stages.initramfs` (yip runs them on every boot, before
+ * the provider starts RKE2), in order. Each generator owns one concern and returns no step when
+ * the site does not need it.
+ */
+import type { GoObject } from '../yaml/goJson.js';
+import { rke2FilesSteps } from './rke2FilesStep.js';
+import type { SiteContext } from './rke2ConfigFor.js';
+import type { SiteNode } from './siteSchema.js';
+
+type StepGenerator = (ctx: SiteContext, node: SiteNode) => GoObject[];
+
+const GENERATORS: StepGenerator[] = [
+  rke2FilesSteps,
+];
+
+export function designerSteps(ctx: SiteContext, node: SiteNode): GoObject[] {
+  return GENERATORS.flatMap((generate) => generate(ctx, node));
+}
+
+/** Every file the designer's steps write on the node, as [path, content], in step order. */
+export function designerFilesFor(ctx: SiteContext, node: SiteNode): [string, string][] {
+  return designerSteps(ctx, node).flatMap((step) => {
+    const files = step.get('files');
+    if (!Array.isArray(files)) return [];
+    return files.flatMap((file) => {
+      if (!(file instanceof Map)) return [];
+      const path = file.get('path');
+      const content = file.get('content');
+      return typeof path === 'string' && typeof content === 'string' ? [[path, content] as [string, string]] : [];
+    });
+  });
+}
