@@ -34,7 +34,15 @@ test('design an HA site: proxy, workers, extra config, diff, reload', async ({ p
   await expect(page.getByRole('heading', { name: /RKE2 Edge Designer — ha-site/ })).toBeVisible();
   await expect(shown(page)).toHaveAttribute('data-text', /^#cloud-config\n/);
   await expect(page.locator('.monaco-editor').first()).toBeVisible();
+  // Templates ship with "no login" chosen (they cannot carry anyone's key), and say so.
+  await expect(page.getByRole('tab', { name: /Findings \(0 errors, 1 warning\)/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Kairos OS' }).click();
+  await page.getByRole('checkbox', { name: 'No login (nobody can log in)' }).uncheck();
+  await expect(page.getByRole('tab', { name: /Findings \(1 error, 0 warnings\)/ })).toBeVisible();
+  await page.getByRole('textbox', { name: 'SSH authorized keys' }).fill('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHN0ZXN0a2V5Zm9ydGhlZTJldGVzdHNvbmx5AAAA tech@plant');
   await expect(page.getByRole('tab', { name: /Findings \(0 errors, 0 warnings\)/ })).toBeVisible();
+  await expect(shown(page)).toHaveAttribute('data-text', /ssh_authorized_keys:/);
+  await page.getByRole('tab', { name: 'Cluster' }).click();
   await shot('02-designer');
 
   // The proxy: /etc/default/rke2-server appears with NO_PROXY holding the node's own address.
@@ -168,7 +176,7 @@ test('a 1,000-node site stays usable: virtualised rows, sorting, live preview', 
   await expect(shown(page)).toHaveAttribute('data-text', /hostname: store-w995/);
   await page.getByRole('textbox', { name: 'Host name' }).fill('till-995');
   await expect(shown(page)).toHaveAttribute('data-text', /hostname: till-995/);
-  await expect(page.getByRole('tab', { name: 'Findings (0 errors, 0 warnings)', exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('tab', { name: 'Findings (0 errors, 1 warning)', exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(table.getByRole('row', { name: /store-w995/ })).toContainText('ok');
   await page.screenshot({ path: testInfo.outputPath('1000-nodes.png') });
   expect(consoleErrors).toEqual([]);

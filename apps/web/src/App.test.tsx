@@ -145,7 +145,7 @@ describe('designer', () => {
 
   it('diffs a node before and after the last edit, and copies its user-data', async () => {
     const user = await openTemplate('single-node');
-    const host = screen.getByRole('textbox', { name: 'Control-plane host' });
+    const host = screen.getByRole('textbox', { name: /^Control-plane host/ });
     await user.clear(host);
     await user.type(host, '192.168.1.99');
     await user.click(screen.getByRole('tab', { name: 'Diff' }));
@@ -159,6 +159,107 @@ describe('designer', () => {
     await user.click(screen.getByRole('button', { name: 'Copy user-data' }));
     expect(writeText).toHaveBeenCalledWith(expect.stringContaining('control_plane_host: 192.168.1.99'));
     expect(await screen.findByText('User-data copied to the clipboard.')).toBeTruthy();
+  });
+});
+
+describe('site format 2 in the designer', () => {
+  it('asks for the kube-vip interface and image only with a kube-vip endpoint, and names the host for the choice', async () => {
+    const user = await openTemplate('single-node');
+    const endpoint = screen.getByRole('combobox', { name: 'Nodes reach the control plane through' });
+    expect(screen.getByRole('textbox', { name: 'Control-plane host (the init node’s address)' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'VIP interface on the servers' })).toBeNull();
+    await user.selectOptions(endpoint, 'kube-vip');
+    expect(screen.getByRole('textbox', { name: 'Control-plane host (the kube-vip VIP)' })).toBeTruthy();
+    expect((screen.getByRole('textbox', { name: 'VIP interface on the servers' }) as HTMLInputElement).value).toBe('eth0');
+    expect((screen.getByRole('textbox', { name: 'kube-vip image' }) as HTMLInputElement).value).toMatch(/^ghcr\.io\/kube-vip\/kube-vip:v/);
+    await user.selectOptions(endpoint, 'load-balancer');
+    expect(screen.getByRole('textbox', { name: 'Control-plane host (your load balancer)' })).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'kube-vip image' })).toBeNull();
+  });
+
+  it('shows the cluster DNS RKE2 picks for the service network when the field is empty', async () => {
+    const user = await openTemplate('single-node');
+    await user.click(screen.getByRole('tab', { name: 'Network & proxy' }));
+    const service = screen.getByRole('textbox', { name: 'Service network (service CIDR)' });
+    await user.clear(service);
+    await user.type(service, '10.101.0.0/16');
+    expect(screen.getByRole('textbox', { name: 'Cluster DNS IP' }).getAttribute('placeholder')).toBe('10.101.0.10 (empty: 10th address of the service network)');
+    expect(screen.getByRole('textbox', { name: 'Default gateway' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'DNS servers' })).toBeTruthy();
+  });
+
+  it('shows archive fields only for archives, mirrors only for a mirror, and masks the registry key until shown', async () => {
+    const user = await openTemplate('single-node');
+    await user.click(screen.getByRole('tab', { name: 'Air-gap & registries' }));
+    const source = screen.getByRole('combobox', { name: 'Images come from' });
+    expect(screen.queryByRole('textbox', { name: 'Image archives' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add mirror' })).toBeNull();
+    await user.selectOptions(source, 'archives');
+    expect(screen.getByRole('textbox', { name: 'Image archives' })).toBeTruthy();
+    await user.selectOptions(source, 'mirror');
+    expect(screen.queryByRole('textbox', { name: 'Image archives' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Add mirror' })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Add registry' }));
+    const ca = screen.getByRole('textbox', { name: 'CA certificate (PEM)' });
+    expect(ca.tagName).toBe('TEXTAREA');
+    const key = screen.getByRole('textbox', { name: 'Client key (PEM)' });
+    expect(key.className).toBe('masked');
+    await user.click(screen.getByRole('button', { name: 'Show client key of registry 1' }));
+    expect(key.className).toBe('');
+  });
+
+  it('offers an explicit no-login choice', async () => {
+    const user = await openTemplate('single-node');
+    await user.click(screen.getByRole('tab', { name: 'Kairos OS' }));
+    const noLogin = screen.getByRole('checkbox', { name: 'No login (nobody can log in)' }) as HTMLInputElement;
+    if (noLogin.checked) await user.click(noLogin);
+    expect(screen.queryByText(/Nobody can log in to a node/)).toBeNull();
+    await user.click(noLogin);
+    expect(noLogin.checked).toBe(true);
+    expect(screen.getByText(/Nobody can log in to a node/)).toBeTruthy();
+  });
+
+  it("edits a node's addressing and MAC, and lists DHCP reservations for the network team on the site sheet", async () => {
+    const user = await openTemplate('single-node');
+    await user.click(screen.getByRole('tab', { name: 'Nodes' }));
+    const form = screen.getByRole('group', { name: 'Node edge-1' });
+    expect(within(form).queryByRole('textbox', { name: 'Interface' })).toBeNull();
+    await user.type(within(form).getByRole('textbox', { name: 'MAC address' }), '52:54:00:12:34:56');
+    expect(within(screen.getByRole('table', { name: 'Nodes' })).getByText('52:54:00:12:34:56')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    await user.click(screen.getByRole('button', { name: 'Open the site sheet for printing', hidden: true }));
+    const reservations = screen.getByRole('region', { name: 'DHCP reservations (for the network team)' });
+    expect(within(reservations).getByRole('row', { name: 'edge-1 52:54:00:12:34:56 192.168.1.10' })).toBeTruthy();
+    const needs = screen.getByRole('region', { name: 'What each device needs' });
+    expect(within(needs).getByRole('rowheader', { name: 'edge-1' })).toBeTruthy();
+    expect(within(needs).getByText('DHCP reservation of 192.168.1.10 for MAC 52:54:00:12:34:56')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back to the designer' }));
+
+    await user.click(screen.getByRole('tab', { name: 'Nodes' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Addressing' }), 'static');
+    expect(screen.getByRole('textbox', { name: 'Interface' })).toBeTruthy();
+  });
+});
+
+describe('device check', () => {
+  it("says the node comes up and joins, with what the device needs; a label kubelet refuses shows kubelet's message there and in Findings", async () => {
+    const user = await openTemplate('single-node');
+    await user.click(screen.getByRole('tab', { name: 'Device check' }));
+    expect(await screen.findByRole('heading', { name: 'Comes up and joins' })).toBeTruthy();
+    const needs = screen.getByRole('region', { name: 'What this device needs' });
+    expect(within(needs).getByText(/^Kairos image with RKE2 v1\.36/)).toBeTruthy();
+
+    await user.click(screen.getByRole('tab', { name: 'Nodes' }));
+    await user.type(screen.getByRole('textbox', { name: 'Labels' }), 'node-role.kubernetes.io/worker=true');
+    expect(await screen.findByRole('heading', { name: 'Does not come up: rke2-server stops' })).toBeTruthy();
+    const preview = within(document.getElementById('preview-panel')!);
+    expect(preview.getByText(/^failed to validate kubelet flags: unknown 'kubernetes\.io' or 'k8s\.io' labels specified with --node-labels: \[node-role\.kubernetes\.io\/worker\]/)).toBeTruthy();
+    expect(preview.getByText(/cmd\/kubelet\/app\/options\/options\.go/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Show in Findings' }));
+    expect(screen.getByRole('tab', { name: /^Findings \(1 error,/ }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('button', { name: /edge-1.*--node-labels: \[node-role\.kubernetes\.io\/worker\]/s })).toBeTruthy();
   });
 });
 
@@ -199,7 +300,7 @@ describe('saved in this browser, shared by tabs', () => {
   it("a stale tab does not write over another tab's newer save when hidden, and loads it on request (undoable)", async () => {
     const user = await openTemplate('ha');
     const { theirs } = await anotherTabSaves('from-other-tab');
-    const host = screen.getByRole('textbox', { name: 'Control-plane host' });
+    const host = screen.getByRole('textbox', { name: /^Control-plane host/ });
     await user.clear(host);
     await user.type(host, '192.168.10.99');
     await act(async () => void window.dispatchEvent(new Event('pagehide')));
@@ -219,7 +320,7 @@ describe('saved in this browser, shared by tabs', () => {
 
     await user.click(screen.getByRole('button', { name: 'Undo' }));
     expect(screen.getByRole('heading', { name: /— ha-site/ })).toBeTruthy();
-    expect((screen.getByRole('textbox', { name: 'Control-plane host' }) as HTMLInputElement).value).toBe('192.168.10.99');
+    expect((screen.getByRole('textbox', { name: /^Control-plane host/ }) as HTMLInputElement).value).toBe('192.168.10.99');
     await waitFor(() => expect(record()).toMatchObject({ revision: JSON.parse(theirs).revision + 1, site: { name: 'ha-site' } }));
     expect(record()?.writer).not.toBe('other-tab');
   });

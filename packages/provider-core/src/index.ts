@@ -63,6 +63,8 @@ export { nodeArtifacts, type NodeArtifact, type NodeArtifacts, type ArtifactLang
 export { bootTimeline, BOOT_STAGE, type BootStep } from './designer/bootTimeline.js';
 export * as siteEdits from './designer/siteEdits.js';
 export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';
+export { checkSite, publicSiteCheck } from './check/checkSite.js';
+export { CheckFailureSchema, NodeCheckSchema, SiteCheckSchema, type CheckFailure, type NodeCheck, type SiteCheck } from './check/checkResult.js';
 export { buildIso, primaryName, type IsoFile, type IsoOptions } from './bundle/iso9660.js';
 export { cidataIso, CIDATA_LABEL, CIDATA_ISO_NAME } from './bundle/cidataIso.js';
 export { readBundle, type ReadBundleResult } from './bundle/readBundle.js';

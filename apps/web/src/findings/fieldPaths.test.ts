@@ -10,6 +10,8 @@ describe('field paths', () => {
     [['airGap', 'mirrors', 0, 'endpoints', 2], ['airGap', 'mirrors', 0, 'endpoints'], 'airgap'],
     [['os', 'user', 'name'], ['os', 'user', 'name'], 'os'],
     [['cluster', 'tlsSans', 1], ['cluster', 'tlsSans'], 'cluster'],
+    [['cluster', 'kubeVip', 'interface'], ['cluster', 'kubeVip', 'interface'], 'cluster'],
+    [['airGap', 'registryConfigs', 0, 'caPem'], ['airGap', 'registryConfigs', 0, 'caPem'], 'airgap'],
     [['security', 'writeKubeconfigMode'], ['security', 'writeKubeconfigMode'], 'security'],
     [['nodes'], ['nodes'], 'nodes'],
   ] as const)('%j belongs to field %j in section %s', (path, field, section) => {

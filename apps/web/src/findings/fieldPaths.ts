@@ -25,7 +25,7 @@ export function fieldPathOf(path: Path): Path {
   const [head, second] = path;
   if (head === 'nodes') return typeof second === 'number' ? path.slice(0, 3) : path.slice(0, 1);
   if (head === 'name' || head === 'description' || head === 'rke2Version' || head === 'extraConfig') return path.slice(0, 1);
-  if (head === 'os') return path.slice(0, 3);
+  if (head === 'os' || (head === 'cluster' && second === 'kubeVip')) return path.slice(0, 3);
   if (head === 'airGap' && (second === 'mirrors' || second === 'registryConfigs')) return path.slice(0, 4);
   return path.slice(0, 2);
 }

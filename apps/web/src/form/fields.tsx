@@ -57,6 +57,28 @@ export function TextField(props: FieldBinding & { type?: 'text' | 'password'; ma
   );
 }
 
+/** Multi-line text kept as one string (a PEM certificate or key); `masked` hides it like the token. */
+export function TextAreaField(props: FieldBinding & { rows?: number; masked?: boolean; placeholder?: string }) {
+  const { register } = useFormContext();
+  const { id, messages } = useMessages(props);
+  return (
+    <Field id={id} label={props.label} hint={props.hint} messages={messages}>
+      {(control) => (
+        <textarea
+          {...control}
+          {...register(props.name)}
+          rows={props.rows ?? 4}
+          className={props.masked ? 'masked' : undefined}
+          placeholder={props.placeholder}
+          autoComplete="off"
+          spellCheck={false}
+          wrap="off"
+        />
+      )}
+    </Field>
+  );
+}
+
 export function CheckboxField(props: FieldBinding) {
   const { register } = useFormContext();
   const { id, messages } = useMessages(props);

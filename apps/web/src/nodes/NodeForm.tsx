@@ -1,7 +1,7 @@
 /** The selected node's own settings and overrides; each valid change goes straight to the site. */
-import { KAIROS_ROLES, NodeSchema, siteEdits, type SiteNode } from '@rke2-edge/provider-core';
+import { ADDRESSING_MODES, KAIROS_ROLES, NodeSchema, siteEdits, type SiteNode } from '@rke2-edge/provider-core';
 import { Field } from '@rke2-edge/ui';
-import { Controller, FormProvider } from 'react-hook-form';
+import { Controller, FormProvider, useWatch } from 'react-hook-form';
 import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
 import { describedAt, useSyncedForm } from '../form/useSyncedForm.js';
 import { fieldId } from '../findings/fieldPaths.js';
@@ -9,6 +9,11 @@ import { YamlEditor } from '../monaco/LazyMonaco.js';
 import { useAnalysis, useSiteStore } from '../state/siteContext.js';
 
 const hint = (key: string) => describedAt(NodeSchema, key);
+
+const ADDRESSING_LABELS: Record<string, string> = {
+  'dhcp-reservation': 'DHCP reservation',
+  static: 'static',
+};
 
 export function NodeForm({ node, index }: { node: SiteNode; index: number }) {
   const store = useSiteStore();
@@ -18,6 +23,7 @@ export function NodeForm({ node, index }: { node: SiteNode; index: number }) {
   );
   const at = (key: keyof SiteNode) => ({ name: key, sitePath: ['nodes', index, key], hint: hint(key) });
   const extraId = fieldId(['nodes', index, 'extraConfig']);
+  const addressing = useWatch({ control: form.control, name: 'addressing' }) as string | undefined;
   return (
     <FormProvider {...form}>
       <div className="node-form" role="group" aria-label={`Node ${node.name}`}>
@@ -27,6 +33,9 @@ export function NodeForm({ node, index }: { node: SiteNode; index: number }) {
           <SelectField {...at('role')} label="Role" options={KAIROS_ROLES} />
           <TextField {...at('address')} label="Address with prefix" placeholder="192.168.1.10/24" />
           <TextField {...at('hostname')} label="Host name" />
+          <SelectField {...at('addressing')} label="Addressing" options={ADDRESSING_MODES} optionLabels={ADDRESSING_LABELS} />
+          <TextField {...at('mac')} label="MAC address" placeholder="52:54:00:12:34:56" />
+          {addressing === 'static' && <TextField {...at('interface')} label="Interface" placeholder="eth0" />}
         </div>
         <CheckboxField {...at('setNodeIp')} label="Use this address as the node IP" />
         <ListField {...at('labels')} label="Labels" placeholder="topology.kubernetes.io/zone=store-1" />

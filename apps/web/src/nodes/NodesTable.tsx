@@ -10,11 +10,13 @@ import { useAnalysis, useSiteStore } from '../state/siteContext.js';
 import { nodeOrder, type Sort, type SortKey } from './nodeOrder.js';
 
 const ROW_HEIGHT = 38;
-const COLUMNS: { key: SortKey; label: string }[] = [
+/** The MAC column is shown only where the table is wide enough (a container query in styles.css). */
+const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
   { key: 'status', label: 'Status' },
   { key: 'name', label: 'Name' },
   { key: 'role', label: 'Role' },
   { key: 'address', label: 'Address' },
+  { key: 'mac', label: 'MAC', className: 'nodes-mac' },
 ];
 
 export interface NodesTableProps {
@@ -43,7 +45,7 @@ export function NodesTable({ site, selected, onSelect }: NodesTableProps) {
       <div role="rowgroup">
         <div role="row" aria-rowindex={1} className="nodes-row nodes-head">
           {COLUMNS.map((c) => (
-            <div role="columnheader" key={c.key} aria-sort={ariaSort(c.key)}>
+            <div role="columnheader" key={c.key} aria-sort={ariaSort(c.key)} className={c.className}>
               <button type="button" className="sort" onClick={() => sortBy(c.key)}>
                 {c.label}
                 <span aria-hidden="true">{sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
@@ -89,6 +91,9 @@ export function NodesTable({ site, selected, onSelect }: NodesTableProps) {
                 </div>
                 <div role="cell" className="mono">
                   {node.address || '—'}
+                </div>
+                <div role="cell" className="mono nodes-mac">
+                  {node.mac || '—'}
                 </div>
                 <div role="cell" className="row-actions">
                   <button type="button" aria-label={`Duplicate ${node.name}`} title="Duplicate" onClick={(e) => (e.stopPropagation(), store.edit(`Duplicate ${node.name}`, (s) => siteEdits.duplicateNode(s, index), { external: true }), onSelect(index + 1))}>

@@ -27,4 +27,9 @@ describe('nodeOrder', () => {
     expect(nodeOrder(nodes, [], { key: 'role', descending: false })).toEqual([1, 3, 0, 2]);
     expect(nodeOrder(nodes, ['ok', 'warnings', 'errors', 'ok'], { key: 'status', descending: false })).toEqual([2, 1, 0, 3]);
   });
+
+  it('sorts by MAC address ignoring case, nodes without one last', () => {
+    const withMacs = nodes.map((n, i) => ({ ...n, mac: ['52:54:00:00:00:0B', '', '52:54:00:00:00:0a', '52:54:00:00:00:01'][i]! }));
+    expect(nodeOrder(withMacs, [], { key: 'mac', descending: false })).toEqual([3, 2, 0, 1]);
+  });
 });

@@ -2,7 +2,7 @@
 import type { NodeStatus, SiteNode } from '@rke2-edge/provider-core';
 import { parseCidr } from '@rke2-edge/provider-core';
 
-export type SortKey = 'order' | 'name' | 'role' | 'address' | 'status';
+export type SortKey = 'order' | 'name' | 'role' | 'address' | 'mac' | 'status';
 export interface Sort {
   key: SortKey;
   descending: boolean;
@@ -31,6 +31,9 @@ export function nodeOrder(nodes: readonly SiteNode[], status: readonly (NodeStat
         return ROLE_RANK[node.role];
       case 'address':
         return addressKey(node.address);
+      case 'mac':
+        // Case-insensitive; nodes without a MAC last.
+        return node.mac ? `0${node.mac.toLowerCase()}` : '1';
       default:
         return STATUS_RANK[status[i] ?? 'ok'];
     }

@@ -4,6 +4,7 @@ import { StatusBadge, Tabs } from '@rke2-edge/ui';
 import { useState } from 'react';
 import { FindingsPanel } from '../findings/FindingsPanel.js';
 import { useAnalysis } from '../state/siteContext.js';
+import { DeviceCheckView } from './DeviceCheckView.js';
 import { DiffView } from './DiffView.js';
 import { FilesView } from './FilesView.js';
 import { NodeDownloads } from './NodeDownloads.js';
@@ -12,7 +13,7 @@ import { useNodeView } from './useExpandedNode.js';
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-export type PreviewTab = 'files' | 'stages' | 'diff' | 'findings';
+export type PreviewTab = 'files' | 'stages' | 'diff' | 'check' | 'findings';
 
 export interface PreviewPaneProps {
   site: Site;
@@ -34,6 +35,7 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
     { id: 'files', label: 'Files' },
     { id: 'stages', label: 'Boot stages' },
     { id: 'diff', label: 'Diff' },
+    { id: 'check', label: 'Device check' },
     { id: 'findings', label: `Findings (${count(errors, 'error')}, ${count(warnings, 'warning')}${pending ? ', checking…' : ''})` },
   ] as const;
   return (
@@ -57,6 +59,8 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
           <p className="empty">Add a node to see the files it gets.</p>
         ) : tab === 'files' ? (
           <FilesView artifacts={view.artifacts} selected={file} onSelect={setFile} />
+        ) : tab === 'check' ? (
+          <DeviceCheckView selected={selected} nodeName={site.nodes[selected]?.name ?? ''} onShowFindings={() => onTab('findings')} />
         ) : tab === 'stages' ? (
           <StagesView plan={view.expanded.plan} />
         ) : (

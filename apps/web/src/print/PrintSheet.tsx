@@ -4,11 +4,19 @@
  */
 import { isServerRole, type Site, type SiteNode } from '@rke2-edge/provider-core';
 import { useEffect } from 'react';
+import { nodeCheckOf } from '../preview/nodeCheck.js';
+import { IMAGE_SOURCE_LABELS } from '../sections/AirGapSection.js';
 import { PortsTable } from '../sections/NetworkSection.js';
+import { useAnalysis } from '../state/siteContext.js';
 
 /** Nodes drawn per row of the topology before "+ N more". */
 const DRAWN_PER_ROW = 12;
 const NODE_TABLE_ROWS = 60;
+const ENDPOINT_WORDS: Record<Site['cluster']['endpoint'], string> = {
+  'init-node': 'the init node',
+  'kube-vip': 'a VIP kube-vip holds on the servers',
+  'load-balancer': 'your load balancer',
+};
 
 export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void }) {
   useEffect(() => {
@@ -31,7 +39,7 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
         <h1>Site sheet: {site.name}</h1>
         {site.description && <p>{site.description}</p>}
         <p>
-          RKE2 {site.rke2Version} on Kairos · {site.nodes.length} node{site.nodes.length === 1 ? '' : 's'} · control plane at <code>{site.cluster.controlPlaneHost}</code>
+          RKE2 {site.rke2Version} on Kairos · {site.nodes.length} node{site.nodes.length === 1 ? '' : 's'} · control plane at <code>{site.cluster.controlPlaneHost}</code> ({ENDPOINT_WORDS[site.cluster.endpoint]})
         </p>
       </header>
       <Topology site={site} />
@@ -69,7 +77,8 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
             <dd>{proxy.httpProxy || proxy.httpsProxy ? `${proxy.httpProxy || proxy.httpsProxy} (NO_PROXY: ${proxy.noProxy || 'defaults only'})` : 'none'}</dd>
             <dt>Images</dt>
             <dd>
-              {airGap.imageSource === 'archives' ? `from archives in ${airGap.imagesPath}` : 'pulled'}
+              from {IMAGE_SOURCE_LABELS[airGap.imageSource]}
+              {airGap.imageSource === 'archives' ? ` (${airGap.imagesPath})` : ''}
               {airGap.systemDefaultRegistry ? `, system registry ${airGap.systemDefaultRegistry}` : ''}
               {airGap.mirrors.length ? `, ${airGap.mirrors.length} mirror(s)` : ''}
             </dd>
@@ -100,6 +109,8 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
         </table>
         {site.nodes.length > NODE_TABLE_ROWS && <p>…and {site.nodes.length - NODE_TABLE_ROWS} more nodes (see site.json).</p>}
       </section>
+      <DhcpReservations site={site} />
+      <Prerequisites site={site} />
       <PortsTable site={site} />
     </main>
   );
@@ -148,5 +159,79 @@ function Topology({ site }: { site: Site }) {
         {workers.length === 1 ? '' : 's'}
       </figcaption>
     </figure>
+  );
+}
+
+/** For the network team: the address each DHCP-reservation node must get for its MAC. */
+function DhcpReservations({ site }: { site: Site }) {
+  const nodes = site.nodes.filter((n) => n.addressing === 'dhcp-reservation');
+  if (nodes.length === 0) return null;
+  return (
+    <section aria-labelledby="sheet-dhcp">
+      <h2 id="sheet-dhcp">DHCP reservations (for the network team)</h2>
+      <table className="sheet-table">
+        <thead>
+          <tr>
+            <th scope="col">Node</th>
+            <th scope="col">MAC address</th>
+            <th scope="col">Address to reserve</th>
+          </tr>
+        </thead>
+        <tbody>
+          {nodes.map((n, i) => (
+            <tr key={i}>
+              <th scope="row">{n.name}</th>
+              <td className="mono">{n.mac || '(not set)'}</td>
+              <td className="mono">{n.address ? n.address.split('/')[0] : '(not set)'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** What each device must bring, from the boot check; nodes that need the same things share a row. */
+function Prerequisites({ site }: { site: Site }) {
+  const { analysis } = useAnalysis();
+  const groups = new Map<string, { needs: string[]; nodes: string[] }>();
+  site.nodes.forEach((node, i) => {
+    const check = nodeCheckOf(analysis, i);
+    if (!check) return;
+    const key = JSON.stringify(check.needs);
+    const group = groups.get(key) ?? { needs: check.needs, nodes: [] };
+    group.nodes.push(node.name);
+    groups.set(key, group);
+  });
+  return (
+    <section aria-labelledby="sheet-needs">
+      <h2 id="sheet-needs">What each device needs</h2>
+      {groups.size === 0 ? (
+        <p className="empty">The boot check has not run yet.</p>
+      ) : (
+        <table className="sheet-table">
+          <thead>
+            <tr>
+              <th scope="col">Nodes</th>
+              <th scope="col">Needs</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...groups.values()].map((g) => (
+              <tr key={g.nodes.join(',')}>
+                <th scope="row">{g.nodes.length > 8 ? `${g.nodes.slice(0, 8).join(', ')} and ${g.nodes.length - 8} more` : g.nodes.join(', ')}</th>
+                <td>
+                  <ul className="sheet-needs">
+                    {g.needs.map((need) => (
+                      <li key={need}>{need}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

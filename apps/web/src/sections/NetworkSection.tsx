@@ -1,5 +1,6 @@
-import { CNI_PLUGINS, INGRESS_CONTROLLERS, portsForRole, type Site } from '@rke2-edge/provider-core';
-import { CheckboxField, SelectField, TextField } from '../form/fields.js';
+import { CNI_PLUGINS, designerRules, INGRESS_CONTROLLERS, portsForRole, type Site } from '@rke2-edge/provider-core';
+import { useWatch } from 'react-hook-form';
+import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
 import { useAnalysis } from '../state/siteContext.js';
 import { siteHint } from './siteSettingsSchema.js';
 
@@ -8,17 +9,24 @@ export const NO_PROXY_ROWS = 50;
 
 export function NetworkSection({ site, selectedNode }: { site: Site; selectedNode: number }) {
   const at = (section: 'network' | 'proxy', key: string) => ({ name: `${section}.${key}`, sitePath: [section, key], hint: siteHint(`${section}.${key}`) });
+  const serviceCidr = (useWatch({ name: 'network.serviceCidr' }) as string | undefined) ?? '';
   return (
     <>
       <fieldset>
         <legend>Cluster network</legend>
         <TextField {...at('network', 'clusterCidr')} label="Pod network (cluster CIDR)" />
         <TextField {...at('network', 'serviceCidr')} label="Service network (service CIDR)" />
-        <TextField {...at('network', 'clusterDns')} label="Cluster DNS IP" />
+        <TextField {...at('network', 'clusterDns')} label="Cluster DNS IP" placeholder={clusterDnsPlaceholder(serviceCidr)} />
         <TextField {...at('network', 'clusterDomain')} label="Cluster domain" />
         <SelectField {...at('network', 'cni')} label="Network plugin (CNI)" options={CNI_PLUGINS} />
         <CheckboxField {...at('network', 'multus')} label="Multus" />
         <SelectField {...at('network', 'ingressController')} label="Ingress controller" options={INGRESS_CONTROLLERS} />
+      </fieldset>
+      <fieldset>
+        <legend>Node network (static addressing)</legend>
+        <p className="field-hint">Used by nodes whose addressing is static (see Nodes); nodes with a DHCP reservation get these from DHCP.</p>
+        <TextField {...at('network', 'gateway')} label="Default gateway" placeholder="192.168.1.1" />
+        <ListField {...at('network', 'nameservers')} label="DNS servers" placeholder="192.168.1.1" rows={2} />
       </fieldset>
       <fieldset>
         <legend>HTTP(S) proxy</legend>
@@ -30,6 +38,12 @@ export function NetworkSection({ site, selectedNode }: { site: Site; selectedNod
       <PortsTable site={site} />
     </>
   );
+}
+
+/** What an empty cluster DNS means: RKE2's choice, the 10th address of the service network (computed by provider-core). */
+function clusterDnsPlaceholder(serviceCidr: string): string {
+  const dns = designerRules.clusterDnsFor(serviceCidr);
+  return dns ? `${dns} (empty: 10th address of the service network)` : 'empty: 10th address of the service network';
 }
 
 function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number }) {

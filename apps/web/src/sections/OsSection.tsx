@@ -1,14 +1,21 @@
 import { AFTER_INSTALL } from '@rke2-edge/provider-core';
-import { ListField, SelectField, TextField } from '../form/fields.js';
+import { useWatch } from 'react-hook-form';
+import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
 import { siteHint } from './siteSettingsSchema.js';
 
 export function OsSection() {
   const at = (path: string) => ({ name: `os.${path}`, sitePath: ['os', ...path.split('.')], hint: siteHint(`os.${path}`) });
+  const noLogin = useWatch({ name: 'os.user.noLogin' }) === true;
   return (
     <>
-      <TextField {...at('user.name')} label="User name" />
-      <ListField {...at('user.sshAuthorizedKeys')} label="SSH authorized keys" rows={3} />
-      <TextField {...at('user.passwordHash')} label="Password hash" />
+      <fieldset>
+        <legend>Login on every node</legend>
+        <CheckboxField {...at('user.noLogin')} label="No login (nobody can log in)" />
+        {noLogin && <p className="field-hint">Nobody can log in to a node, so the checks in README.txt cannot be run on it.</p>}
+        <TextField {...at('user.name')} label="User name" />
+        <ListField {...at('user.sshAuthorizedKeys')} label="SSH authorized keys" rows={3} />
+        <TextField {...at('user.passwordHash')} label="Password hash" />
+      </fieldset>
       <TextField {...at('install.device')} label="Install disk" />
       <SelectField {...at('install.after')} label="After install" options={AFTER_INSTALL} />
     </>

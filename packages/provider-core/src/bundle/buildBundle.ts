@@ -4,6 +4,7 @@
  * (jszip) with fixed timestamps and a stable order, so the same site always gives the same bytes.
  */
 import JSZip from 'jszip';
+import { deviceNeeds } from '../check/deviceNeeds.js';
 import { isSecurityFinding, sortFindings, type Finding } from '../lint/finding.js';
 import { lintSite } from '../lint/lintSite.js';
 import { MERGED_CONFIG_PATH } from '../provider/constants.js';
@@ -62,7 +63,7 @@ export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | u
     files.push(
       { path: `${dir}/user-data`, content: node.userData },
       { path: `${dir}/meta-data`, content: node.metaData },
-      { path: `${dir}/README.txt`, content: fieldReadme(site.name, node, { iso: options.iso === true }) },
+      { path: `${dir}/README.txt`, content: fieldReadme(site.name, node, { iso: options.iso === true, needs: deviceNeeds(site, node.node) }) },
     );
     if (options.iso) files.push({ path: `${dir}/${CIDATA_ISO_NAME}`, content: cidataIso(node) });
     const seen = new Set<string>();

@@ -8,7 +8,13 @@ const ROLE_WORDS: Record<string, string> = {
   worker: 'a worker that runs workloads and joins through the control plane.',
 };
 
-export function fieldReadme(siteName: string, expanded: ExpandedNode, options: { iso: boolean } = { iso: false }): string {
+export interface FieldReadmeOptions {
+  iso: boolean;
+  /** What the device must bring (check/deviceNeeds.ts): the same list `rke2-edge check` prints. */
+  needs?: readonly string[];
+}
+
+export function fieldReadme(siteName: string, expanded: ExpandedNode, options: FieldReadmeOptions = { iso: false }): string {
   const { node } = expanded;
   const service = node.role === 'worker' ? 'rke2-agent' : 'rke2-server';
   return [
@@ -17,6 +23,7 @@ export function fieldReadme(siteName: string, expanded: ExpandedNode, options: {
     `Role: ${node.role}, ${ROLE_WORDS[node.role] ?? ''}`,
     `Host name: ${hostnameOf(node)}${node.address ? `\nAddress: ${node.address}` : ''}`,
     '',
+    ...(options.needs && options.needs.length > 0 ? ['What this device needs', ...options.needs.map((need) => `  - ${need}`), ''] : []),
     'Files',
     '  user-data   the Kairos cloud-config for this node (its #cloud-config)',
     '  meta-data   the instance id and host name (NoCloud format)',

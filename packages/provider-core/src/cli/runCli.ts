@@ -1,5 +1,7 @@
 /** The rke2-edge command line: dispatches to a command, or explains itself. */
 import { EXIT, type CliIo } from './cliIo.js';
+import { checkCommand } from './checkCommand.js';
+import { newCommand } from './newCommand.js';
 import { openCommand } from './openCommand.js';
 import { mergedCommand, providerCommand } from './providerCommands.js';
 import { bundleCommand, expandCommand, importCommand, isoCommand, lintCommand } from './siteCommands.js';
@@ -12,6 +14,8 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliI
   bundle: { summary: 'write the zip bundle of a site for the field', run: bundleCommand },
   iso: { summary: 'write one node\'s cidata ISO (user-data + meta-data) for a USB stick', run: isoCommand },
   expand: { summary: 'write each node\'s files of a site into a folder', run: expandCommand },
+  check: { summary: 'boot each node on a model of the device and give RKE2\'s verdict: comes up, or why not', run: checkCommand },
+  new: { summary: 'write a new site.json from a start-screen template (--list for the ids)', run: newCommand },
   open: { summary: 'open a zip bundle, share link, site.json or cloud-configs someone sent, as site.json', run: openCommand },
 };
 

@@ -118,7 +118,7 @@ function parseSiteFile(file: NamedBytes, io: CliIo): Site | null {
   return null;
 }
 
-async function readSite(path: string, io: CliIo): Promise<Site | null> {
+export async function readSite(path: string, io: CliIo): Promise<Site | null> {
   const files = await readAll([path], io);
   return files ? parseSiteFile(files[0]!, io) : null;
 }

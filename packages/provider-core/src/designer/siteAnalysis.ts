@@ -8,6 +8,8 @@ import { isSecurityFinding, sortFindings, type Finding } from '../lint/finding.j
 import { expandSite } from '../site/expandSite.js';
 import type { Site } from '../site/siteSchema.js';
 import { noProxyOf } from './noProxyOf.js';
+import { checkSite, publicSiteCheck } from '../check/checkSite.js';
+import type { SiteCheck } from '../check/checkResult.js';
 
 export type NodeStatus = 'ok' | 'warnings' | 'errors';
 
@@ -16,6 +18,8 @@ export interface SiteAnalysis {
   nodeStatus: NodeStatus[];
   /** Per node, NO_PROXY as the provider writes it ('' for none, null when it writes nothing). */
   noProxy: (string | null)[];
+  /** The boot check: per node, whether it comes up and joins, RKE2's message if not, and what the device needs. */
+  check: SiteCheck;
 }
 
 export function analyseSite(site: Site): SiteAnalysis {
@@ -30,5 +34,11 @@ export function analyseSite(site: Site): SiteAnalysis {
     if (finding.severity === 'error') nodeStatus[index] = 'errors';
     else if (finding.severity === 'warning' && nodeStatus[index] === 'ok') nodeStatus[index] = 'warnings';
   }
-  return { findings, nodeStatus, noProxy: expanded.nodes.map((n) => noProxyOf(n.plan)) };
+  // lintSite already ran the check on this expansion (its failures are findings); checkSite returns that run.
+  const check = publicSiteCheck(checkSite(site, expanded));
+  // A node RKE2 would not start is in error even when the cause is a site field (cluster DNS, the endpoint).
+  check.nodes.forEach((n, i) => {
+    if (!n.ok) nodeStatus[i] = 'errors';
+  });
+  return { findings, nodeStatus, noProxy: expanded.nodes.map((n) => noProxyOf(n.plan)), check };
 }

@@ -19,9 +19,14 @@ function info(id: string): SiteTemplateInfo {
 
 type NodeInput = Pick<SiteNode, 'name' | 'role' | 'address'> & Partial<SiteNode>;
 
-/** A site from a template's settings, with a freshly generated token. */
+/**
+ * A site from a template's settings, with a freshly generated token. A template cannot know the
+ * user's SSH key, and a made-up one would be a login that does not work: templates choose "no
+ * login" (a warning that asks for a key or a password) until the user gives one.
+ */
 function templateSite(settings: Omit<SiteInput, 'version' | 'cluster'> & { cluster: Omit<SiteInput['cluster'], 'token'> }): Site {
-  return createSite({ ...settings, cluster: { ...settings.cluster, token: generateClusterToken() } });
+  const os = { ...settings.os, user: { noLogin: true, ...settings.os?.user } };
+  return createSite({ ...settings, os, cluster: { ...settings.cluster, token: generateClusterToken() } });
 }
 
 const nodes = (...list: NodeInput[]): SiteInput['nodes'] => list;
@@ -43,7 +48,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
       templateSite({
         name: 'single-node',
         description: 'One Kairos device running RKE2 as server and workload node.',
-        cluster: { controlPlaneHost: '192.168.1.10' },
+        cluster: { controlPlaneHost: '192.168.1.10', endpoint: 'init-node' },
         nodes: nodes({ name: 'edge-1', role: 'init', address: '192.168.1.10/24' }),
       }),
   },
@@ -52,8 +57,8 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
     build: () =>
       templateSite({
         name: 'ha-site',
-        description: 'Highly available cluster: etcd quorum on three servers, registration through the VIP 192.168.10.5.',
-        cluster: { controlPlaneHost: '192.168.10.5', tlsSans: [] },
+        description: 'Highly available cluster: etcd quorum on three servers, registration through the VIP 192.168.10.5, which kube-vip holds on the servers\' eth0 (set the interface name your devices use).',
+        cluster: { controlPlaneHost: '192.168.10.5', endpoint: 'kube-vip', kubeVip: { interface: 'eth0' }, tlsSans: [] },
         nodes: haNodes('192.168.10', 2),
       }),
   },
@@ -62,7 +67,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
     build: () =>
       templateSite({
         name: 'air-gapped-fips',
-        description: 'Disconnected site. Copy the RKE2 image archives to /opt/content/images before first boot.',
+        description: 'Disconnected site. Copy the RKE2 release\'s image archives (.tar.zst, listed in Air-gap) to /opt/content/images before first boot; paste the registry\'s CA certificate under Air-gap → Registries.',
         cluster: { controlPlaneHost: '10.20.0.11' },
         security: { fips: true, secretsEncryptionProvider: 'aescbc' },
         airGap: {
@@ -70,7 +75,8 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
           imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst'],
           systemDefaultRegistry: 'registry.local:5000',
           mirrors: [{ registry: 'docker.io', endpoints: ['https://registry.local:5000'] }],
-          registryConfigs: [{ host: 'registry.local:5000', caFile: '/etc/ssl/certs/registry-ca.pem' }],
+          // The CA's content is the site's own: until it is pasted, containerd trusts the system CAs only.
+          registryConfigs: [{ host: 'registry.local:5000' }],
         },
         nodes: nodes(
           { name: 'cp-1', role: 'init', address: '10.20.0.11/24' },
@@ -84,7 +90,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
       templateSite({
         name: 'proxied-site',
         description: 'Corporate network: image pulls go through the proxy, node and cluster networks do not.',
-        cluster: { controlPlaneHost: '172.16.5.11' },
+        cluster: { controlPlaneHost: '172.16.5.11', endpoint: 'init-node' },
         proxy: {
           httpProxy: 'http://proxy.corp.example:3128',
           httpsProxy: 'http://proxy.corp.example:3128',
@@ -102,8 +108,8 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
     build: () =>
       templateSite({
         name: 'hardened-site',
-        description: 'CIS benchmark profile with SELinux; RKE2 enforces the restricted Pod Security level.',
-        cluster: { controlPlaneHost: '192.168.20.5' },
+        description: 'CIS benchmark profile with SELinux; RKE2 enforces the restricted Pod Security level. kube-vip holds the VIP 192.168.20.5 on the servers\' eth0.',
+        cluster: { controlPlaneHost: '192.168.20.5', endpoint: 'kube-vip', kubeVip: { interface: 'eth0' } },
         security: { cisProfile: true, selinux: true, podSecurity: 'restricted' },
         nodes: haNodes('192.168.20', 1),
       }),
@@ -114,7 +120,7 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
       templateSite({
         name: 'store-0042',
         description: 'Store 42, region eu-west. Labels let fleet tooling target workloads by store and region.',
-        cluster: { controlPlaneHost: '10.42.100.10' },
+        cluster: { controlPlaneHost: '10.42.100.10', endpoint: 'init-node' },
         network: { clusterCidr: '10.244.0.0/16', serviceCidr: '10.96.0.0/12', clusterDns: '10.96.0.10' },
         nodes: nodes(
           ...(['edge-server', 'edge-worker-1', 'edge-worker-2'] as const).map((name, i) => ({

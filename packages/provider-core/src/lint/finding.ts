@@ -43,6 +43,27 @@ export const FINDING_CODES = [
   'too-large',
   'proxy-invalid',
   'os-user-invalid',
+  'endpoint-not-served',
+  'vip-not-address',
+  'vip-is-node-address',
+  'vip-outside-subnet',
+  'interface-invalid',
+  'kube-vip-image-unavailable',
+  'load-balancer-required',
+  'login-missing',
+  'no-login',
+  'rke2-refuses-start',
+  'image-source-incomplete',
+  'image-archive-missing',
+  'image-archive-unknown',
+  'pem-invalid',
+  'tls-file-not-written',
+  'mac-missing',
+  'mac-invalid',
+  'gateway-missing',
+  'gateway-invalid',
+  'gateway-outside-subnet',
+  'nameserver-invalid',
 ] as const;
 
 /**
@@ -50,7 +71,7 @@ export const FINDING_CODES = [
  * make its YAML reader refuse the file, or exceed the sizes the designer accepts. No option
  * overrides them: bundle --force, "Download anyway", expand, iso and import all refuse them.
  */
-export const SECURITY_CODES = ['control-character', 'line-break', 'unsafe-path', 'host-invalid', 'env-value-unsafe', 'too-large', 'os-user-invalid'] as const satisfies readonly (typeof FINDING_CODES)[number][];
+export const SECURITY_CODES = ['control-character', 'line-break', 'unsafe-path', 'host-invalid', 'env-value-unsafe', 'too-large', 'os-user-invalid', 'interface-invalid'] as const satisfies readonly (typeof FINDING_CODES)[number][];
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 

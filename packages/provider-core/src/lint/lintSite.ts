@@ -13,6 +13,12 @@ import { lintNoProxy, lintProxyUrls } from './noProxyRules.js';
 import { siteSecurityFindings } from './securityRules.js';
 import { lintSiteSettings, unreadableConfigFindings } from './siteRules.js';
 import { lintTopology } from './topologyRules.js';
+import { lintEndpoint } from './endpointRules.js';
+import { lintLogin } from './loginRules.js';
+import { bootCheckFindings } from './bootCheckFindings.js';
+import { lintAddressing } from './addressingRules.js';
+import { lintAirGap } from './airGapRules.js';
+import { lintRegistryTls } from './registryTlsRules.js';
 
 function planFindings(expanded: ExpandedNode): Finding[] {
   const path = ['nodes', expanded.index];
@@ -30,6 +36,8 @@ export function lintSite(site: Site, expanded: ExpandedSite = expandSite(site)):
   const version = parseRke2Version(site.rke2Version) ?? { minor: 36, patch: undefined };
   const findings = siteSecurityFindings(site, { clusterExtra: context.clusterExtra, nodeExtras: new Map(expanded.nodes.map((n) => [n.index, n.nodeExtra])) });
   findings.push(...lintSiteSettings(site, context.clusterExtra));
+  findings.push(...lintAirGap(site), ...lintRegistryTls(site), ...lintAddressing(site));
+  findings.push(...lintEndpoint(site), ...lintLogin(site));
   const base = { version, controlPlaneHost: context.controlPlane.host, designer: true, lineOffset: 0 };
   if (context.clusterExtra.ok) findings.push(...lintRke2Config(context.clusterExtra, { ...base, path: ['extraConfig'], role: 'both' }));
   for (const node of expanded.nodes) {
@@ -56,5 +64,6 @@ export function lintSite(site: Site, expanded: ExpandedSite = expandSite(site)):
       path: ['proxy', 'noProxy'],
     }),
   );
+  findings.push(...bootCheckFindings(site, expanded));
   return findings;
 }

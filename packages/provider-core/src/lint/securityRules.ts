@@ -14,6 +14,7 @@
  */
 import { LIMITS, formatBytes } from '../limits.js';
 import { hostProblem } from '../net/hostName.js';
+import { interfaceNameProblem } from '../net/interfaceName.js';
 import type { CloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import type { Cluster } from '../kairos/clusterSchema.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
@@ -24,11 +25,18 @@ import type { Finding, FindingPath } from './finding.js';
 import { firstBidiControl, firstUnsafeCharacter, describeCharacter, lineColumnAt, textProblem } from './unsafeText.js';
 
 /** Site fields that hold several lines of text. */
-const MULTI_LINE_FIELDS = new Set(['description', 'extraConfig']);
+const MULTI_LINE_FIELDS = new Set(['description', 'extraConfig', 'caPem', 'certPem', 'keyPem']);
+/** PEM contents of registry TLS files (written to files on every node): lines separated by LF only, at most this many bytes. */
+const PEM_FIELDS = ['caPem', 'certPem', 'keyPem'] as const;
+export const PEM_MAX_BYTES = 64 * 1024;
 /** Absolute, and only characters that mean nothing to a shell (`:` for by-path device names, `host:port` folders). */
 const SAFE_PATH = /^\/[A-Za-z0-9._/:+@,=-]*$/;
 const SAFE_PATH_CHARACTER = /[A-Za-z0-9._/:+@,=-]/;
 const SAFE_PATH_WORDS = 'letters, digits and . _ - / : + @ , =';
+/** An absolute path made only of characters that mean nothing to a shell: safe to paste into a command line. */
+export const isShellSafePath = (path: string): boolean => SAFE_PATH.test(path);
+/** A file name (no folder) made only of such characters, and neither "." nor "..". */
+export const isShellSafeFileName = (name: string): boolean => /^[A-Za-z0-9._+@,=-]+$/.test(name) && name !== '.' && name !== '..';
 /** Why a path field is checked: the provider's shell line, or a file path read on the device. */
 const IN_SHELL = 'the provider pastes this path unquoted into a shell command run as root';
 const ON_DEVICE = 'it is a path on the device, written into its configuration files';
@@ -169,6 +177,17 @@ function configFindings(report: Report, config: Map<string, GoValue>, path: Find
   }
 }
 
+/** PEM text: LF line breaks only (no tab, CR or other control character), at most PEM_MAX_BYTES. */
+function checkPem(report: Report, path: FindingPath, text: string, what: string): void {
+  const bad = /[\0-\x09\x0b-\x1f\x7f]/.exec(text);
+  if (bad) {
+    report({ code: 'control-character', message: `${what} contains ${describeCharacter(bad[0].charCodeAt(0))} at character ${bad.index + 1}; PEM has only text lines ending in a line feed`, path });
+    return;
+  }
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > PEM_MAX_BYTES) report({ code: 'too-large', message: `${what} is ${bytes} bytes; the designer accepts PEM contents of at most ${formatBytes(PEM_MAX_BYTES)}`, path });
+}
+
 function sizeFindings(report: Report, text: string, path: FindingPath, what: string): void {
   if (text.length * 3 <= LIMITS.extraConfigBytes) return; // at most 3 UTF-8 bytes per UTF-16 unit
   const bytes = new TextEncoder().encode(text).length;
@@ -206,6 +225,17 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
       const path = ['airGap', 'registryConfigs', i, field];
       if (registry[field] !== '' && unflagged(path)) checkPath(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`, ON_DEVICE);
     }
+    for (const field of PEM_FIELDS) {
+      const path = ['airGap', 'registryConfigs', i, field];
+      if (registry[field] !== '' && unflagged(path)) checkPem(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`);
+    }
+  });
+  // Archive names become part of the shell lines of the step that links them (airGapSteps).
+  airGap.imageArchives.forEach((name, i) => {
+    const path = ['airGap', 'imageArchives', i];
+    if (unflagged(path) && !isShellSafeFileName(name)) {
+      report({ code: 'unsafe-path', message: `the image archive name "${name}" must be a file name in the images folder (no "/"), made of letters, digits and . _ - + @ , =: the designer links it with a shell command run as root`, path });
+    }
   });
   if (!['', 'auto'].includes(os.install.device) && unflagged(['os', 'install', 'device'])) {
     checkPath(report, ['os', 'install', 'device'], os.install.device, 'the install device', ON_DEVICE);
@@ -224,6 +254,12 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
   site.nodes.forEach((node, i) => {
     const field = node.hostname ? 'hostname' : 'name';
     if (unflagged(['nodes', i, field])) checkHostName(report, ['nodes', i, field], node.hostname || node.name);
+    // The interface name goes into the node's systemd-networkd unit (networkSteps) with static addressing.
+    const ifacePath = ['nodes', i, 'interface'];
+    const ifaceProblem = node.interface === '' && node.addressing !== 'static' ? null : interfaceNameProblem(node.interface);
+    if (ifaceProblem && unflagged(ifacePath)) {
+      report({ code: 'interface-invalid', message: `the network interface "${node.interface}" of ${node.name} is not a Linux interface name: ${ifaceProblem}; it is written into the node's network configuration`, path: ifacePath });
+    }
   });
   if (site.nodes.length > LIMITS.nodes) {
     report({ code: 'too-large', message: `the site has ${site.nodes.length} nodes; the designer accepts at most ${LIMITS.nodes} in one site`, path: ['nodes'] });

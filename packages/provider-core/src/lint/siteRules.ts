@@ -1,18 +1,13 @@
 /**
  * Checks on a site's cluster-wide settings. Codes: token-weak, ipv6-server-url, duplicate-tls-san,
- * fips-incompatible, images-not-tar, wrong-type (kubeconfig mode), provider-panic (extra config
- * that the provider could not read).
+ * fips-incompatible, wrong-type (kubeconfig mode), provider-panic (extra config that the provider
+ * could not read). Image sources and archives: airGapRules.ts.
  */
 import { isBareIpv6 } from '../net/ipAddress.js';
 import { tokenWeakness } from '../site/clusterToken.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
 import type { Site } from '../site/siteSchema.js';
 import type { Finding, FindingPath } from './finding.js';
-
-/** Archives the provider's import script copies: it takes `*.tar` only (oracle cases 19, 20). */
-export function isImportableArchive(file: string): boolean {
-  return file.endsWith('.tar');
-}
 
 export function tokenFindings(token: string, path: FindingPath): Finding[] {
   const weakness = tokenWeakness(token);
@@ -73,18 +68,6 @@ export function lintSiteSettings(site: Site, clusterExtra: Rke2ConfigRead): Find
       message: `secrets encryption "${site.security.secretsEncryptionProvider}" is not FIPS-approved; FIPS mode needs aescbc`,
       path: ['security', 'secretsEncryptionProvider'],
       fix: { description: 'use aescbc', value: 'aescbc' },
-    });
-  }
-  if (site.airGap.imageSource === 'archives') {
-    site.airGap.imageArchives.forEach((file, i) => {
-      if (!isImportableArchive(file)) {
-        findings.push({
-          severity: 'warning',
-          code: 'images-not-tar',
-          message: `"${file}" will not be imported: the provider's import script copies only *.tar files. Decompress it to .tar, or copy it to /var/lib/rancher/rke2/agent/images/ where RKE2 reads compressed archives itself`,
-          path: ['airGap', 'imageArchives', i],
-        });
-      }
     });
   }
   findings.push(...unreadableConfigFindings(clusterExtra, ['extraConfig'], 'The site\'s extra config'));

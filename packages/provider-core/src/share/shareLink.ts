@@ -1,7 +1,7 @@
 /**
  * A site carried in a URL fragment: JSON, deflate-raw compressed, base64url. The fragment never
- * reaches a server, so a share link needs none. Secrets (the cluster token, registry passwords)
- * are left out unless asked for; the link lists what was left out so the receiver can fill it in.
+ * reaches a server, so a share link needs none. Secrets (the cluster token, registry passwords
+ * and client keys) are left out unless asked for; the link lists what was left out so the receiver can fill it in.
  *
  * A link comes from someone else, so reading one is bounded (length, unpacked size), strict
  * (base64url, UTF-8, one value per key, a zod schema for the payload) and never throws. The list
@@ -30,6 +30,12 @@ export type OmittedSecret =
       /** The registry's host as the site gives it: data, for the UI to print as text. */
       registry: string;
       label: string;
+    }
+  | {
+      secret: 'registry-key';
+      path: ['airGap', 'registryConfigs', number, 'keyPem'];
+      registry: string;
+      label: string;
     };
 
 export type OpenShareResult = { ok: true; site: Site; omitted: OmittedSecret[] } | { ok: false; message: string };
@@ -39,6 +45,7 @@ const OmittedPathSchema = z.union([
   z.tuple([z.literal('cluster'), z.literal('token')]),
   z.tuple([z.literal('os'), z.literal('user'), z.literal('passwordHash')]),
   z.tuple([z.literal('airGap'), z.literal('registryConfigs'), z.number().int().nonnegative(), z.literal('password')]),
+  z.tuple([z.literal('airGap'), z.literal('registryConfigs'), z.number().int().nonnegative(), z.literal('keyPem')]),
 ]);
 
 const SharePayloadSchema = z.object({
@@ -65,6 +72,11 @@ function passwordOmitted(site: Site, index: number): OmittedSecret {
   return { secret: 'registry-password', path: ['airGap', 'registryConfigs', index, 'password'], registry, label: `the password for registry ${which} (Air-gap & registries section)` };
 }
 
+function keyOmitted(site: Site, index: number): OmittedSecret {
+  const { registry, label } = passwordOmitted(site, index) as { registry: string; label: string };
+  return { secret: 'registry-key', path: ['airGap', 'registryConfigs', index, 'keyPem'], registry, label: label.replace('the password for', 'the client key (PEM) for') };
+}
+
 /** The site with its secrets emptied, and the list of what was emptied. */
 export function withoutSecrets(site: Site): { site: Site; omitted: OmittedSecret[] } {
   const copy = structuredClone(site);
@@ -78,9 +90,14 @@ export function withoutSecrets(site: Site): { site: Site; omitted: OmittedSecret
     omitted.push(hashOmitted());
   }
   copy.airGap.registryConfigs.forEach((registry, i) => {
-    if (!registry.password) return;
-    registry.password = '';
-    omitted.push(passwordOmitted(copy, i));
+    if (registry.password) {
+      registry.password = '';
+      omitted.push(passwordOmitted(copy, i));
+    }
+    if (registry.keyPem) {
+      registry.keyPem = '';
+      omitted.push(keyOmitted(copy, i));
+    }
   });
   return { site: copy, omitted };
 }
@@ -172,6 +189,7 @@ function readSharePayload(value: unknown): OpenShareResult {
   for (const [i, { path }] of payload.data.omitted.entries()) {
     if (path[0] === 'cluster') omitted.set('token', tokenOmitted());
     else if (path[0] === 'os') omitted.set('hash', hashOmitted());
+    else if (path[2] < site.airGap.registryConfigs.length && path[3] === 'keyPem') omitted.set(`registry key ${path[2]}`, keyOmitted(site, path[2]));
     else if (path[2] < site.airGap.registryConfigs.length) omitted.set(`registry ${path[2]}`, passwordOmitted(site, path[2]));
     else return refused(omittedEntryProblem(i));
   }

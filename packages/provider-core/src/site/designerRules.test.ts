@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GoObject, GoValue } from '../yaml/goJson.js';
+import { variant } from '../../test/siteFixtures.js';
+import { rke2ConfigFor, siteContext } from './rke2ConfigFor.js';
+import type { Site } from './siteSchema.js';
 import {
   appliesToRole,
   cisProfileFor,
@@ -79,5 +82,27 @@ describe('designer rules', () => {
     expect(clusterDnsFor('10.43.0.0/16')).toBe('10.43.0.10');
     expect(clusterDnsFor('172.20.0.0/20,fd00:43::/112')).toBe('172.20.0.10');
     expect(clusterDnsFor('nonsense')).toBeNull();
+  });
+});
+
+describe('rke2ConfigFor: settings every role needs', () => {
+  const configOf = (site: Site, index: number) => rke2ConfigFor(siteContext(site), site.nodes[index]!).config;
+
+  it('writes the CIS profile on servers and workers alike (RKE2 checks it on agents too)', () => {
+    const site = variant((s) => (s.security.cisProfile = true));
+    expect([0, 1, 3, 4].map((i) => configOf(site, i).get('profile'))).toEqual(['cis', 'cis', 'cis', 'cis']);
+    expect(configOf(variant(() => {}), 3).has('profile')).toBe(false);
+  });
+
+  it('writes system-default-registry on workers too, so they pull system images from it', () => {
+    const site = variant((s) => (s.airGap.systemDefaultRegistry = 'registry.local:5000'));
+    expect([0, 3].map((i) => configOf(site, i).get('system-default-registry'))).toEqual(['registry.local:5000', 'registry.local:5000']);
+    expect(configOf(variant(() => {}), 3).has('system-default-registry')).toBe(false);
+  });
+
+  it('keeps server-only settings off workers', () => {
+    const site = variant((s) => (s.security.cisProfile = true));
+    expect(configOf(site, 3).has('tls-san')).toBe(false);
+    expect(configOf(site, 3).has('cni')).toBe(false);
   });
 });

@@ -4,6 +4,11 @@
  * the site does not need it.
  */
 import type { GoObject } from '../yaml/goJson.js';
+import { cisSteps } from './cisSteps.js';
+import { kubeVipSteps } from './kubeVipSteps.js';
+import { airGapSteps } from './airGapSteps.js';
+import { networkSteps } from './networkSteps.js';
+import { registryTlsSteps } from './registryTlsSteps.js';
 import { rke2FilesSteps } from './rke2FilesStep.js';
 import type { SiteContext } from './rke2ConfigFor.js';
 import type { SiteNode } from './siteSchema.js';
@@ -12,6 +17,11 @@ type StepGenerator = (ctx: SiteContext, node: SiteNode) => GoObject[];
 
 const GENERATORS: StepGenerator[] = [
   rke2FilesSteps,
+  cisSteps,
+  kubeVipSteps,
+  networkSteps,
+  registryTlsSteps,
+  airGapSteps,
 ];
 
 export function designerSteps(ctx: SiteContext, node: SiteNode): GoObject[] {

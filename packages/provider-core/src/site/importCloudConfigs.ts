@@ -111,6 +111,9 @@ function applyOsSettings(site: Site, imported: ImportedNode, report: (f: string,
     const keys = user.get('ssh_authorized_keys');
     site.os.user.sshAuthorizedKeys = keys?.kind === 'seq' ? keys.items.map(scalarText).filter((k): k is string => k !== undefined) : [];
     if (users.items.length > 1) report(imported.file, `only the first of ${users.items.length} users is kept`);
+  } else {
+    // No users: these cloud-configs create no login, which the site says explicitly.
+    site.os.user.noLogin = true;
   }
   const install = pairs(imported.outline.topLevel.get('install'));
   if (install.size > 0) {
@@ -172,12 +175,15 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
   applyFormSettings(site, reference.config);
   applyOsSettings(site, reference, report);
   for (const n of imported) {
-    const skipped = importDesignerStages(files.find((f) => f.name === n.file)!.text, site);
+    const skipped = importDesignerStages(files.find((f) => f.name === n.file)!.text, site, n.node);
     for (const what of skipped) report(n.file, `${what} is not imported; the designer writes only its own registries.yaml and Pod Security files`);
   }
   const env = reference.cluster.env ?? {};
   for (const [key, field] of Object.entries(PROXY_ENV)) site.proxy[field] = env[key] ?? '';
   site.airGap.imageSource = reference.cluster.import_local_images ? 'archives' : site.airGap.imageSource;
+  // Without a kube-vip manifest (importDesignerStages) something of the user's serves the host: the
+  // cloud-configs do not say the nodes' addresses, so whether it is the init node is not known.
+  if (site.cluster.endpoint !== 'kube-vip') site.cluster.endpoint = 'load-balancer';
   if (reference.cluster.local_images_path) site.airGap.imagesPath = reference.cluster.local_images_path;
 
   if (isBareIpv6(site.cluster.controlPlaneHost)) {

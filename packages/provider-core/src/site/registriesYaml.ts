@@ -6,6 +6,7 @@
  */
 import type { GoObject, GoValue } from '../yaml/goJson.js';
 import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
+import { registryTlsPaths } from './registryTlsSteps.js';
 import type { Site } from './siteSchema.js';
 
 const map = (entries: [string, GoValue | undefined][]): GoObject => new Map(entries.filter((e): e is [string, GoValue] => e[1] !== undefined));
@@ -23,10 +24,12 @@ export function registriesYaml(airGap: Site['airGap']): string | null {
   const configs: GoObject = new Map();
   for (const c of airGap.registryConfigs) {
     const auth = c.username || c.password ? map([['username', c.username], ['password', c.password]]) : undefined;
+    // A file whose content the site carries is written by registryTlsSteps, at its own path or the default one.
+    const paths = registryTlsPaths(c);
     const tls = map([
-      ['ca_file', c.caFile || undefined],
-      ['cert_file', c.certFile || undefined],
-      ['key_file', c.keyFile || undefined],
+      ['ca_file', paths.ca],
+      ['cert_file', paths.cert],
+      ['key_file', paths.key],
       ['insecure_skip_verify', c.insecureSkipVerify ? true : undefined],
     ]);
     configs.set(c.host, map([['auth', auth], ['tls', tls.size > 0 ? tls : undefined]]));

@@ -23,7 +23,9 @@ export function hostnameOf(node: SiteNode): string {
 
 function usersSection(ctx: SiteContext): GoValue | undefined {
   const { user } = ctx.site.os;
-  if (!user.name || (user.sshAuthorizedKeys.length === 0 && !user.passwordHash)) return undefined;
+  // "No login" is a choice the site makes (lint warns, loginRules.ts); without a key or a password
+  // the site has no login either, which lint reports as an error.
+  if (user.noLogin || !user.name || (user.sshAuthorizedKeys.length === 0 && !user.passwordHash)) return undefined;
   return [
     obj([
       ['name', user.name],

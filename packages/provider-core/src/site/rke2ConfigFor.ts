@@ -57,8 +57,9 @@ function formSettings(ctx: SiteContext, node: SiteNode): [string, GoValue][] {
     ['service-cidr', network.serviceCidr],
   ];
   if (isServerRole(node.role)) {
+    // The control-plane host (the kube-vip VIP, the load balancer) needs no entry here: the provider
+    // adds it to tls-san on every node (99_userdata.yaml, userConfigJson.ts).
     const tlsSan = [...site.cluster.tlsSans, ...(ctx.controlPlane.extraTlsSan ? [ctx.controlPlane.extraTlsSan] : [])];
-    const version = parseRke2Version(site.rke2Version);
     const clusterDns = network.clusterDns || clusterDnsFor(network.serviceCidr);
     entries.push(
       ...(clusterDns ? [['cluster-dns', clusterDns] as [string, GoValue]] : []),
@@ -69,10 +70,13 @@ function formSettings(ctx: SiteContext, node: SiteNode): [string, GoValue][] {
       ['secrets-encryption-provider', security.secretsEncryptionProvider],
     );
     if (tlsSan.length > 0) entries.push(['tls-san', tlsSan]);
-    if (security.cisProfile && version) entries.push(['profile', cisProfileFor(version)]);
     if (ctx.podSecurityConfig !== null) entries.push(['pod-security-admission-config-file', POD_SECURITY_CONFIG_PATH]);
-    if (site.airGap.systemDefaultRegistry) entries.push(['system-default-registry', site.airGap.systemDefaultRegistry]);
   }
+  // On every role: RKE2 checks the profile on agents too (profile_linux.go, validateProfile), and
+  // agents pull their system images (kube-proxy, the CNI) from system-default-registry as well.
+  const version = parseRke2Version(site.rke2Version);
+  if (security.cisProfile && version) entries.push(['profile', cisProfileFor(version)]);
+  if (site.airGap.systemDefaultRegistry) entries.push(['system-default-registry', site.airGap.systemDefaultRegistry]);
   if (security.selinux) entries.push(['selinux', true]);
   const address = parseCidr(node.address)?.address;
   if (node.setNodeIp && address) entries.push(['node-ip', [formatIp(address)]]);

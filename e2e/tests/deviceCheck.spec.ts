@@ -1,0 +1,123 @@
+/**
+ * Issue 11's "done when" in Chromium: a CIS + SELinux HA site with a kube-vip endpoint, image
+ * archives and a private registry with its CA shows, for every node, "Comes up and joins" and what
+ * the device needs; breaking one thing (a label kubelet refuses, a cluster DNS outside the service
+ * network) shows RKE2's message on that node's Device check and in Findings.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const CA_PEM = [
+  '-----BEGIN CERTIFICATE-----',
+  'MIIBdzCCAR2gAwIBAgIUQm9vdENoZWNrVGVzdENBMDAwMDAwMDAwCgYIKoZIzj0EAwIw',
+  'EjEQMA4GA1UEAwwHdGVzdC1jYTAeFw0yNjAxMDEwMDAwMDBaFw0zNjAxMDEwMDAwMDBa',
+  '-----END CERTIFICATE-----',
+].join('\n');
+
+const previewNode = (page: Page) => page.getByLabel('Preview of node');
+const checkPanel = (page: Page) => page.locator('#preview-panel');
+
+async function selectPreviewNode(page: Page, name: string) {
+  const value = await previewNode(page).locator('option', { hasText: new RegExp(`^${name} \\(`) }).getAttribute('value');
+  await previewNode(page).selectOption(value!);
+}
+
+/** The node names, in the preview's node list. */
+async function nodeNames(page: Page): Promise<string[]> {
+  const labels = await previewNode(page).locator('option').allTextContents();
+  return labels.map((l) => l.replace(/ \(.*\)$/, ''));
+}
+
+test('Device check: every node of a hardened kube-vip air-gapped site comes up; a broken label or DNS shows RKE2’s message', async ({ page }, testInfo) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+
+  await page.goto('/');
+  await page.getByRole('button', { name: /CIS hardened with SELinux/ }).click();
+  await expect(page.getByRole('heading', { name: /RKE2 Edge Designer — / })).toBeVisible();
+
+  // Control plane behind a kube-vip VIP on the servers.
+  await page.getByRole('combobox', { name: 'Nodes reach the control plane through' }).selectOption('kube-vip');
+  await page.getByRole('textbox', { name: 'Control-plane host (the kube-vip VIP)' }).fill('192.168.20.5');
+  await expect(page.getByRole('textbox', { name: 'VIP interface on the servers' })).toHaveValue('eth0');
+  await shot('cluster-kube-vip');
+
+  // Images from archives, system images from a private registry whose CA the designer writes.
+  await page.getByRole('tab', { name: 'Air-gap & registries' }).click();
+  await page.getByRole('combobox', { name: 'Images come from' }).selectOption('archives');
+  await page.getByRole('textbox', { name: 'System default registry' }).fill('registry.local:5000');
+  if ((await page.getByRole('group', { name: 'Registry 1' }).count()) === 0) await page.getByRole('button', { name: 'Add registry' }).click();
+  const registry = page.getByRole('group', { name: 'Registry 1' });
+  await registry.getByRole('textbox', { name: 'Registry host' }).fill('registry.local:5000');
+  await registry.getByRole('textbox', { name: 'CA file on the node' }).fill('/etc/rancher/rke2/registry-ca.pem');
+  await registry.getByRole('textbox', { name: 'CA certificate (PEM)' }).fill(CA_PEM);
+  // The client key field is masked in Chromium (text-security on a text area) until shown.
+  const key = registry.getByRole('textbox', { name: 'Client key (PEM)' });
+  expect(await key.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-security'))).toBe('disc');
+  await registry.getByRole('button', { name: 'Show client key of registry 1' }).click();
+  expect(await key.evaluate((el) => getComputedStyle(el).getPropertyValue('-webkit-text-security'))).toBe('none');
+  // The archives this version, CNI and ingress need: the ones the check lists for the device.
+  await page.getByRole('tab', { name: 'Device check' }).click();
+  const needs = checkPanel(page).getByRole('region', { name: 'What this device needs' });
+  const archivesNeed = needs.getByText(/^Image archives copied to /);
+  await expect(archivesNeed).toBeVisible();
+  const archives = ((await archivesNeed.textContent()) ?? '').replace(/^Image archives copied to [^:]+: /, '').split(', ');
+  await page.getByRole('textbox', { name: 'Image archives' }).fill(archives.join('\n'));
+
+  await expect(page.getByRole('tab', { name: /^Findings \(0 errors,/ })).toBeVisible();
+  const names = await nodeNames(page);
+  expect(names.length).toBeGreaterThanOrEqual(4);
+  for (const name of names) {
+    await selectPreviewNode(page, name);
+    await expect(checkPanel(page).getByRole('heading', { name: 'Comes up and joins' })).toBeVisible();
+    await expect(needs.getByText(/RKE2 v1\.\d+/)).toBeVisible();
+    await expect(needs.getByText(/SELinux/)).toBeVisible();
+  }
+  await selectPreviewNode(page, 'cp-1');
+  await shot('device-check-1280');
+  await page.setViewportSize({ width: 800, height: 720 });
+  await expect(checkPanel(page).getByRole('heading', { name: 'Comes up and joins' })).toBeVisible();
+  await shot('device-check-800');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // A label kubelet refuses in --node-labels: the worker's agent would not start.
+  const worker = names.find((n) => n.startsWith('worker'))!;
+  await page.getByRole('tab', { name: 'Nodes' }).click();
+  await page.getByRole('table', { name: 'Nodes' }).getByRole('button', { name: worker, exact: true }).click();
+  await page.getByRole('textbox', { name: 'Labels' }).fill('node-role.kubernetes.io/worker=true');
+  await page.getByRole('tab', { name: 'Device check' }).click();
+  await expect(previewNode(page)).toHaveValue(String(names.indexOf(worker)));
+  await expect(checkPanel(page).getByRole('heading', { name: 'Does not come up: rke2-agent stops' })).toBeVisible();
+  const message = checkPanel(page).locator('.check-message').first();
+  await expect(message).toContainText('node-role.kubernetes.io/worker');
+  await expect(checkPanel(page).locator('.check-source').first()).toContainText('cmd/kubelet');
+  const labelMessage = (await message.textContent())!;
+  await shot('device-check-broken-label');
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.setViewportSize({ width: 800, height: 720 });
+  await shot('device-check-broken-label-800');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await checkPanel(page).getByRole('button', { name: 'Show in Findings' }).click();
+  await expect(page.getByRole('tab', { name: /^Findings \([1-9]\d* errors?,/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(checkPanel(page).getByRole('button', { name: new RegExp(escape(labelMessage.slice(0, 40))) }).first()).toBeVisible();
+
+  // Put the label right; then a cluster DNS outside the service network breaks every node.
+  await page.getByRole('tab', { name: 'Nodes' }).click();
+  await page.getByRole('textbox', { name: 'Labels' }).fill('');
+  await expect(page.getByRole('tab', { name: /^Findings \(0 errors,/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Network & proxy' }).click();
+  await page.getByRole('textbox', { name: 'Service network (service CIDR)' }).fill('10.101.0.0/16');
+  await page.getByRole('textbox', { name: 'Cluster DNS IP' }).fill('10.43.0.10');
+  await page.getByRole('tab', { name: 'Device check' }).click();
+  await selectPreviewNode(page, 'cp-1');
+  await expect(checkPanel(page).getByRole('heading', { name: 'Does not come up: rke2-server stops' })).toBeVisible();
+  await expect(checkPanel(page).locator('.check-message').first()).toContainText('10.43.0.10');
+  await page.getByRole('tab', { name: /^Findings \(/ }).click();
+  await expect(checkPanel(page).getByText(/10\.43\.0\.10/).first()).toBeVisible();
+
+  expect(errors).toEqual([]);
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,77 @@
+/**
+ * Where a joining node finds the cluster. The provider writes `server: https://<control_plane_host>:9345`
+ * on every role but init (provider-rke2 provider.go). An agent without it stops ("--server is
+ * required", k3s-io/k3s pkg/cli/agent/agent.go Run); a node whose server nothing answers retries
+ * forever, logging "Failed to validate connection to cluster at …: failed to get CA certs: …"
+ * (k3s-io/k3s pkg/agent/config/config.go, the ParseAndValidateToken loop): it never joins.
+ *
+ * What serves the supervisor port in this site:
+ * - the init node itself, at its address, or at a DNS name (resolving it there is a device need);
+ * - a kube-vip VIP: a kube-vip manifest on the init node that announces that address (the VIP
+ *   exists only once the init node's kube-vip runs);
+ * - a load balancer the user runs: vouched for, so it becomes a device need instead.
+ */
+import { parseCidr, parseIp, formatIp } from '../../net/ipAddress.js';
+import { SUPERVISOR_PORT } from '../../provider/constants.js';
+import { configText, type StartFailure, type StartInput } from '../startRule.js';
+import type { Device } from '../deviceModel.js';
+
+export const SERVER_URL_SOURCE = 'k3s-io/k3s pkg/agent/config/config.go (ParseAndValidateToken loop); pkg/cli/agent/agent.go, Run';
+
+/** Folders RKE2 reads manifests and static pods from (rancher/rke2 pkg/bootstrap manifestsDir; podtemplate). */
+const MANIFEST_DIRS = ['/var/lib/rancher/rke2/server/manifests/', '/var/lib/rancher/rke2/agent/pod-manifests/'];
+
+/** The host of `https://HOST:PORT`, brackets removed. */
+export function urlHost(url: string): string | null {
+  const m = /^https:\/\/(\[[^\]]+\]|[^/:]+)(?::(\d+))?\/?$/.exec(url.trim());
+  return m ? m[1]!.replace(/^\[|\]$/g, '') : null;
+}
+
+const sameAddress = (a: string, b: string) => {
+  const pa = parseIp(a);
+  const pb = parseIp(b);
+  return pa && pb ? pa.family === pb.family && pa.value === pb.value : a.toLowerCase() === b.toLowerCase();
+};
+
+/** Whether a device announces `host` with kube-vip (a manifest naming kube-vip and the address). */
+export function announcesVip(device: Device, host: string): boolean {
+  for (const [path, file] of device.files) {
+    if (!MANIFEST_DIRS.some((dir) => path.startsWith(dir))) continue;
+    if (file.content.includes('kube-vip') && file.content.includes(host)) return true;
+  }
+  return false;
+}
+
+export function serverUrlRule(input: StartInput): StartFailure[] {
+  const { device, site } = input;
+  const server = configText(device.config?.get('server'));
+  if (server === undefined) {
+    return device.service === 'rke2-agent' ? [{ rule: 'server-url', message: '--server is required', source: 'k3s-io/k3s pkg/cli/agent/agent.go, Run', path: ['cluster', 'controlPlaneHost'] }] : [];
+  }
+  const host = urlHost(server);
+  if (host === null) return [];
+  const initIndex = site.nodes.findIndex((n) => n.role === 'init');
+  const init = site.nodes[initIndex];
+  const initAddress = init ? parseCidr(init.address)?.address : undefined;
+  const served = (() => {
+    switch (site.cluster.endpoint) {
+      case 'load-balancer':
+        return true;
+      case 'kube-vip':
+        return initIndex >= 0 && input.devices[initIndex] !== undefined && announcesVip(input.devices[initIndex]!, host);
+      case 'init-node':
+        // A DNS name is the user's record for the init node: what it resolves to is a device need.
+        return init !== undefined && (parseIp(host) === null || (initAddress !== undefined && sameAddress(formatIp(initAddress), host)));
+    }
+  })();
+  if (served) return [];
+  const why = site.cluster.endpoint === 'kube-vip'
+    ? `no kube-vip on the init node announces ${host}`
+    : init === undefined ? 'the site has no init node' : `${host} is not the init node's address${initAddress ? `, ${formatIp(initAddress)}` : ''}`;
+  return [{
+    rule: 'server-url',
+    message: `Failed to validate connection to cluster at ${server}: failed to get CA certs: nothing in this site answers at ${host}:${SUPERVISOR_PORT} (${why})`,
+    source: SERVER_URL_SOURCE,
+    path: ['cluster', 'controlPlaneHost'],
+  }];
+}
