@@ -7,10 +7,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
+/** A throwaway self-signed test CA (EC P-256, made with openssl for this test; it protects nothing). */
 const CA_PEM = [
   '-----BEGIN CERTIFICATE-----',
-  'MIIBdzCCAR2gAwIBAgIUQm9vdENoZWNrVGVzdENBMDAwMDAwMDAwCgYIKoZIzj0EAwIw',
-  'EjEQMA4GA1UEAwwHdGVzdC1jYTAeFw0yNjAxMDEwMDAwMDBaFw0zNjAxMDEwMDAwMDBa',
+  'MIIBlzCCAT2gAwIBAgIUMdvFLml/Uq3WFrPmP0mgupOx+DYwCgYIKoZIzj0EAwIw',
+  'ITEfMB0GA1UEAwwWcmVnaXN0cnkubG9jYWwgdGVzdCBDQTAeFw0yNjExMjUyMTQ2',
+  'MzBaFw0zNjExMjIyMTQ2MzBaMCExHzAdBgNVBAMMFnJlZ2lzdHJ5LmxvY2FsIHRl',
+  'c3QgQ0EwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAATofQn1fCy0wph0/xYiCPNc',
+  '2sA5yL9A1maVHt9cwI/HTHT2qeFK/KEQADil5ycepOR4JgtqDe9LjoKcQq2pNByx',
+  'o1MwUTAdBgNVHQ4EFgQUa2ULnfKIWs8UCjYPUxkDemrYA3cwHwYDVR0jBBgwFoAU',
+  'a2ULnfKIWs8UCjYPUxkDemrYA3cwDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQD',
+  'AgNIADBFAiB6b1NLK4QF76u7/6KJNxypw/7Pyb68Y567xzrTfYEzHgIhAL/buRw1',
+  'HXU+5IcDwZ/02/n+BF4HnEXkFSuSczU5VqwP',
   '-----END CERTIFICATE-----',
 ].join('\n');
 

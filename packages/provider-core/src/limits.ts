@@ -24,6 +24,18 @@ export const LIMITS = {
   zipBytes: 128 * MiB,
   /** Entries in a zip file (a bundle has about 10 per node). */
   zipEntries: 50_000,
+  /**
+   * Registry certificate and key contents of a whole site, in bytes (every node gets all of them;
+   * a CA chain and a client pair are a few KiB), and registries (mirrors and TLS/auth settings).
+   */
+  registryTlsBytes: 64 * KiB,
+  registries: 32,
+  /**
+   * The site's shared settings (everything but the nodes, as JSON) times the node count: every
+   * node's user-data carries them, so this bounds the text a site expands to. A 2,000-node site
+   * may share 64 KiB (a full 16 KiB extra config, SSH keys, a registry CA and more fit easily).
+   */
+  expandedSharedBytes: 128 * MiB,
   /** A share link's fragment, in characters (Chromium's longest URL is 2 MiB). */
   shareLinkChars: 2 * MiB,
 } as const;

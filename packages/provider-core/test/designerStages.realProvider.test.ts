@@ -68,7 +68,7 @@ describe.skipIf(problem !== null)('the real provider with the designer\'s CIS an
     const ctx = expanded.context;
     for (const [i, node] of site.nodes.entries()) {
       const file = join(dir, `yip-${i}.yaml`);
-      writeFileSync(file, renderYamlForGo(new Map([['stages', new Map([['boot.before', designerSteps(ctx, node)]])]])));
+      writeFileSync(file, renderYamlForGo(new Map([['stages', new Map([['boot.before', designerSteps(ctx, node, expanded.nodes[i]!.config)]])]])));
       const run = spawnSync(CKYPARSE, [file], { encoding: 'utf8', timeout: 60_000 });
       const decoded = JSON.parse(run.stdout) as { err?: string; files: { path: string; stage_name: string }[] | null };
       expect(decoded.err).toBeUndefined();

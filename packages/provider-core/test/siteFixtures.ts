@@ -1,5 +1,6 @@
 /** Sites used by the tests: a healthy HA site, and a way to derive variants of it. */
 import { createSite } from '../src/site/createSite.js';
+import { rke2ConfigFor, siteContext } from '../src/site/rke2ConfigFor.js';
 import { NodeSchema, type Site, type SiteNode } from '../src/site/siteSchema.js';
 
 export const TEST_TOKEN = 'Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA';
@@ -50,4 +51,11 @@ export function largeSite(count: number): Site {
   site.cluster.controlPlaneHost = '10.1.0.2';
   site.cluster.endpoint = 'init-node';
   return site;
+}
+
+/** A step generator's arguments for a node of a site: the site context, the node, its final RKE2 config. */
+export function stepArgs(site: Site, index: number) {
+  const ctx = siteContext(site);
+  const node = site.nodes[index]!;
+  return [ctx, node, rke2ConfigFor(ctx, node).config] as const;
 }

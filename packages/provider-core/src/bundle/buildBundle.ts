@@ -63,7 +63,7 @@ export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | u
     files.push(
       { path: `${dir}/user-data`, content: node.userData },
       { path: `${dir}/meta-data`, content: node.metaData },
-      { path: `${dir}/README.txt`, content: fieldReadme(site.name, node, { iso: options.iso === true, needs: deviceNeeds(site, node.node) }) },
+      { path: `${dir}/README.txt`, content: fieldReadme(site.name, node, { iso: options.iso === true, needs: deviceNeeds(site, node.node), noLogin: site.os.user.noLogin }) },
     );
     if (options.iso) files.push({ path: `${dir}/${CIDATA_ISO_NAME}`, content: cidataIso(node) });
     const seen = new Set<string>();

@@ -18,4 +18,13 @@ describe('README.txt', () => {
       'At least 2 CPU and 4 GB RAM (8 GB and 4 CPU recommended)',
     ]));
   });
+
+  it('says the checks need a login the image has when the site chose no login, and only then', () => {
+    const readmeOf = (noLogin: boolean) => {
+      const site = variant((s) => (s.os.user.noLogin = noLogin));
+      return bundleFiles(expandSite(site)).find((f) => f.path === 'plant-7/worker-1/README.txt')!.content as string;
+    };
+    expect(readmeOf(true)).toContain('This site creates no login on its nodes');
+    expect(readmeOf(false)).not.toContain('no login');
+  });
 });

@@ -12,6 +12,8 @@ export interface FieldReadmeOptions {
   iso: boolean;
   /** What the device must bring (check/deviceNeeds.ts): the same list `rke2-edge check` prints. */
   needs?: readonly string[];
+  /** The site chose no login: the checks need a console login added to the image, or cannot be run. */
+  noLogin?: boolean;
 }
 
 export function fieldReadme(siteName: string, expanded: ExpandedNode, options: FieldReadmeOptions = { iso: false }): string {
@@ -52,6 +54,9 @@ export function fieldReadme(siteName: string, expanded: ExpandedNode, options: F
     '     sudo kairos-agent manual-install --device auto user-data',
     '',
     'Check after boot',
+    ...(options.noLogin
+      ? ['  This site creates no login on its nodes, so these checks need a login the OS image already has;', '  without one, watch the node appear with kubectl on a server that has a login.']
+      : []),
     `  sudo systemctl status ${service}          (active (running); if not: sudo journalctl -u ${service})`,
     '  sudo cat /etc/rancher/rke2/config.yaml     (should match device/etc/rancher/rke2/config.yaml)',
     node.role === 'worker'

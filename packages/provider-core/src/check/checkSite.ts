@@ -60,6 +60,12 @@ const memo = new WeakMap<ExpandedSite, SiteCheckDetail>();
 export function checkSite(site: Site, expanded: ExpandedSite = expandSite(site)): SiteCheckDetail {
   const known = memo.get(expanded);
   if (known) return known;
+  if (expanded.tooLarge) {
+    const failure = { rule: 'too-large', message: `not checked: ${expanded.tooLarge}`, source: 'rke2-edge limits (packages/provider-core/src/limits.ts)', path: [] };
+    return {
+      nodes: site.nodes.map((node) => ({ node: node.name, service: node.role === 'worker' ? 'rke2-agent' : 'rke2-server', ok: false, failures: [failure], needs: [] })),
+    };
+  }
   const devices = expanded.nodes.map(bootDevice);
   const nodes = expanded.nodes.map((node, i): NodeCheckDetail => {
     const device = devices[i]!;

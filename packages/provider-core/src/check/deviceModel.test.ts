@@ -35,4 +35,15 @@ describe('the device model', () => {
     const site = variant((s) => (s.nodes[0]!.mac = '52:54:00:12:34:56'));
     expect(deviceNeeds(site, site.nodes[0]!)).toContain('DHCP reservation of 192.168.1.11 for MAC 52:54:00:12:34:56');
   });
+
+  it('lists the archives the site needs, not only the ones typed in: switching CNI adds its archive', () => {
+    const site = variant((s) => {
+      Object.assign(s.airGap, { imageSource: 'archives', imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst', 'kube-vip.tar'] });
+      Object.assign(s.network, { cni: 'cilium', multus: true });
+    });
+    const archives = deviceNeeds(site, site.nodes[3]!).find((n) => n.startsWith('Image archives'))!;
+    expect(archives).toContain('rke2-images-cilium.linux-amd64.tar.zst');
+    expect(archives).toContain('rke2-images-multus.linux-amd64.tar.zst');
+    expect(archives).toContain('kube-vip.tar');
+  });
 });

@@ -12,7 +12,7 @@
  *   (load-balancer endpoint).
  */
 import { parseCidr, parseIp, formatIp } from '../net/ipAddress.js';
-import { archivesFor } from '../site/imageArchives.js';
+import { archiveFileName, groupsFor, groupsListed } from '../site/imageArchives.js';
 import { isServerRole, type Site, type SiteNode } from '../site/siteSchema.js';
 
 /** docs.rke2.io/install/requirements, "VM Sizing Guide": server CPU and RAM by number of agents. */
@@ -40,7 +40,10 @@ export function deviceNeeds(site: Site, node: SiteNode): string[] {
     needs.push('At least 2 CPU and 4 GB RAM (8 GB and 4 CPU recommended)');
   }
   if (site.airGap.imageSource === 'archives') {
-    const names = site.airGap.imageArchives.length > 0 ? site.airGap.imageArchives : archivesFor(site);
+    // What the site needs (the published archives not already covered by a listed one), then what the user listed.
+    const listed = groupsListed(site.airGap.imageArchives);
+    const needed = groupsFor(site).filter((group) => !listed.has(group)).map((group) => archiveFileName(group));
+    const names = [...new Set([...site.airGap.imageArchives, ...needed])];
     if (names.length > 0) needs.push(`Image archives copied to ${site.airGap.imagesPath}: ${names.join(', ')}`);
   }
   if (node.addressing === 'dhcp-reservation') {

@@ -40,5 +40,5 @@ export function analyseSite(site: Site): SiteAnalysis {
   check.nodes.forEach((n, i) => {
     if (!n.ok) nodeStatus[i] = 'errors';
   });
-  return { findings, nodeStatus, noProxy: expanded.nodes.map((n) => noProxyOf(n.plan)), check };
+  return { findings, nodeStatus, noProxy: site.nodes.map((_, i) => (expanded.nodes[i] ? noProxyOf(expanded.nodes[i].plan) : null)), check };
 }

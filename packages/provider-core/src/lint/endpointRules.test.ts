@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { haSite, kubeVipSite } from '../../test/siteFixtures.js';
 import type { Site } from '../site/siteSchema.js';
-import { imageRegistry, lintEndpoint } from './endpointRules.js';
+import { imageRegistry } from '../site/kubeVipImage.js';
+import { lintEndpoint } from './endpointRules.js';
 
 const codes = (site: Site) => lintEndpoint(site).map((f) => `${f.severity} ${f.code}`);
 const edited = (site: Site, edit: (s: Site) => void) => {
@@ -56,15 +57,20 @@ describe('control-plane endpoint rules', () => {
       Object.assign(s.airGap, { imageSource: 'mirror', systemDefaultRegistry: 'registry.local:5000', mirrors: [{ registry: 'docker.io', endpoints: ['https://registry.local:5000'], rewrites: {} }] });
       edit(s);
     });
-    it('warns, naming the image, when nothing mirrors ghcr.io', () => {
+    it('is an error, naming the image, when nothing mirrors ghcr.io: no server could hold the VIP', () => {
       const findings = lintEndpoint(airGapped(() => {}));
-      expect(findings).toMatchObject([{ severity: 'warning', code: 'kube-vip-image-unavailable', path: ['cluster', 'kubeVip', 'image'] }]);
+      expect(findings).toMatchObject([{ severity: 'error', code: 'kube-vip-image-unavailable', path: ['cluster', 'kubeVip', 'image'] }]);
       expect(findings[0]!.message).toContain('ghcr.io/kube-vip/kube-vip:v0.9.2');
     });
     it('passes when ghcr.io (or everything) is mirrored, or the image is on the site\'s registry', () => {
       expect(codes(airGapped((s) => s.airGap.mirrors.push({ registry: 'ghcr.io', endpoints: ['https://registry.local:5000'], rewrites: {} })))).toEqual([]);
       expect(codes(airGapped((s) => (s.airGap.mirrors[0]!.registry = '*')))).toEqual([]);
       expect(codes(airGapped((s) => (s.cluster.kubeVip.image = 'registry.local:5000/kube-vip/kube-vip:v0.9.2')))).toEqual([]);
+    });
+    it('passes an archives site that lists an archive named for kube-vip, and only then', () => {
+      const archives = (names: string[]) => edited(kubeVipSite(), (s) => Object.assign(s.airGap, { imageSource: 'archives', imageArchives: names }));
+      expect(codes(archives(['rke2-images.linux-amd64.tar.zst']))).toContain('error kube-vip-image-unavailable');
+      expect(codes(archives(['rke2-images.linux-amd64.tar.zst', 'kube-vip-v0.9.2.tar']))).toEqual([]);
     });
     it('says nothing when nodes pull from the internet', () => {
       expect(codes(kubeVipSite())).toEqual([]);

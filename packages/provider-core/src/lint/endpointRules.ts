@@ -13,6 +13,7 @@
  */
 import { interfaceNameProblem } from '../net/interfaceName.js';
 import { formatIp, networkContains, parseCidr, parseIp, type IpAddress } from '../net/ipAddress.js';
+import { kubeVipImageSource } from '../site/kubeVipImage.js';
 import { isServerRole, type Site, type SiteNode } from '../site/siteSchema.js';
 import type { Finding } from './finding.js';
 
@@ -45,40 +46,20 @@ export function initNodeEndpointFindings(site: Site): Finding[] {
   ];
 }
 
-/** The registry an image reference is pulled from (containerd's rule: a first part with "." or ":", or localhost; else docker.io). */
-export function imageRegistry(image: string): string {
-  const slash = image.indexOf('/');
-  const first = slash < 0 ? '' : image.slice(0, slash);
-  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : 'docker.io';
-}
-
-const urlHost = (url: string): string => url.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
-
-/** Registries a node pulls from when images do not come from the internet: the mirrored ones, the mirrors themselves, the system default registry. */
-function reachableRegistries(site: Site): Set<string> {
-  const { airGap } = site;
-  return new Set([
-    ...airGap.mirrors.map((m) => m.registry),
-    ...airGap.mirrors.flatMap((m) => m.endpoints.map(urlHost)),
-    ...(airGap.systemDefaultRegistry ? [airGap.systemDefaultRegistry] : []),
-  ]);
-}
-
 function kubeVipImageFindings(site: Site): Finding[] {
-  const { imageSource, imagesPath } = site.airGap;
-  if (imageSource !== 'archives' && imageSource !== 'mirror') return [];
-  const image = site.cluster.kubeVip.image;
-  const registry = imageRegistry(image);
-  const reachable = reachableRegistries(site);
-  if (reachable.has(registry) || reachable.has('*')) return [];
-  const how = imageSource === 'archives' ? `save it into a .tar archive in ${imagesPath || 'the images folder'} on every server, or ` : '';
+  const source = kubeVipImageSource(site);
+  if (source.available) return [];
+  const { image } = site.cluster.kubeVip;
+  const archive = site.airGap.imageSource === 'archives'
+    ? `list an archive of it whose name says "kube-vip" (e.g. kube-vip.tar, from "docker save ${image}") in the image archives, or `
+    : '';
   return [
     {
-      severity: 'warning',
+      severity: 'error',
       code: 'kube-vip-image-unavailable',
       message:
-        `kube-vip's image ${image} comes from ${registry}, which no registry mirror of this site covers and which is not in RKE2's image archives: ` +
-        `${how}mirror ${registry} (or push the image to your registry and set the kube-vip image to it); until then no server holds the VIP`,
+        `kube-vip's image ${image} comes from ${source.registry}, which no registry of this site serves and no image archive holds: ` +
+        `${archive}mirror ${source.registry} (or push the image to your registry and set the kube-vip image to it); until then no server holds the VIP and no node joins`,
       path: ['cluster', 'kubeVip', 'image'],
     },
   ];

@@ -32,6 +32,7 @@ function planFindings(expanded: ExpandedNode): Finding[] {
 }
 
 export function lintSite(site: Site, expanded: ExpandedSite = expandSite(site)): Finding[] {
+  if (expanded.tooLarge) return [{ severity: 'error', code: 'too-large', message: expanded.tooLarge, path: [] }];
   const { context } = expanded;
   const version = parseRke2Version(site.rke2Version) ?? { minor: 36, patch: undefined };
   const findings = siteSecurityFindings(site, { clusterExtra: context.clusterExtra, nodeExtras: new Map(expanded.nodes.map((n) => [n.index, n.nodeExtra])) });

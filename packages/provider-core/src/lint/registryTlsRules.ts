@@ -20,10 +20,35 @@ const LABELS = new RegExp(BLOCK, 'g');
 
 const WHAT: Record<TlsPart, string> = { ca: 'CA certificate', cert: 'client certificate', key: 'client key' };
 
+/**
+ * Whether base64 text decodes to one DER structure (ASN.1 SEQUENCE, tag 0x30, whose length fills
+ * the bytes exactly), as every certificate and private key is (RFC 5280, RFC 5208, RFC 5915).
+ * Text that is not, such as shell lines made of base64 letters, is never written to a device.
+ */
+export function isDerSequence(base64: string): boolean {
+  let binary: string;
+  try {
+    binary = atob(base64);
+  } catch {
+    return false;
+  }
+  if (binary.length < 2 || binary.charCodeAt(0) !== 0x30) return false;
+  const first = binary.charCodeAt(1);
+  if (first < 0x80) return 2 + first === binary.length;
+  const count = first & 0x7f;
+  if (count === 0 || count > 4 || binary.length < 2 + count) return false;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + binary.charCodeAt(2 + i);
+  return 2 + count + length === binary.length;
+}
+
 /** Why `text` is not the PEM this part needs, or null. */
 export function pemProblem(text: string, part: TlsPart): string | null {
   if (!PEM_TEXT.test(text)) return 'it is not PEM: it must be blocks from "-----BEGIN …-----" to "-----END …-----" with base64 lines between them';
-  const labels = [...text.matchAll(LABELS)].map((m) => m[1]!);
+  const blocks = [...text.matchAll(LABELS)];
+  const broken = blocks.findIndex((m) => !isDerSequence(m[0].split('\n').slice(1, -1).join('')));
+  if (broken >= 0) return `block ${broken + 1} (${blocks[broken]![1]}) does not decode to a certificate or key: its base64 lines are not one DER structure`;
+  const labels = blocks.map((m) => m[1]!);
   if (part === 'key') {
     if (labels.some((l) => l.startsWith('ENCRYPTED'))) return 'the key is encrypted; containerd cannot read a key with a passphrase (Go tls.LoadX509KeyPair): give it unencrypted';
     if (labels.length !== 1 || !labels[0]!.endsWith('PRIVATE KEY')) return `it must be exactly one PRIVATE KEY block, not ${labels.join(', ')}`;

@@ -12,12 +12,14 @@
  *   backslashes are interpreted there);
  * - the control-plane host becomes `server: https://HOST:9345`.
  */
+import { utf8Length } from '../bytes/utf8.js';
 import { LIMITS, formatBytes } from '../limits.js';
 import { hostProblem } from '../net/hostName.js';
 import { interfaceNameProblem } from '../net/interfaceName.js';
 import type { CloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import type { Cluster } from '../kairos/clusterSchema.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
+import { REGISTRY_TLS_DIR, TLS_PARTS } from '../site/registryTlsSteps.js';
 import type { Site } from '../site/siteSchema.js';
 import type { GoValue } from '../yaml/goJson.js';
 import type { RawNode } from '../yaml/readYamlDocument.js';
@@ -128,6 +130,8 @@ function checkHostName(report: Report, path: FindingPath, name: string, line?: n
 const characterWords = (c: string) => (c === ' ' ? 'a space' : JSON.stringify(c));
 
 function pathProblem(path: string, why = IN_SHELL): string | null {
+  // "." and ".." would make the path name another folder than the one it shows (/etc/rancher/../../etc/shadow).
+  if (path.split('/').some((segment) => segment === '.' || segment === '..')) return 'contains a "." or ".." folder: a path on the device is written out in full, without them';
   if (SAFE_PATH.test(path)) return null;
   if (!path.startsWith('/')) return 'must be an absolute path (starting with /)';
   const bad = [...path].find((c) => !SAFE_PATH_CHARACTER.test(c))!;
@@ -229,7 +233,26 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
       const path = ['airGap', 'registryConfigs', i, field];
       if (registry[field] !== '' && unflagged(path)) checkPem(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`);
     }
+    // Content the designer writes goes to its own folder only: a path elsewhere could replace any file of the device.
+    for (const { pem, file } of TLS_PARTS) {
+      const path = ['airGap', 'registryConfigs', i, file];
+      if (registry[pem] !== '' && registry[file] !== '' && unflagged(path) && !registry[file].startsWith(`${REGISTRY_TLS_DIR}/`)) {
+        report({
+          code: 'unsafe-path',
+          message: `${file} of registry ${registry.host || i + 1} is "${registry[file]}": the designer writes certificate and key contents only under ${REGISTRY_TLS_DIR}/; leave the path empty to have it chosen there`,
+          path,
+        });
+      }
+    }
   });
+  const pemBytes = airGap.registryConfigs.reduce((sum, r) => sum + PEM_FIELDS.reduce((n, f) => n + utf8Length(r[f]), 0), 0);
+  if (pemBytes > LIMITS.registryTlsBytes) {
+    report({ code: 'too-large', message: `the registries' certificates and keys are ${pemBytes} bytes together; every node gets all of them, and the designer accepts at most ${formatBytes(LIMITS.registryTlsBytes)}`, path: ['airGap', 'registryConfigs'] });
+  }
+  const registries = airGap.registryConfigs.length + airGap.mirrors.length;
+  if (registries > LIMITS.registries) {
+    report({ code: 'too-large', message: `the site has ${registries} registry mirrors and settings; the designer accepts at most ${LIMITS.registries}`, path: ['airGap'] });
+  }
   // Archive names become part of the shell lines of the step that links them (airGapSteps).
   airGap.imageArchives.forEach((name, i) => {
     const path = ['airGap', 'imageArchives', i];

@@ -1,3 +1,4 @@
+import { stepArgs } from '../../test/siteFixtures.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { haSite, variant } from '../../test/siteFixtures.js';
@@ -30,29 +31,29 @@ describe('airGapSteps', () => {
 
   it('leaves .tar archives to the provider\'s import script', () => {
     const site = archives();
-    expect(placedArchives(siteContext(site), site.nodes[0]!).map(([link]) => link)).not.toContain('/var/lib/rancher/rke2/agent/images/my-app.tar');
+    expect(placedArchives(stepArgs(site, 0)[0], stepArgs(site, 0)[2]).map(([link]) => link)).not.toContain('/var/lib/rancher/rke2/agent/images/my-app.tar');
   });
 
   it('follows data-dir from extra config', () => {
     const site = archives((s) => (s.extraConfig = 'data-dir: /data/rke2\n'));
-    expect(placedArchives(siteContext(site), site.nodes[0]!)[0]![0]).toBe('/data/rke2/agent/images/rke2-images-core.linux-amd64.tar.zst');
+    expect(placedArchives(stepArgs(site, 0)[0], stepArgs(site, 0)[2])[0]![0]).toBe('/data/rke2/agent/images/rke2-images-core.linux-amd64.tar.zst');
   });
 
   it('writes nothing without archives, or when the images folder is RKE2\'s own', () => {
     const site = haSite();
-    expect(airGapSteps(siteContext(site), site.nodes[0]!)).toEqual([]);
+    expect(airGapSteps(...stepArgs(site, 0))).toEqual([]);
     const own = archives((s) => (s.airGap.imagesPath = '/var/lib/rancher/rke2/agent/images/'));
-    expect(airGapSteps(siteContext(own), own.nodes[0]!)).toEqual([]);
+    expect(airGapSteps(...stepArgs(own, 0))).toEqual([]);
   });
 
   it('never puts an unsafe folder or name into the shell line', () => {
     const site = archives((s) => {
       s.airGap.imageArchives.push('x.tar.zst; reboot', '../x.tar.zst');
     });
-    const lines = airGapSteps(siteContext(site), site.nodes[0]!).flatMap((s) => s.get('commands') as string[]);
+    const lines = airGapSteps(...stepArgs(site, 0)).flatMap((s) => s.get('commands') as string[]);
     expect(lines.join('\n')).not.toMatch(/reboot|\.\.\//);
     const badFolder = archives((s) => (s.airGap.imagesPath = '/opt/x $(id)'));
-    expect(airGapSteps(siteContext(badFolder), badFolder.nodes[0]!)).toEqual([]);
+    expect(airGapSteps(...stepArgs(badFolder, 0))).toEqual([]);
   });
 
   it('reads the linked archives back when a designed site is imported', () => {

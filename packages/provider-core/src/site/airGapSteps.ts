@@ -21,36 +21,33 @@
 import { isShellSafeFileName, isShellSafePath } from '../lint/securityRules.js';
 import type { GoObject } from '../yaml/goJson.js';
 import { archiveStem } from './imageArchives.js';
-import { rke2ConfigFor, type SiteContext } from './rke2ConfigFor.js';
+import { nodeDataDir } from './nodeDataDir.js';
+import type { SiteContext } from './rke2ConfigFor.js';
 import type { SiteNode } from './siteSchema.js';
 import { goObject } from './yipStep.js';
 
-export const DEFAULT_DATA_DIR = '/var/lib/rancher/rke2';
 export const PLACE_ARCHIVES_STEP = 'Link the image archives into the folder RKE2 loads them from';
 
 const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
 
 /** Where RKE2 loads archives from on this node: `<data-dir>/agent/images`. */
-export function rke2ImagesDir(ctx: SiteContext, node: SiteNode): string {
-  const dataDir = rke2ConfigFor(ctx, node).config.get('data-dir');
-  return `${typeof dataDir === 'string' && isShellSafePath(dataDir) ? trimSlash(dataDir) : DEFAULT_DATA_DIR}/agent/images`;
-}
+export const rke2ImagesDir = (config: GoObject): string => `${nodeDataDir(config)}/agent/images`;
 
 /** The links the step makes, as [link, target] paths: every listed compressed archive, when the images folder is elsewhere. */
-export function placedArchives(ctx: SiteContext, node: SiteNode): [string, string][] {
+export function placedArchives(ctx: SiteContext, config: GoObject): [string, string][] {
   const { imageSource, imagesPath, imageArchives } = ctx.site.airGap;
   if (imageSource !== 'archives' || !isShellSafePath(imagesPath)) return [];
   const from = trimSlash(imagesPath);
-  const to = rke2ImagesDir(ctx, node);
+  const to = rke2ImagesDir(config);
   if (from === to) return [];
   const names = imageArchives.filter((name) => isShellSafeFileName(name) && archiveStem(name) !== null && !name.endsWith('.tar'));
   return [...new Set(names)].map((name) => [`${to}/${name}`, `${from}/${name}`]);
 }
 
-export function airGapSteps(ctx: SiteContext, node: SiteNode): GoObject[] {
-  const links = placedArchives(ctx, node);
+export function airGapSteps(ctx: SiteContext, _node: SiteNode, config: GoObject): GoObject[] {
+  const links = placedArchives(ctx, config);
   if (links.length === 0) return [];
-  const dir = rke2ImagesDir(ctx, node);
+  const dir = rke2ImagesDir(config);
   // A link or nothing is (re)made; a regular file of that name stays.
   const commands = [`mkdir -p ${dir}`, ...links.map(([link, target]) => `if [ -L ${link} ] || [ ! -e ${link} ]; then ln -sfn ${target} ${link}; fi`)];
   return [goObject([['name', PLACE_ARCHIVES_STEP], ['commands', commands]])];

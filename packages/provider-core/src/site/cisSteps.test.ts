@@ -1,3 +1,4 @@
+import { stepArgs } from '../../test/siteFixtures.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { variant } from '../../test/siteFixtures.js';
@@ -7,7 +8,7 @@ import { siteContext } from './rke2ConfigFor.js';
 import type { Site } from './siteSchema.js';
 
 const cisSite = () => variant((s) => (s.security.cisProfile = true));
-const stepsOf = (site: Site, index: number) => cisSteps(siteContext(site), site.nodes[index]!);
+const stepsOf = (site: Site, index: number) => cisSteps(...stepArgs(site, index));
 /** The designer's initramfs steps of a node, as Kairos reads them back from its user-data. */
 const initramfsSteps = (site: Site, index: number): Record<string, unknown>[] =>
   (parse(expandSite(site).nodes[index]!.userData) as { stages?: { initramfs?: Record<string, unknown>[] } }).stages?.initramfs ?? [];

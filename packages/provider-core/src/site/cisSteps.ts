@@ -16,7 +16,8 @@
  * also creates the user's own group, named after it, unless a primary group is given) and `files`.
  */
 import type { GoObject } from '../yaml/goJson.js';
-import { rke2ConfigFor, type SiteContext } from './rke2ConfigFor.js';
+import { nodeDataDir } from './nodeDataDir.js';
+import type { SiteContext } from './rke2ConfigFor.js';
 import { isServerRole, type SiteNode } from './siteSchema.js';
 import { goObject, yipFile } from './yipStep.js';
 
@@ -44,7 +45,7 @@ export const PROTECT_KERNEL_DEFAULTS_SYSCTLS: Readonly<Record<string, string>> =
 export const ETCD_USER = 'etcd';
 export const ETCD_GROUP = 'etcd';
 /** Where RKE2 keeps etcd's data (`<data-dir>/server/db/etcd`); used as the user's home so its uid stays the same across boots. */
-export const ETCD_DATA_DIR = '/var/lib/rancher/rke2/server/db/etcd';
+export const etcdDataDir = (config: GoObject): string => `${nodeDataDir(config)}/server/db/etcd`;
 /** The same values as a sysctl.d file, as RKE2 ships them (`bundle/share/rke2/rke2-cis-sysctl.conf`), so systemd-sysctl keeps them set. */
 export const CIS_SYSCTL_CONF_PATH = '/etc/sysctl.d/90-rke2-cis.conf';
 
@@ -59,8 +60,8 @@ export function profileNeedsEtcdUser(profile: string): boolean {
 }
 
 /** The `profile` a node's RKE2 config ends up with (the site's CIS switch or extra config), or "". */
-export function nodeProfile(ctx: SiteContext, node: SiteNode): string {
-  const profile = rke2ConfigFor(ctx, node).config.get('profile');
+export function nodeProfile(config: GoObject): string {
+  const profile = config.get('profile');
   return typeof profile === 'string' ? profile : '';
 }
 
@@ -68,8 +69,8 @@ function sysctlConf(values: Readonly<Record<string, string>>): string {
   return Object.entries(values).map(([key, value]) => `${key}=${value}\n`).join('');
 }
 
-export function cisSteps(ctx: SiteContext, node: SiteNode): GoObject[] {
-  const profile = nodeProfile(ctx, node);
+export function cisSteps(_ctx: SiteContext, node: SiteNode, config: GoObject): GoObject[] {
+  const profile = nodeProfile(config);
   const steps: GoObject[] = [];
   if (profileNeedsKernelParameters(profile)) {
     steps.push(
@@ -83,7 +84,7 @@ export function cisSteps(ctx: SiteContext, node: SiteNode): GoObject[] {
   if (profileNeedsEtcdUser(profile) && isServerRole(node.role)) {
     const user = goObject([
       ['gecos', 'etcd user'],
-      ['homedir', ETCD_DATA_DIR],
+      ['homedir', etcdDataDir(config)],
       ['no_create_home', true],
       ['shell', '/sbin/nologin'],
       ['lock_passwd', true],

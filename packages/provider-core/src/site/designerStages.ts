@@ -13,7 +13,8 @@ import { rke2FilesSteps } from './rke2FilesStep.js';
 import type { SiteContext } from './rke2ConfigFor.js';
 import type { SiteNode } from './siteSchema.js';
 
-type StepGenerator = (ctx: SiteContext, node: SiteNode) => GoObject[];
+/** A generator gets the node's final RKE2 config (what rke2ConfigFor made), so it never re-reads extra config. */
+type StepGenerator = (ctx: SiteContext, node: SiteNode, config: GoObject) => GoObject[];
 
 const GENERATORS: StepGenerator[] = [
   rke2FilesSteps,
@@ -24,13 +25,13 @@ const GENERATORS: StepGenerator[] = [
   airGapSteps,
 ];
 
-export function designerSteps(ctx: SiteContext, node: SiteNode): GoObject[] {
-  return GENERATORS.flatMap((generate) => generate(ctx, node));
+export function designerSteps(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject[] {
+  return GENERATORS.flatMap((generate) => generate(ctx, node, config));
 }
 
 /** Every file the designer's steps write on the node, as [path, content], in step order. */
-export function designerFilesFor(ctx: SiteContext, node: SiteNode): [string, string][] {
-  return designerSteps(ctx, node).flatMap((step) => {
+export function designerFilesOf(steps: readonly GoObject[]): [string, string][] {
+  return steps.flatMap((step) => {
     const files = step.get('files');
     if (!Array.isArray(files)) return [];
     return files.flatMap((file) => {

@@ -5,7 +5,7 @@
  */
 import { parse } from 'yaml';
 import { CIS_SYSCTL_CONF_PATH, ETCD_USER } from './cisSteps.js';
-import { KUBE_VIP_MANIFEST_PATH } from './kubeVipSteps.js';
+import { KUBE_VIP_MANIFEST_NAME } from './kubeVipSteps.js';
 import { POD_SECURITY_CONFIG_PATH } from './podSecurityConfig.js';
 import { PLACE_ARCHIVES_STEP } from './airGapSteps.js';
 import { REGISTRIES_PATH } from './registriesYaml.js';
@@ -146,7 +146,7 @@ export function importDesignerStages(cloudConfigText: string, site: Site, node?:
         const path = str(file['path']);
         if (path === REGISTRIES_PATH) readRegistries(str(file['content']), site);
         else if (path === POD_SECURITY_CONFIG_PATH) readPodSecurity(str(file['content']), site);
-        else if (path === KUBE_VIP_MANIFEST_PATH) readKubeVip(str(file['content']), site);
+        else if (path.endsWith(KUBE_VIP_MANIFEST_NAME)) readKubeVip(str(file['content']), site);
         else if (!readStaticNetworkUnit(path, str(file['content']), site, node)) others.set(path, { content: str(file['content']), report: `file ${path} written by stage ${stageName}` });
       }
     }

@@ -1,3 +1,4 @@
+import { stepArgs } from '../../test/siteFixtures.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { haSite, kubeVipSite } from '../../test/siteFixtures.js';
@@ -28,9 +29,9 @@ describe('kubeVipSteps', () => {
 
   it('writes nothing for the other endpoints', () => {
     const site = haSite();
-    expect(kubeVipSteps(siteContext(site), site.nodes[0]!)).toEqual([]);
+    expect(kubeVipSteps(...stepArgs(site, 0))).toEqual([]);
     site.cluster.endpoint = 'init-node';
-    expect(kubeVipSteps(siteContext(site), site.nodes[0]!)).toEqual([]);
+    expect(kubeVipSteps(...stepArgs(site, 0))).toEqual([]);
   });
 
   it('holds the VIP with ARP and leader election, for the control plane only, with RKE2\'s kubeconfig', () => {

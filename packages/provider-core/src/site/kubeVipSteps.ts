@@ -15,11 +15,15 @@
  */
 import type { GoObject, GoValue } from '../yaml/goJson.js';
 import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
+import { DEFAULT_DATA_DIR, nodeDataDir } from './nodeDataDir.js';
 import type { SiteContext } from './rke2ConfigFor.js';
 import { isServerRole, type Site, type SiteNode } from './siteSchema.js';
 import { goObject, yipFile } from './yipStep.js';
 
-export const KUBE_VIP_MANIFEST_PATH = '/var/lib/rancher/rke2/agent/pod-manifests/kube-vip.yaml';
+/** Where the kubelet RKE2 runs reads static pods: `<data-dir>/agent/pod-manifests` (rancher/rke2 pkg/rke2/rke2.go, podManifests). */
+export const KUBE_VIP_MANIFEST_NAME = '/agent/pod-manifests/kube-vip.yaml';
+export const kubeVipManifestPath = (config: GoObject): string => `${nodeDataDir(config)}${KUBE_VIP_MANIFEST_NAME}`;
+export const KUBE_VIP_MANIFEST_PATH = `${DEFAULT_DATA_DIR}${KUBE_VIP_MANIFEST_NAME}`;
 /** RKE2's admin kubeconfig (written once the API server is up). */
 export const RKE2_KUBECONFIG_PATH = '/etc/rancher/rke2/rke2.yaml';
 /** The API server port kube-vip announces the VIP for. */
@@ -75,8 +79,8 @@ export function kubeVipPod(site: Site): GoObject {
   ]);
 }
 
-export function kubeVipSteps(ctx: SiteContext, node: SiteNode): GoObject[] {
+export function kubeVipSteps(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject[] {
   if (ctx.site.cluster.endpoint !== 'kube-vip' || !isServerRole(node.role)) return [];
-  const manifest = yipFile(KUBE_VIP_MANIFEST_PATH, renderYamlForGo(kubeVipPod(ctx.site)), MANIFEST_MODE);
+  const manifest = yipFile(kubeVipManifestPath(config), renderYamlForGo(kubeVipPod(ctx.site)), MANIFEST_MODE);
   return [goObject([['name', 'Write the kube-vip static pod holding the control-plane VIP'], ['files', [manifest]]])];
 }

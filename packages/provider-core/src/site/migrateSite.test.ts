@@ -39,8 +39,10 @@ describe('site.json version 1 → 2', () => {
     expect(Object.keys(opened(v1({ airGap: { importLocalImages: true } })).airGap)).not.toContain('importLocalImages');
   });
 
-  it('a host other than the init node\'s address was served by something of the user\'s: a load balancer', () => {
-    expect(opened(v1({ cluster: { token: TOKEN, controlPlaneHost: '10.0.0.5' } })).cluster.endpoint).toBe('load-balancer');
+  it('a free address on the servers\' network was meant as a VIP: kube-vip now holds it; a name or an address elsewhere is a load balancer', () => {
+    expect(opened(v1({ cluster: { token: TOKEN, controlPlaneHost: '10.0.0.5' } })).cluster.endpoint).toBe('kube-vip');
+    expect(opened(v1({ cluster: { token: TOKEN, controlPlaneHost: '10.0.0.21' } })).cluster.endpoint).toBe('load-balancer');
+    expect(opened(v1({ cluster: { token: TOKEN, controlPlaneHost: '172.16.0.5' } })).cluster.endpoint).toBe('load-balancer');
     expect(opened(v1({ cluster: { token: TOKEN, controlPlaneHost: 'cp.example' } })).cluster.endpoint).toBe('load-balancer');
   });
 

@@ -3,7 +3,7 @@
  * the next version's, leaving everything it does not know about as it was (the schema then reports
  * it). Steps never throw: a value of an unexpected type is left for the schema to name.
  */
-import { parseCidr, formatIp } from '../net/ipAddress.js';
+import { formatIp, networkContains, parseCidr, parseIp } from '../net/ipAddress.js';
 
 type Json = Record<string, unknown>;
 
@@ -18,8 +18,10 @@ const V1_DEFAULT_CLUSTER_DNS = '10.43.0.10';
  * Version 1 → 2:
  * - `airGap.importLocalImages` becomes `airGap.imageSource`: archives when it was on, else a mirror
  *   when mirrors or a system-default registry were set, else the proxy when one was set, else the internet;
- * - the control-plane endpoint is the init node when the host is its address, otherwise a load
- *   balancer (version 1 deployed nothing at the host, so something of the user's must serve it);
+ * - the control-plane endpoint is the init node when the host is its address; kube-vip when the
+ *   host is a free address on every server's network (what version 1's HA template and examples
+ *   meant by a VIP, which nothing created: now the designer deploys kube-vip for it); otherwise a
+ *   load balancer (a name or an address elsewhere: something of the user's must serve it);
  * - the old default cluster DNS 10.43.0.10 under another service network becomes "follow the
  *   service network", which is what the default meant.
  */
@@ -36,18 +38,28 @@ function v1ToV2(site: Json): Json {
     : 'internet';
   const out: Json = { ...site, version: 2 };
   if (isObject(site['airGap']) || imageSource !== 'internet') out['airGap'] = { ...airGapRest, imageSource };
-  if (isObject(site['cluster'])) out['cluster'] = { ...cluster, endpoint: isInitNodeAddress(site, cluster['controlPlaneHost']) ? 'init-node' : 'load-balancer' };
+  if (isObject(site['cluster'])) out['cluster'] = { ...cluster, endpoint: v1Endpoint(site, cluster['controlPlaneHost']) };
   if (isObject(site['network']) && network['clusterDns'] === V1_DEFAULT_CLUSTER_DNS && !inDefaultServiceNetwork(network['serviceCidr'])) {
     out['network'] = { ...network, clusterDns: '' };
   }
   return out;
 }
 
-function isInitNodeAddress(site: Json, host: unknown): boolean {
-  if (typeof host !== 'string' || !Array.isArray(site['nodes'])) return false;
-  const init = site['nodes'].find((n): n is Json => isObject(n) && n['role'] === 'init');
-  const address = init && typeof init['address'] === 'string' ? parseCidr(init['address'])?.address : undefined;
-  return address !== undefined && formatIp(address) === host.trim();
+function v1Endpoint(site: Json, host: unknown): 'init-node' | 'kube-vip' | 'load-balancer' {
+  const nodes = Array.isArray(site['nodes']) ? site['nodes'].filter(isObject) : [];
+  const cidrOf = (n: Json) => (typeof n['address'] === 'string' ? parseCidr(n['address']) : null);
+  const vip = typeof host === 'string' ? parseIp(host.trim()) : null;
+  if (!vip) return 'load-balancer';
+  const init = nodes.find((n) => n['role'] === 'init');
+  const initAddress = init ? cidrOf(init)?.address : undefined;
+  if (initAddress && formatIp(initAddress) === formatIp(vip)) return 'init-node';
+  const servers = nodes.filter((n) => n['role'] !== 'worker').map(cidrOf);
+  const onServerNetworks = servers.length > 0 && servers.every((c) => c !== null && networkContains(c, vip));
+  const taken = nodes.some((n) => {
+    const address = cidrOf(n)?.address;
+    return address !== undefined && formatIp(address) === formatIp(vip);
+  });
+  return onServerNetworks && !taken ? 'kube-vip' : 'load-balancer';
 }
 
 const inDefaultServiceNetwork = (serviceCidr: unknown) => serviceCidr === undefined || serviceCidr === '10.43.0.0/16';

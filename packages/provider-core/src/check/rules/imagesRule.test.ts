@@ -18,8 +18,17 @@ describe('images rule (rke2 bootstrap Stage, provider-rke2 import.sh)', () => {
 
   it('fails with RKE2\'s runtime image message when no archive reaches the images folder', () => {
     expect(ruleFailures(archives([]), 3, 'images')).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^failed to get runtime image index\.docker\.io\/rancher\/rke2-runtime:v1\.36: /), path: ['airGap', 'imageArchives'] }),
+      expect.objectContaining({ message: expect.stringMatching(/^failed to get runtime image index\.docker\.io\/rancher\/rke2-runtime \(the v1\.36 release's tag\): /), path: ['airGap', 'imageArchives'] }),
     ]);
+  });
+
+  it('passes when the site has a registry to pull what no archive holds', () => {
+    const site = archives([]);
+    site.airGap.systemDefaultRegistry = 'registry.local:5000';
+    expect(ruleFailures(site, 3, 'images')).toEqual([]);
+    const mirrored = archives(['rke2-images-core.linux-amd64.tar.zst']);
+    mirrored.airGap.mirrors = [{ registry: 'docker.io', endpoints: ['https://registry.local:5000'], rewrites: {} }];
+    expect(ruleFailures(mirrored, 3, 'images')).toEqual([]);
   });
 
   it('names the archive a node still needs: the CNI\'s', () => {

@@ -13,7 +13,8 @@
  */
 import { archiveFileName, groupsFor, groupsListed, isLoadableArchive } from '../../site/imageArchives.js';
 import { basename } from '../pathName.js';
-import { dataDirOf, DEFAULT_DATA_DIR } from './dataDirRule.js';
+import { DEFAULT_DATA_DIR } from '../../site/nodeDataDir.js';
+import { dataDirOf } from './dataDirRule.js';
 import type { StartFailure, StartInput } from '../startRule.js';
 
 export const IMAGES_SOURCE = 'rancher/rke2 pkg/bootstrap/bootstrap.go, Stage; kairos-io/provider-rke2 scripts/import.sh';
@@ -40,14 +41,24 @@ export function imagesOnDevice(input: Pick<StartInput, 'device' | 'site'>): stri
   return [...names];
 }
 
+/** A registry the node can pull RKE2's system images from instead: the system default registry, or a mirror of docker.io (or of every registry). */
+export function systemImageRegistry(site: StartInput['site']): string | null {
+  const { airGap } = site;
+  if (airGap.systemDefaultRegistry) return airGap.systemDefaultRegistry;
+  const mirror = airGap.mirrors.find((m) => (m.registry === 'docker.io' || m.registry === '*') && m.endpoints.length > 0);
+  return mirror ? mirror.registry : null;
+}
+
 export function imagesRule(input: StartInput): StartFailure[] {
   if (input.site.airGap.imageSource !== 'archives' || input.device.service === null) return [];
+  // What no archive holds is pulled from the site's registry; whether it has the images cannot be known here.
+  if (systemImageRegistry(input.site) !== null) return [];
   const present = imagesOnDevice(input);
   const path = ['airGap', 'imageArchives'];
   const imagesDir = `${dataDirOf(input)}/agent/images`;
   const held = groupsListed(present);
   if (!held.has('core')) {
-    const runtime = `index.docker.io/rancher/rke2-runtime:${input.site.rke2Version}`;
+    const runtime = `index.docker.io/rancher/rke2-runtime (the ${input.site.rke2Version} release's tag)`;
     return [{ rule: 'images', message: `failed to get runtime image ${runtime}: no ${archiveFileName('core')} (or rke2-images) archive reaches ${imagesDir} and the node has no registry to pull from`, source: IMAGES_SOURCE, path }];
   }
   const missing = groupsFor(input.site).filter((group) => !held.has(group)).map((group) => archiveFileName(group));

@@ -6,6 +6,7 @@
  * kubelet exits with "failed to validate kubelet flags: …" (cmd/kubelet/app/server.go) and RKE2
  * keeps restarting it, so the node never registers.
  */
+import type { JqValue } from '../../jq/jqValue.js';
 import { configList, configKeyPath, type StartFailure, type StartInput } from '../startRule.js';
 
 export const NODE_LABELS_SOURCE = 'kubernetes cmd/kubelet/app/options/options.go, ValidateKubeletFlags; staging/src/k8s.io/kubelet/pkg/apis/well_known_labels.go, IsKubeletLabel';
@@ -45,16 +46,36 @@ export function isKubeletLabel(key: string): boolean {
   return KUBELET_LABEL_NAMESPACES.some((allowed) => inDomain(namespace, allowed));
 }
 
+/** `kubelet-arg` entries as written: one argument each (an argument's own commas separate its labels). */
+function kubeletArgs(value: JqValue | undefined): string[] {
+  const entries = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return entries.flatMap((entry) => (typeof entry === 'string' ? [entry] : []));
+}
+
+/** Label keys given to kubelet through `kubelet-arg: [node-labels=k=v,…]` (RKE2 passes each entry as `--ARG`). */
+export function kubeletArgLabelKeys(kubeletArgs: readonly string[]): string[] {
+  return kubeletArgs.flatMap((arg) => {
+    const m = /^(?:--)?node-labels=(.*)$/s.exec(arg.trim());
+    return m ? m[1]!.split(',').map((label) => label.split('=')[0]!.trim()).filter((key) => key !== '') : [];
+  });
+}
+
 export function nodeLabelsRule(input: StartInput): StartFailure[] {
-  const keys = configList(input.device.config?.get('node-label')).map((label) => label.split('=')[0]!.trim());
+  const config = input.device.config;
+  const keys = [
+    ...configList(config?.get('node-label')).map((label) => label.split('=')[0]!.trim()),
+    ...kubeletArgLabelKeys(kubeletArgs(config?.get('kubelet-arg'))),
+  ];
   const unknown = [...new Set(keys.filter((key) => isKubernetesLabel(key) && !isKubeletLabel(key)))].sort();
   if (unknown.length === 0) return [];
   const message =
-    `failed to validate kubelet flags: unknown 'kubernetes.io' or 'k8s.io' labels specified with --node-labels: [${unknown.join(' ')}]\n` +
+    // kubelet puts a line break before "--node-labels in …"; one line here, so every output shows it alike.
+    `failed to validate kubelet flags: unknown 'kubernetes.io' or 'k8s.io' labels specified with --node-labels: [${unknown.join(' ')}] ` +
     `--node-labels in the 'kubernetes.io' namespace must begin with an allowed prefix (${KUBELET_LABEL_NAMESPACES.join(', ')}) ` +
     `or be in the specifically allowed set (${KUBELET_LABELS.join(', ')})`;
   const labels = input.node.node.labels;
   const index = labels.findIndex((l) => unknown.includes(l.split('=')[0]!.trim()));
-  const path = index >= 0 ? ['nodes', input.node.index, 'labels', index] : configKeyPath(input, 'node-label');
+  const inNodeLabel = configList(config?.get('node-label')).some((l) => unknown.includes(l.split('=')[0]!.trim()));
+  const path = index >= 0 ? ['nodes', input.node.index, 'labels', index] : configKeyPath(input, inNodeLabel ? 'node-label' : 'kubelet-arg');
   return [{ rule: 'node-labels', message, source: NODE_LABELS_SOURCE, path }];
 }

@@ -4,6 +4,7 @@ import { serverUrlRule } from './serverUrlRule.js';
 import { variant } from '../../../test/siteFixtures.js';
 import { siteTemplate } from '../../designer/siteTemplates.js';
 import { checkSite } from '../checkSite.js';
+import { expandSite } from '../../site/expandSite.js';
 
 describe('server URL rule (k3s ParseAndValidateToken loop)', () => {
   it('passes joining nodes when the host is the init node\'s address', () => {
@@ -44,5 +45,23 @@ describe('server URL rule (k3s ParseAndValidateToken loop)', () => {
       for (const [path, file] of devices[0]!.files) if (file.content.includes('kube-vip')) devices[0]!.files.delete(path);
     };
     expect(ruleOnEditedDevice(site, 3, serverUrlRule, withoutKubeVip)[0]).toMatchObject({ message: expect.stringContaining('no kube-vip on the init node announces 192.168.10.5') });
+  });
+
+  it('fails joining nodes of an air-gapped kube-vip site whose servers cannot get the kube-vip image, and passes once an archive holds it', () => {
+    const site = siteTemplate('cis-selinux')!.build();
+    Object.assign(site.airGap, { imageSource: 'archives', imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst'] });
+    expect(ruleFailures(site, 0, 'server-url')).toEqual([]);
+    expect(ruleFailures(site, 1, 'server-url')[0]).toMatchObject({ message: expect.stringContaining("no server can get kube-vip's image ghcr.io/kube-vip/kube-vip:v0.9.2 from ghcr.io") });
+    site.airGap.imageArchives.push('kube-vip.tar');
+    for (const i of site.nodes.keys()) expect(ruleFailures(site, i, 'server-url')).toEqual([]);
+  });
+
+  it('finds the kube-vip manifest under a data-dir set in extra config', () => {
+    const site = siteTemplate('ha')!.build();
+    site.extraConfig = 'data-dir: /opt/rke2\n';
+    const files = expandSite(site).nodes[0]!.designerFiles.map(([path]) => path);
+    expect(files).toContain('/opt/rke2/agent/pod-manifests/kube-vip.yaml');
+    expect(files).not.toContain('/var/lib/rancher/rke2/agent/pod-manifests/kube-vip.yaml');
+    for (const i of site.nodes.keys()) expect(ruleFailures(site, i, 'server-url')).toEqual([]);
   });
 });

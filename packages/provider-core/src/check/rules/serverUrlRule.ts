@@ -15,11 +15,13 @@ import { parseCidr, parseIp, formatIp } from '../../net/ipAddress.js';
 import { SUPERVISOR_PORT } from '../../provider/constants.js';
 import { configText, type StartFailure, type StartInput } from '../startRule.js';
 import type { Device } from '../deviceModel.js';
+import { kubeVipImageSource } from '../../site/kubeVipImage.js';
+import { dataDirOf } from './dataDirRule.js';
 
 export const SERVER_URL_SOURCE = 'k3s-io/k3s pkg/agent/config/config.go (ParseAndValidateToken loop); pkg/cli/agent/agent.go, Run';
 
-/** Folders RKE2 reads manifests and static pods from (rancher/rke2 pkg/bootstrap manifestsDir; podtemplate). */
-const MANIFEST_DIRS = ['/var/lib/rancher/rke2/server/manifests/', '/var/lib/rancher/rke2/agent/pod-manifests/'];
+/** Folders RKE2 reads manifests and static pods from, under the device's data-dir (rancher/rke2 pkg/bootstrap manifestsDir; pkg/rke2 podManifests). */
+const manifestDirs = (dataDir: string) => [`${dataDir}/server/manifests/`, `${dataDir}/agent/pod-manifests/`];
 
 /** The host of `https://HOST:PORT`, brackets removed. */
 export function urlHost(url: string): string | null {
@@ -35,8 +37,9 @@ const sameAddress = (a: string, b: string) => {
 
 /** Whether a device announces `host` with kube-vip (a manifest naming kube-vip and the address). */
 export function announcesVip(device: Device, host: string): boolean {
+  const dirs = manifestDirs(dataDirOf({ device }).replace(/\/+$/, ''));
   for (const [path, file] of device.files) {
-    if (!MANIFEST_DIRS.some((dir) => path.startsWith(dir))) continue;
+    if (!dirs.some((dir) => path.startsWith(dir))) continue;
     if (file.content.includes('kube-vip') && file.content.includes(host)) return true;
   }
   return false;
@@ -58,15 +61,18 @@ export function serverUrlRule(input: StartInput): StartFailure[] {
       case 'load-balancer':
         return true;
       case 'kube-vip':
-        return initIndex >= 0 && input.devices[initIndex] !== undefined && announcesVip(input.devices[initIndex]!, host);
+        return parseIp(host) !== null && kubeVipImageSource(site).available && initIndex >= 0 && input.devices[initIndex] !== undefined && announcesVip(input.devices[initIndex]!, host);
       case 'init-node':
         // A DNS name is the user's record for the init node: what it resolves to is a device need.
         return init !== undefined && (parseIp(host) === null || (initAddress !== undefined && sameAddress(formatIp(initAddress), host)));
     }
   })();
   if (served) return [];
+  const kubeVipImage = kubeVipImageSource(site);
   const why = site.cluster.endpoint === 'kube-vip'
-    ? `no kube-vip on the init node announces ${host}`
+    ? parseIp(host) === null ? `kube-vip holds an IP address, not the name ${host}`
+    : !kubeVipImage.available ? `no server can get kube-vip's image ${site.cluster.kubeVip.image} from ${kubeVipImage.registry}, so nothing holds the VIP`
+    : `no kube-vip on the init node announces ${host}`
     : init === undefined ? 'the site has no init node' : `${host} is not the init node's address${initAddress ? `, ${formatIp(initAddress)}` : ''}`;
   return [{
     rule: 'server-url',
