@@ -58,7 +58,7 @@ test('Device check: every node of a hardened kube-vip air-gapped site comes up; 
   if ((await page.getByRole('group', { name: 'Registry 1' }).count()) === 0) await page.getByRole('button', { name: 'Add registry' }).click();
   const registry = page.getByRole('group', { name: 'Registry 1' });
   await registry.getByRole('textbox', { name: 'Registry host' }).fill('registry.local:5000');
-  await registry.getByRole('textbox', { name: 'CA file on the node' }).fill('/etc/rancher/rke2/registry-ca.pem');
+  // The CA file path is left empty: the designer writes it under /etc/rancher/rke2/tls/ (its own folder).
   await registry.getByRole('textbox', { name: 'CA certificate (PEM)' }).fill(CA_PEM);
   // The client key field is masked in Chromium (text-security on a text area) until shown.
   const key = registry.getByRole('textbox', { name: 'Client key (PEM)' });
@@ -71,7 +71,8 @@ test('Device check: every node of a hardened kube-vip air-gapped site comes up; 
   const archivesNeed = needs.getByText(/^Image archives copied to /);
   await expect(archivesNeed).toBeVisible();
   const archives = ((await archivesNeed.textContent()) ?? '').replace(/^Image archives copied to [^:]+: /, '').split(', ');
-  await page.getByRole('textbox', { name: 'Image archives' }).fill(archives.join('\n'));
+  // kube-vip is not in RKE2's archives: without an archive of it (or a mirror) nothing would hold the VIP.
+  await page.getByRole('textbox', { name: 'Image archives' }).fill([...archives, 'kube-vip.tar'].join('\n'));
 
   await expect(page.getByRole('tab', { name: /^Findings \(0 errors,/ })).toBeVisible();
   const names = await nodeNames(page);
