@@ -80,7 +80,7 @@ function RegistryConfigs() {
             <TextField {...at('host')} label="Registry host" placeholder="registry.local:5000" />
             <TextField {...at('username')} label="User name" />
             <TextField {...at('password')} label="Password" type="password" autoComplete="new-password" />
-            <TextField {...at('caFile')} label="CA file on the node" placeholder="/etc/rancher/rke2/registry-ca.pem" />
+            <TextField {...at('caFile')} label="CA file on the node" placeholder="empty: /etc/rancher/rke2/tls/HOST/ca.crt" />
             <TextAreaField {...at('caPem')} label="CA certificate (PEM)" hint={registryHint('caPem')} placeholder={PEM_PLACEHOLDER} />
             <TextField {...at('certFile')} label="Client certificate file" />
             <TextAreaField {...at('certPem')} label="Client certificate (PEM)" hint={registryHint('certPem')} placeholder={PEM_PLACEHOLDER} />
