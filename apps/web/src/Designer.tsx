@@ -55,6 +55,9 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
+  // Runs after every render until the field is in the page (a section or a lazy editor may mount a
+  // render later); it sets state only once it has focused the field, so it cannot loop.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!focusIds) return;
     const element = focusIds.map((id) => document.getElementById(id)).find(Boolean);

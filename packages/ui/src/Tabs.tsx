@@ -35,6 +35,8 @@ export function Tabs<Id extends string>({ label, tabs, selected, onSelect, orien
   };
   return (
     <div className={`tabs tabs-${orientation}`}>
+      {/* Focus moves between the tabs (each a button), not to the list: the list only handles the arrow keys. */}
+      {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus */}
       <div role="tablist" aria-label={label} aria-orientation={orientation} ref={list} onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button

@@ -41,6 +41,7 @@ export default function MonacoCodeViewer({ text, language, label }: CodeViewerPr
       created.dispose();
     };
     // Created once; the effect below follows the props.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     const model = editor.current?.getModel();
@@ -110,6 +111,7 @@ export function MonacoDiffViewer({ original, modified, language, label }: DiffVi
       models.modified.dispose();
     };
     // Created once; the effect below follows the props.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
     const models = diff.current?.getModel();

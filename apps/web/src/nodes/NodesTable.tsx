@@ -29,7 +29,7 @@ export function NodesTable({ site, selected, onSelect }: NodesTableProps) {
   const store = useSiteStore();
   const { analysis, pending } = useAnalysis();
   const [sort, setSort] = useState<Sort>({ key: 'order', descending: false });
-  const status = analysis?.nodeStatus ?? [];
+  const status = useMemo(() => analysis?.nodeStatus ?? [], [analysis]);
   const order = useMemo(() => nodeOrder(site.nodes, status, sort), [site.nodes, status, sort]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: order.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 600, height: 300 } });
@@ -64,6 +64,8 @@ export function NodesTable({ site, selected, onSelect }: NodesTableProps) {
             const node = site.nodes[index]!;
             const nodeStatus = pending && !analysis ? 'pending' : (status[index] ?? 'pending');
             return (
+              // A click anywhere on the row selects it; from the keyboard, the name button in the row does.
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/interactive-supports-focus
               <div
                 role="row"
                 key={index}

@@ -7,7 +7,7 @@ import { LIMITS } from '../limits.js';
 import { openInputs } from '../open/openInputs.js';
 import type { NamedBytes, OpenResult } from '../open/openResult.js';
 import { isShareLink, openShareLink } from '../open/openShareLink.js';
-import { printable, terminalSafeJson } from '../lint/unsafeText.js';
+import { terminalSafeJson } from '../lint/unsafeText.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { startCommand } from './startCommand.js';
 

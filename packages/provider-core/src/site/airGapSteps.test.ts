@@ -5,7 +5,6 @@ import { haSite, variant } from '../../test/siteFixtures.js';
 import { airGapSteps, PLACE_ARCHIVES_STEP, placedArchives } from './airGapSteps.js';
 import { expandSite } from './expandSite.js';
 import { importCloudConfigs } from './importCloudConfigs.js';
-import { siteContext } from './rke2ConfigFor.js';
 import type { Site } from './siteSchema.js';
 
 const archives = (edit: (s: Site) => void = () => undefined) =>

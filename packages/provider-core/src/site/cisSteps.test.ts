@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { variant } from '../../test/siteFixtures.js';
 import { CIS_SYSCTLS, CIS_SYSCTL_CONF_PATH, cisSteps, ETCD_USER, PROTECT_KERNEL_DEFAULTS_SYSCTLS, profileNeedsEtcdUser, profileNeedsKernelParameters } from './cisSteps.js';
 import { expandSite } from './expandSite.js';
-import { siteContext } from './rke2ConfigFor.js';
 import type { Site } from './siteSchema.js';
 
 const cisSite = () => variant((s) => (s.security.cisProfile = true));

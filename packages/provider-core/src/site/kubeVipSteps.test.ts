@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { haSite, kubeVipSite } from '../../test/siteFixtures.js';
 import { expandSite } from './expandSite.js';
 import { KUBE_VIP_MANIFEST_PATH, kubeVipSteps, RKE2_KUBECONFIG_PATH } from './kubeVipSteps.js';
-import { siteContext } from './rke2ConfigFor.js';
 import { KUBE_VIP_IMAGE } from './siteSchema.js';
 
 interface Pod {

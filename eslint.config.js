@@ -1,0 +1,73 @@
+// @ts-check
+/**
+ * One lint gate for the whole repository (`pnpm lint`). Besides typescript-eslint (with type
+ * information for the rules that need it), React's hook rules and jsx-a11y, it enforces the
+ * architecture: provider-core is pure (no React, no DOM, no Node outside src/cli), ui holds no
+ * domain code, and the web app reaches provider-core only by its package name.
+ */
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'zlib', 'stream', 'util', 'buffer', 'process'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/test-results/**', '**/playwright-report/**', 'packages/provider-core/bin/**', '.ci-out/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vite.config.ts', 'packages/provider-core/vite.config.ts', 'packages/ui/vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['apps/web/**/*.tsx', 'packages/ui/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Scrollable code blocks take focus so keyboard users can scroll them (axe: scrollable-region-focusable).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['pre'], roles: ['tabpanel'] }],
+      // `role` on our own components (the YAML editor's schema role) is a prop, not an ARIA role.
+      'jsx-a11y/aria-role': ['error', { ignoreNonDOM: true }],
+    },
+  },
+  {
+    // provider-core is pure: what the UI shows is computed here, in any JavaScript runtime.
+    files: ['packages/provider-core/src/**/*.ts'],
+    ignores: ['packages/provider-core/src/cli/**', 'packages/provider-core/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['react', 'react-dom'].map((name) => ({ name, message: 'provider-core is pure TypeScript: no React.' })),
+        patterns: [{ group: NODE_BUILTINS, message: 'provider-core runs in the browser too: Node modules only in src/cli.' }],
+      }],
+      'no-restricted-globals': ['error', ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'HTMLElement', 'process', 'Buffer', 'require'].map((name) => ({ name, message: 'provider-core is pure: no DOM or Node globals outside src/cli.' }))],
+    },
+  },
+  {
+    files: ['packages/ui/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@rke2-edge/provider-core', '@rke2-edge/provider-core/*', '**/provider-core/**'], message: 'ui holds no domain logic: the web app passes it what provider-core computed.' }] }],
+    },
+  },
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/packages/**', '**/provider-core/src/**', '**/ui/src/**'], message: 'the web app imports provider-core and ui by their package names only.' }] }],
+    },
+  },
+);
