@@ -10,10 +10,33 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'zlib', 'stream', 'util', 'buffer', 'process'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'url',
+  'zlib',
+  'stream',
+  'util',
+  'buffer',
+  'process',
+];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/test-results/**', '**/playwright-report/**', 'packages/provider-core/bin/**', '.ci-out/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+      'packages/provider-core/bin/**',
+      '.ci-out/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
@@ -51,23 +74,51 @@ export default tseslint.config(
     files: ['packages/provider-core/src/**/*.ts'],
     ignores: ['packages/provider-core/src/cli/**', 'packages/provider-core/src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['react', 'react-dom'].map((name) => ({ name, message: 'provider-core is pure TypeScript: no React.' })),
-        patterns: [{ group: NODE_BUILTINS, message: 'provider-core runs in the browser too: Node modules only in src/cli.' }],
-      }],
-      'no-restricted-globals': ['error', ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'HTMLElement', 'process', 'Buffer', 'require'].map((name) => ({ name, message: 'provider-core is pure: no DOM or Node globals outside src/cli.' }))],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom'].map((name) => ({ name, message: 'provider-core is pure TypeScript: no React.' })),
+          patterns: [{ group: NODE_BUILTINS, message: 'provider-core runs in the browser too: Node modules only in src/cli.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'HTMLElement', 'process', 'Buffer', 'require'].map(
+          (name) => ({ name, message: 'provider-core is pure: no DOM or Node globals outside src/cli.' }),
+        ),
+      ],
     },
   },
   {
     files: ['packages/ui/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@rke2-edge/provider-core', '@rke2-edge/provider-core/*', '**/provider-core/**'], message: 'ui holds no domain logic: the web app passes it what provider-core computed.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@rke2-edge/provider-core', '@rke2-edge/provider-core/*', '**/provider-core/**'],
+              message: 'ui holds no domain logic: the web app passes it what provider-core computed.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/packages/**', '**/provider-core/src/**', '**/ui/src/**'], message: 'the web app imports provider-core and ui by their package names only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/packages/**', '**/provider-core/src/**', '**/ui/src/**'],
+              message: 'the web app imports provider-core and ui by their package names only.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

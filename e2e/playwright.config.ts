@@ -6,7 +6,14 @@ const systemChromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const launchOptions = existsSync(systemChromium)
   ? {
       executablePath: systemChromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     }
   : {};
 
@@ -23,9 +30,17 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: 'chromium', testIgnore: /dev-server/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, launchOptions } },
+    {
+      name: 'chromium',
+      testIgnore: /dev-server/,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, launchOptions },
+    },
     // The README's start command serves the dev server: one smoke test keeps it honest.
-    { name: 'dev-server', testMatch: /dev-server/, use: { ...devices['Desktop Chrome'], baseURL: 'http://localhost:5173', viewport: { width: 1280, height: 720 }, launchOptions } },
+    {
+      name: 'dev-server',
+      testMatch: /dev-server/,
+      use: { ...devices['Desktop Chrome'], baseURL: 'http://localhost:5173', viewport: { width: 1280, height: 720 }, launchOptions },
+    },
   ],
   webServer: [
     {

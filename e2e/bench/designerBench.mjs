@@ -31,7 +31,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const web = join(root, 'apps', 'web');
 const PORT = 4183;
 const URL = `http://127.0.0.1:${PORT}/`;
-const BUDGETS = { initialJsKb: 200, firstPaintMs: 500, keystroke100Ms: 16, keystroke1000Ms: 50, export1000Ms: 5_000, export1000IsoMs: 8_000, openFreezeMs: 200 };
+const BUDGETS = {
+  initialJsKb: 200,
+  firstPaintMs: 500,
+  keystroke100Ms: 16,
+  keystroke1000Ms: 50,
+  export1000Ms: 5_000,
+  export1000IsoMs: 8_000,
+  openFreezeMs: 200,
+};
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,7 +56,11 @@ function initialJavaScriptKb() {
 }
 
 async function serve() {
-  const server = spawn('pnpm', ['exec', 'vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: web, stdio: 'ignore', detached: true });
+  const server = spawn('pnpm', ['exec', 'vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    cwd: web,
+    stdio: 'ignore',
+    detached: true,
+  });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(URL)).ok) return server;
@@ -63,7 +75,17 @@ async function serve() {
 function launchOptions() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   return existsSync(path)
-    ? { executablePath: path, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] }
+    ? {
+        executablePath: path,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      }
     : {};
 }
 
@@ -115,7 +137,10 @@ async function exportMs(browser, nodes, iso) {
     const dialog = page.getByRole('dialog');
     if (iso) await dialog.getByRole('checkbox', { name: /Include a cidata ISO per node/ }).check();
     const started = Date.now();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), dialog.getByRole('button', { name: 'Download all (zip)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      dialog.getByRole('button', { name: 'Download all (zip)' }).click(),
+    ]);
     samples.push(Date.now() - started);
     await download.delete();
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -191,7 +216,8 @@ async function openLargest(browser) {
   const siteJson = largestSiteJson();
   const zip = await largestZip(siteJson);
   const fragment = largestShareFragment(siteJson);
-  if (Buffer.byteLength(siteJson) > LIMITS.siteJsonBytes || zip.length > LIMITS.zipBytes) throw new Error('the "largest" inputs are over the limits');
+  if (Buffer.byteLength(siteJson) > LIMITS.siteJsonBytes || zip.length > LIMITS.zipBytes)
+    throw new Error('the "largest" inputs are over the limits');
   writeFileSync(join(dir, 'largest.site.json'), siteJson);
   writeFileSync(join(dir, 'largest.zip'), zip);
   const pick = (file) => async (page) => {
@@ -209,7 +235,9 @@ async function openLargest(browser) {
 
 function row(label, value, unit, budget) {
   const ok = value <= budget;
-  console.log(`${label.padEnd(40)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} budget ≤ ${String(budget).padStart(6)} ${unit}  ${ok ? 'ok' : 'OVER BUDGET'}`);
+  console.log(
+    `${label.padEnd(40)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} budget ≤ ${String(budget).padStart(6)} ${unit}  ${ok ? 'ok' : 'OVER BUDGET'}`,
+  );
   return ok;
 }
 
@@ -220,14 +248,16 @@ const server = await serve();
 const browser = await chromium.launch(launchOptions());
 try {
   // --open-only: just the open measurements, for working on them.
-  const results = only ? [] : [
-    row('initial JavaScript (gzip)', js.kb, 'KB', BUDGETS.initialJsKb),
-    row('first paint of the start screen', await firstPaintMs(browser), 'ms', BUDGETS.firstPaintMs),
-    row('keystroke → preview, 100 nodes', await keystrokeMs(browser, 100), 'ms', BUDGETS.keystroke100Ms),
-    row('keystroke → preview, 1,000 nodes', await keystrokeMs(browser, 1000), 'ms', BUDGETS.keystroke1000Ms),
-    row('export zip, 1,000 nodes', await exportMs(browser, 1000, false), 'ms', BUDGETS.export1000Ms),
-    row('export zip + cidata ISOs, 1,000 nodes', await exportMs(browser, 1000, true), 'ms', BUDGETS.export1000IsoMs),
-  ];
+  const results = only
+    ? []
+    : [
+        row('initial JavaScript (gzip)', js.kb, 'KB', BUDGETS.initialJsKb),
+        row('first paint of the start screen', await firstPaintMs(browser), 'ms', BUDGETS.firstPaintMs),
+        row('keystroke → preview, 100 nodes', await keystrokeMs(browser, 100), 'ms', BUDGETS.keystroke100Ms),
+        row('keystroke → preview, 1,000 nodes', await keystrokeMs(browser, 1000), 'ms', BUDGETS.keystroke1000Ms),
+        row('export zip, 1,000 nodes', await exportMs(browser, 1000, false), 'ms', BUDGETS.export1000Ms),
+        row('export zip + cidata ISOs, 1,000 nodes', await exportMs(browser, 1000, true), 'ms', BUDGETS.export1000IsoMs),
+      ];
   const largest = await openLargest(browser);
   results.push(
     row('open largest site.json: longest freeze', largest.siteJson, 'ms', BUDGETS.openFreezeMs),

@@ -43,6 +43,7 @@ export async function largestZip(siteJson) {
   zip.file('largest-site/site.json', siteJson, { createFolders: false });
   const entries = LIMITS.zipEntries - 1;
   const size = Math.floor((LIMITS.zipBytes - siteJson.length - entries * 130) / entries);
-  for (let i = 0; i < entries; i++) zip.file(`largest-site/filler/${i}.bin`, randomBytes(size), { binary: true, compression: 'STORE', createFolders: false });
+  for (let i = 0; i < entries; i++)
+    zip.file(`largest-site/filler/${i}.bin`, randomBytes(size), { binary: true, compression: 'STORE', createFolders: false });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

@@ -20,14 +20,25 @@ function watch(page: Page) {
 
 async function seriousAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Waits until the saved record holds `text` (the autosave runs 300 ms after the last edit). */
 const savedWith = (page: Page, text: string) =>
   page.waitForFunction(([key, t]) => (localStorage.getItem(key!) ?? '').includes(t!), [KEY, text] as const);
 
-const record = (page: Page) => page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { revision: number; writer: string; site: { proxy?: { httpProxy?: string } } } | null, KEY);
+const record = (page: Page) =>
+  page.evaluate(
+    (key) =>
+      JSON.parse(localStorage.getItem(key) ?? 'null') as {
+        revision: number;
+        writer: string;
+        site: { proxy?: { httpProxy?: string } };
+      } | null,
+    KEY,
+  );
 
 async function setProxy(page: Page, proxy: string) {
   await page.getByRole('tab', { name: 'Network & proxy' }).click();
@@ -124,14 +135,22 @@ test('a saved record whose savedAt is an object reloads to a notice, not a crash
   const raw = JSON.stringify({ format: 1, savedAt: {}, revision: 3, writer: 'x', site: { version: 1, name: 'plant' } });
   await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, raw] as const);
   await page.reload();
-  await expect(page.getByRole('alert')).toContainText(/could not be read: the saved site's record is damaged \(savedAt: .*kept under the key "rke2-edge-designer:unreadable:/);
+  await expect(page.getByRole('alert')).toContainText(
+    /could not be read: the saved site's record is damaged \(savedAt: .*kept under the key "rke2-edge-designer:unreadable:/,
+  );
   await expect(page.getByRole('heading', { name: 'New site' })).toBeVisible();
-  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rke2-edge-designer:unreadable:')).map((k) => localStorage.getItem(k)));
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('rke2-edge-designer:unreadable:'))
+      .map((k) => localStorage.getItem(k)),
+  );
   expect(kept).toEqual([raw]);
   expect(errors).toEqual([]);
 });
 
-test('an unreadable record that storage is too full to set aside is offered as a download, and kept until then', async ({ page }, testInfo) => {
+test('an unreadable record that storage is too full to set aside is offered as a download, and kept until then', async ({
+  page,
+}, testInfo) => {
   const errors = watch(page);
   await page.goto('/');
   // Unreadable (savedAt is an object), and padded so that the site saved later fits in its place.
@@ -153,7 +172,9 @@ test('an unreadable record that storage is too full to set aside is offered as a
   await page.reload();
 
   const banner = page.getByRole('region', { name: /could not be read, and could not be set aside/ });
-  await expect(banner.getByRole('alert')).toContainText(/savedAt.*Moving it to its own key failed \(this browser's storage for the designer is full\), so it is still under the key "rke2-edge-designer:site"\. Nothing will be saved over it until you download it or discard it\./);
+  await expect(banner.getByRole('alert')).toContainText(
+    /savedAt.*Moving it to its own key failed \(this browser's storage for the designer is full\), so it is still under the key "rke2-edge-designer:site"\. Nothing will be saved over it until you download it or discard it\./,
+  );
   await expect(page.getByText(/kept under the key/)).toHaveCount(0);
   expect(await seriousAxeViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('unreadable-full-1280.png') });

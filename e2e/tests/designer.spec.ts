@@ -9,16 +9,22 @@ function watch(page: Page) {
   const foreignRequests: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.on('request', (r) => !r.url().startsWith(APP) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && foreignRequests.push(r.url()));
+  page.on(
+    'request',
+    (r) => !r.url().startsWith(APP) && !r.url().startsWith('data:') && !r.url().startsWith('blob:') && foreignRequests.push(r.url()),
+  );
   return { consoleErrors, foreignRequests };
 }
 
 const shown = (page: Page) => page.getByTestId('file-text');
-const openFile = (page: Page, path: string) => page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: path, exact: true }).click();
+const openFile = (page: Page, path: string) =>
+  page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: path, exact: true }).click();
 
 async function seriousAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('design an HA site: proxy, workers, extra config, diff, reload', async ({ page }, testInfo) => {
@@ -39,7 +45,9 @@ test('design an HA site: proxy, workers, extra config, diff, reload', async ({ p
   await page.getByRole('tab', { name: 'Kairos OS' }).click();
   await page.getByRole('checkbox', { name: 'No login (nobody can log in)' }).uncheck();
   await expect(page.getByRole('tab', { name: /Findings \(1 error, 0 warnings\)/ })).toBeVisible();
-  await page.getByRole('textbox', { name: 'SSH authorized keys' }).fill('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHN0ZXN0a2V5Zm9ydGhlZTJldGVzdHNvbmx5AAAA tech@plant');
+  await page
+    .getByRole('textbox', { name: 'SSH authorized keys' })
+    .fill('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHN0ZXN0a2V5Zm9ydGhlZTJldGVzdHNvbmx5AAAA tech@plant');
   await expect(page.getByRole('tab', { name: /Findings \(0 errors, 0 warnings\)/ })).toBeVisible();
   await expect(shown(page)).toHaveAttribute('data-text', /ssh_authorized_keys:/);
   await page.getByRole('tab', { name: 'Cluster' }).click();
@@ -50,10 +58,18 @@ test('design an HA site: proxy, workers, extra config, diff, reload', async ({ p
   await page.getByRole('textbox', { name: 'HTTP proxy' }).fill('http://proxy.plant.example:3128');
   await openFile(page, '/etc/default/rke2-server');
   await expect(shown(page)).toHaveAttribute('data-text', /^HTTP_PROXY=http:\/\/proxy\.plant\.example:3128$/m);
-  await expect(shown(page)).toHaveAttribute('data-text', /^NO_PROXY=,10\.42\.0\.0\/16,10\.43\.0\.0\/16,192\.168\.10\.11\/24,\.svc,\.svc\.cluster,\.svc\.cluster\.local$/m);
+  await expect(shown(page)).toHaveAttribute(
+    'data-text',
+    /^NO_PROXY=,10\.42\.0\.0\/16,10\.43\.0\.0\/16,192\.168\.10\.11\/24,\.svc,\.svc\.cluster,\.svc\.cluster\.local$/m,
+  );
   await page.getByRole('textbox', { name: 'NO_PROXY (your entries)' }).fill('.plant.example');
   await expect(shown(page)).toHaveAttribute('data-text', /^NO_PROXY=.*,\.svc\.cluster\.local,\.plant\.example$/m);
-  await expect(page.getByRole('table').filter({ hasText: 'NO_PROXY' }).getByRole('row', { name: /worker-2/ })).toContainText('192.168.10.22/24');
+  await expect(
+    page
+      .getByRole('table')
+      .filter({ hasText: 'NO_PROXY' })
+      .getByRole('row', { name: /worker-2/ }),
+  ).toContainText('192.168.10.22/24');
   await expect(page.getByRole('row', { name: /^9345/ })).toContainText('RKE2 supervisor');
   await shot('03-proxy');
 
@@ -106,7 +122,12 @@ test('design an HA site: proxy, workers, extra config, diff, reload', async ({ p
 
   // Boot stages.
   await page.getByRole('tab', { name: 'Boot stages' }).click();
-  await expect(page.getByRole('list', { name: /boot\.before stages/ }).getByRole('listitem').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: /boot\.before stages/ })
+      .getByRole('listitem')
+      .first(),
+  ).toBeVisible();
 
   expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -133,7 +154,11 @@ test('an unreadable saved site is reported and set aside, never a blank screen',
   await expect(page.getByRole('alert')).toContainText('could not be read');
   await expect(page.getByRole('alert')).toContainText('rke2-edge-designer:unreadable:');
   await expect(page.getByRole('heading', { name: 'New site' })).toBeVisible();
-  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rke2-edge-designer:unreadable:')).map((k) => localStorage.getItem(k)));
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('rke2-edge-designer:unreadable:'))
+      .map((k) => localStorage.getItem(k)),
+  );
   expect(kept).toEqual(['{"format":1,"site":{"version":1,']);
   expect(consoleErrors).toEqual([]);
 });
@@ -148,7 +173,9 @@ test('open cloud-configs from the file picker: the site is imported and what was
     ),
   });
   await page.goto('/');
-  await page.getByLabel('Site or cloud-config files').setInputFiles([cloudConfig('init', 'edge-a', '10.0.0.11'), cloudConfig('worker', 'edge-b', '10.0.0.12')]);
+  await page
+    .getByLabel('Site or cloud-config files')
+    .setInputFiles([cloudConfig('init', 'edge-a', '10.0.0.11'), cloudConfig('worker', 'edge-b', '10.0.0.12')]);
   await expect(page.getByRole('heading', { name: /RKE2 Edge Designer —/ })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Notes on the site you opened' })).toContainText('token');
   await expect(page.getByRole('combobox', { name: 'Preview of node' }).locator('option')).toHaveCount(2);

@@ -26,7 +26,9 @@ const previewNode = (page: Page) => page.getByLabel('Preview of node');
 const checkPanel = (page: Page) => page.locator('#preview-panel');
 
 async function selectPreviewNode(page: Page, name: string) {
-  const value = await previewNode(page).locator('option', { hasText: new RegExp(`^${name} \\(`) }).getAttribute('value');
+  const value = await previewNode(page)
+    .locator('option', { hasText: new RegExp(`^${name} \\(`) })
+    .getAttribute('value');
   await previewNode(page).selectOption(value!);
 }
 
@@ -36,7 +38,9 @@ async function nodeNames(page: Page): Promise<string[]> {
   return labels.map((l) => l.replace(/ \(.*\)$/, ''));
 }
 
-test('Device check: every node of a hardened kube-vip air-gapped site comes up; a broken label or DNS shows RKE2’s message', async ({ page }, testInfo) => {
+test('Device check: every node of a hardened kube-vip air-gapped site comes up; a broken label or DNS shows RKE2’s message', async ({
+  page,
+}, testInfo) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
@@ -55,7 +59,8 @@ test('Device check: every node of a hardened kube-vip air-gapped site comes up; 
   await page.getByRole('tab', { name: 'Air-gap & registries' }).click();
   await page.getByRole('combobox', { name: 'Images come from' }).selectOption('archives');
   await page.getByRole('textbox', { name: 'System default registry' }).fill('registry.local:5000');
-  if ((await page.getByRole('group', { name: 'Registry 1' }).count()) === 0) await page.getByRole('button', { name: 'Add registry' }).click();
+  if ((await page.getByRole('group', { name: 'Registry 1' }).count()) === 0)
+    await page.getByRole('button', { name: 'Add registry' }).click();
   const registry = page.getByRole('group', { name: 'Registry 1' });
   await registry.getByRole('textbox', { name: 'Registry host' }).fill('registry.local:5000');
   // The CA file path is left empty: the designer writes it under /etc/rancher/rke2/tls/ (its own folder).
@@ -104,13 +109,21 @@ test('Device check: every node of a hardened kube-vip air-gapped site comes up; 
   const labelMessage = (await message.textContent())!;
   await shot('device-check-broken-label');
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
   await page.setViewportSize({ width: 800, height: 720 });
   await shot('device-check-broken-label-800');
   await page.setViewportSize({ width: 1280, height: 720 });
   await checkPanel(page).getByRole('button', { name: 'Show in Findings' }).click();
   await expect(page.getByRole('tab', { name: /^Findings \([1-9]\d* errors?,/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(checkPanel(page).getByRole('button', { name: new RegExp(escape(labelMessage.slice(0, 40))) }).first()).toBeVisible();
+  await expect(
+    checkPanel(page)
+      .getByRole('button', { name: new RegExp(escape(labelMessage.slice(0, 40))) })
+      .first(),
+  ).toBeVisible();
 
   // Put the label right; then a cluster DNS outside the service network breaks every node.
   await page.getByRole('tab', { name: 'Nodes' }).click();
@@ -124,7 +137,11 @@ test('Device check: every node of a hardened kube-vip air-gapped site comes up; 
   await expect(checkPanel(page).getByRole('heading', { name: 'Does not come up: rke2-server stops' })).toBeVisible();
   await expect(checkPanel(page).locator('.check-message').first()).toContainText('10.43.0.10');
   await page.getByRole('tab', { name: /^Findings \(/ }).click();
-  await expect(checkPanel(page).getByText(/10\.43\.0\.10/).first()).toBeVisible();
+  await expect(
+    checkPanel(page)
+      .getByText(/10\.43\.0\.10/)
+      .first(),
+  ).toBeVisible();
 
   expect(errors).toEqual([]);
 });

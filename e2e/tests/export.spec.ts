@@ -9,7 +9,9 @@ const APP = 'http://127.0.0.1:4173';
 
 async function seriousAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The site the app holds right now, as it saved it. */
@@ -46,7 +48,10 @@ test('download the zip and an ISO, share a link, import the zip back, print', as
   await dialog.getByRole('checkbox', { name: /Include a cidata ISO per node/ }).check();
   await page.screenshot({ path: testInfo.outputPath('01-export.png') });
   expect(await seriousAxeViolations(page)).toEqual([]);
-  const [zipDownload] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download all (zip)' }).click()]);
+  const [zipDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download all (zip)' }).click(),
+  ]);
   expect(zipDownload.suggestedFilename()).toBe('ha-site.zip');
   const zipPath = testInfo.outputPath('ha-site.zip');
   await zipDownload.saveAs(zipPath);
@@ -69,7 +74,10 @@ test('download the zip and an ISO, share a link, import the zip back, print', as
 
   // One node's cidata ISO, read back with Debian's isoinfo.
   await page.getByRole('combobox', { name: 'Preview of node' }).selectOption({ label: 'worker-1 (worker)' });
-  const [isoDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download cidata ISO' }).click()]);
+  const [isoDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download cidata ISO' }).click(),
+  ]);
   expect(isoDownload.suggestedFilename()).toBe('worker-1-cidata.iso');
   const isoPath = testInfo.outputPath('worker-1.iso');
   await isoDownload.saveAs(isoPath);
@@ -95,7 +103,9 @@ test('download the zip and an ISO, share a link, import the zip back, print', as
   await receiver.goto(link);
   await expect(receiver.getByRole('heading', { name: /RKE2 Edge Designer — ha-site/ })).toBeVisible();
   await expect(receiver.getByRole('status').filter({ hasText: 'Notes on the site you opened' })).toContainText('the cluster token');
-  await expect(receiver.getByRole('status').filter({ hasText: 'Notes on the site you opened' })).toContainText('registry.plant.example:5000');
+  await expect(receiver.getByRole('status').filter({ hasText: 'Notes on the site you opened' })).toContainText(
+    'registry.plant.example:5000',
+  );
   expect(await savedSite(receiver)).toEqual(withoutSecrets(site).site);
   expect(new URL(receiver.url()).hash).toBe('');
   await receiver.screenshot({ path: testInfo.outputPath('03-shared.png') });
@@ -122,6 +132,9 @@ test('a site with errors is blocked from download with the list, unless download
   await expect(dialog.getByRole('alert')).toContainText('The site has 1 error');
   await expect(dialog.getByRole('alert')).toContainText('5 characters');
   await expect(dialog.getByRole('button', { name: 'Download all (zip)' })).toHaveCount(0);
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download anyway (experts)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download anyway (experts)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('single-node.zip');
 });

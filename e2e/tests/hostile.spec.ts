@@ -25,7 +25,10 @@ async function prototypeKeys(page: Page): Promise<string[]> {
 
 /** The site saved in this browser: the app's own record. */
 async function savedSiteName(page: Page): Promise<string | null> {
-  return page.evaluate(() => (JSON.parse(localStorage.getItem('rke2-edge-designer:site') ?? 'null') as { site?: { name?: string } } | null)?.site?.name ?? null);
+  return page.evaluate(
+    () =>
+      (JSON.parse(localStorage.getItem('rke2-edge-designer:site') ?? 'null') as { site?: { name?: string } } | null)?.site?.name ?? null,
+  );
 }
 
 /** Opens an HA site from its template and waits until it is saved: the work that must not be lost. */
@@ -43,7 +46,9 @@ async function deliver(page: Page, c: HostileCase) {
     await page.goto(`/${input.fragment()}`);
   } else {
     await page.getByRole('button', { name: 'New or open…' }).click();
-    await page.getByLabel('Site or cloud-config files').setInputFiles({ name: input.name, mimeType: 'application/octet-stream', buffer: Buffer.from(input.bytes()) });
+    await page
+      .getByLabel('Site or cloud-config files')
+      .setInputFiles({ name: input.name, mimeType: 'application/octet-stream', buffer: Buffer.from(input.bytes()) });
   }
 }
 
@@ -53,7 +58,10 @@ test.describe.configure({ timeout: 60_000 });
 
 for (const c of HOSTILE_CASES) {
   test(`hostile ${c.class}: ${c.id}`, async ({ page }) => {
-    test.skip(c.input.kind === 'share-link' && c.input.fragment().length > CHROMIUM_URL_LIMIT, 'Chromium does not navigate to a URL this long; the CLI test covers it');
+    test.skip(
+      c.input.kind === 'share-link' && c.input.fragment().length > CHROMIUM_URL_LIMIT,
+      'Chromium does not navigate to a URL this long; the CLI test covers it',
+    );
     const errors = watch(page);
     const before = await workInProgress(page);
     const keys = await prototypeKeys(page);

@@ -183,7 +183,9 @@ describe('site format 2 in the designer', () => {
     const service = screen.getByRole('textbox', { name: 'Service network (service CIDR)' });
     await user.clear(service);
     await user.type(service, '10.101.0.0/16');
-    expect(screen.getByRole('textbox', { name: 'Cluster DNS IP' }).getAttribute('placeholder')).toBe('10.101.0.10 (empty: 10th address of the service network)');
+    expect(screen.getByRole('textbox', { name: 'Cluster DNS IP' }).getAttribute('placeholder')).toBe(
+      '10.101.0.10 (empty: 10th address of the service network)',
+    );
     expect(screen.getByRole('textbox', { name: 'Default gateway' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'DNS servers' })).toBeTruthy();
   });
@@ -255,7 +257,11 @@ describe('device check', () => {
     await user.type(screen.getByRole('textbox', { name: 'Labels' }), 'node-role.kubernetes.io/worker=true');
     expect(await screen.findByRole('heading', { name: 'Does not come up: rke2-server stops' })).toBeTruthy();
     const preview = within(document.getElementById('preview-panel')!);
-    expect(preview.getByText(/^failed to validate kubelet flags: unknown 'kubernetes\.io' or 'k8s\.io' labels specified with --node-labels: \[node-role\.kubernetes\.io\/worker\]/)).toBeTruthy();
+    expect(
+      preview.getByText(
+        /^failed to validate kubelet flags: unknown 'kubernetes\.io' or 'k8s\.io' labels specified with --node-labels: \[node-role\.kubernetes\.io\/worker\]/,
+      ),
+    ).toBeTruthy();
     expect(preview.getByText(/cmd\/kubelet\/app\/options\/options\.go/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Show in Findings' }));
     expect(screen.getByRole('tab', { name: /^Findings \(1 error,/ }).getAttribute('aria-selected')).toBe('true');
@@ -264,7 +270,8 @@ describe('device check', () => {
 });
 
 describe('saved in this browser, shared by tabs', () => {
-  const record = () => JSON.parse(localStorage.getItem(AUTOSAVE_KEY) ?? 'null') as { revision: number; writer: string; site: { name: string } } | null;
+  const record = () =>
+    JSON.parse(localStorage.getItem(AUTOSAVE_KEY) ?? 'null') as { revision: number; writer: string; site: { name: string } } | null;
   /** Waits for this tab's autosave, then saves a renamed copy as another tab would. */
   async function anotherTabSaves(name: string) {
     await waitFor(() => expect(record()?.writer).toMatch(/./));
@@ -307,7 +314,9 @@ describe('saved in this browser, shared by tabs', () => {
     await act(async () => void document.dispatchEvent(new Event('visibilitychange')));
     expect(localStorage.getItem(AUTOSAVE_KEY)).toBe(theirs);
     const banner = await screen.findByRole('alert');
-    expect(banner.textContent).toMatch(/This site was changed in another tab\. Another tab of the designer in this browser saved "from-other-tab".*not saved until you choose/);
+    expect(banner.textContent).toMatch(
+      /This site was changed in another tab\. Another tab of the designer in this browser saved "from-other-tab".*not saved until you choose/,
+    );
     expect(screen.getByText(/^Not saved: this site was changed in another tab/)).toBeTruthy();
     await new Promise((r) => setTimeout(r, 400)); // the autosave timer passes: still nothing written
     expect(localStorage.getItem(AUTOSAVE_KEY)).toBe(theirs);
@@ -351,7 +360,19 @@ describe('saved in this browser, shared by tabs', () => {
   });
 
   it('reopens a site saved before revisions existed', async () => {
-    localStorage.setItem(AUTOSAVE_KEY, JSON.stringify({ format: 1, savedAt: '2025-01-01T00:00:00.000Z', site: { version: 1, name: 'old-format', cluster: { token: 'Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA', controlPlaneHost: '10.0.0.1' }, nodes: [{ name: 'n1', role: 'init', address: '10.0.0.1/24' }] } }));
+    localStorage.setItem(
+      AUTOSAVE_KEY,
+      JSON.stringify({
+        format: 1,
+        savedAt: '2025-01-01T00:00:00.000Z',
+        site: {
+          version: 1,
+          name: 'old-format',
+          cluster: { token: 'Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA', controlPlaneHost: '10.0.0.1' },
+          nodes: [{ name: 'n1', role: 'init', address: '10.0.0.1/24' }],
+        },
+      }),
+    );
     await reloadApp();
     expect(await screen.findByRole('heading', { name: /— old-format/ })).toBeTruthy();
   });
@@ -366,7 +387,9 @@ describe('saved in this browser, shared by tabs', () => {
     localStorage.setItem(AUTOSAVE_KEY, raw);
     await reloadApp();
     const notice = await screen.findByRole('alert');
-    expect(notice.textContent).toMatch(/^The site saved in this browser could not be read: .*It was kept under the key "rke2-edge-designer:unreadable:/);
+    expect(notice.textContent).toMatch(
+      /^The site saved in this browser could not be read: .*It was kept under the key "rke2-edge-designer:unreadable:/,
+    );
     expect(screen.getByRole('heading', { name: 'New site' })).toBeTruthy();
     expect(localStorage.getItem(AUTOSAVE_KEY)).toBeNull();
     const kept = Object.keys(localStorage).filter((k) => k.startsWith(SET_ASIDE_PREFIX));

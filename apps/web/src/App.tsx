@@ -40,7 +40,12 @@ export function startup(store: SiteStore, session: AutosaveSession): Notice[] {
     ];
   } catch (e) {
     // Never a designer that cannot start: whatever is saved stays where it is.
-    return [{ kind: 'error', text: `The site saved in this browser could not be opened (${(e as Error).message}). It was left in this browser's storage; start a new site or open a file.` }];
+    return [
+      {
+        kind: 'error',
+        text: `The site saved in this browser could not be opened (${(e as Error).message}). It was left in this browser's storage; start a new site or open a file.`,
+      },
+    ];
   }
 }
 
@@ -146,7 +151,11 @@ function Shell({ store, autosave, launch }: { store: SiteStore; autosave: Autosa
       setNotices([{ kind: 'error', text: result.message }]);
       return;
     }
-    openSite(result.site, `Open ${files.map((f) => f.name).join(', ')}`, result.notes.map((text) => ({ kind: 'info', text })));
+    openSite(
+      result.site,
+      `Open ${files.map((f) => f.name).join(', ')}`,
+      result.notes.map((text) => ({ kind: 'info', text })),
+    );
   };
   const openShare = async (fragment: string) => {
     history.replaceState(null, '', location.pathname + location.search);
@@ -197,7 +206,14 @@ function Shell({ store, autosave, launch }: { store: SiteStore; autosave: Autosa
       ) : (
         <>
           {banner}
-          <StartScreen templates={SITE_TEMPLATE_INFO} onTemplate={openTemplate} onFiles={openFiles} current={site} onResume={() => setScreen('designer')} notices={notices} />
+          <StartScreen
+            templates={SITE_TEMPLATE_INFO}
+            onTemplate={openTemplate}
+            onFiles={openFiles}
+            current={site}
+            onResume={() => setScreen('designer')}
+            notices={notices}
+          />
         </>
       )}
     </AnalysisContext.Provider>

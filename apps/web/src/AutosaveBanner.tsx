@@ -21,7 +21,15 @@ function when(savedAt: string): string {
   return Number.isNaN(at.getTime()) ? '' : ` at ${at.toLocaleTimeString()}`;
 }
 
-export function AutosaveBanner({ status, onLoadTheirs, onKeepMine, onDownloadMine, onDownloadUnreadable, onDiscardUnreadable, onDismissSetAside }: AutosaveBannerProps) {
+export function AutosaveBanner({
+  status,
+  onLoadTheirs,
+  onKeepMine,
+  onDownloadMine,
+  onDownloadUnreadable,
+  onDiscardUnreadable,
+  onDismissSetAside,
+}: AutosaveBannerProps) {
   const { conflict, unreadable, setAside } = status;
   if (!conflict && !unreadable && !setAside) return null;
   return (
@@ -29,9 +37,9 @@ export function AutosaveBanner({ status, onLoadTheirs, onKeepMine, onDownloadMin
       {unreadable && (
         <section className="autosave-banner autosave-banner-error" aria-labelledby="autosave-unreadable-title">
           <p role="alert">
-            <strong id="autosave-unreadable-title">The site saved in this browser could not be read, and could not be set aside.</strong> It could not be read:{' '}
-            {unreadable.reason}. Moving it to its own key failed ({unreadable.problem}), so it is still under the key "{AUTOSAVE_KEY}". Nothing will be saved
-            over it until you download it or discard it.
+            <strong id="autosave-unreadable-title">The site saved in this browser could not be read, and could not be set aside.</strong> It
+            could not be read: {unreadable.reason}. Moving it to its own key failed ({unreadable.problem}), so it is still under the key "
+            {AUTOSAVE_KEY}". Nothing will be saved over it until you download it or discard it.
           </p>
           <div className="button-group">
             <button type="button" className="primary" onClick={onDownloadUnreadable}>
@@ -46,8 +54,9 @@ export function AutosaveBanner({ status, onLoadTheirs, onKeepMine, onDownloadMin
       {conflict && (
         <section className="autosave-banner" aria-labelledby="autosave-conflict-title">
           <p role="alert">
-            <strong id="autosave-conflict-title">This site was changed in another tab.</strong> Another tab of the designer in this browser saved "
-            {conflict.name || 'untitled site'}"{when(conflict.savedAt)}. Changes made in this tab are not saved until you choose which version to keep.
+            <strong id="autosave-conflict-title">This site was changed in another tab.</strong> Another tab of the designer in this browser
+            saved "{conflict.name || 'untitled site'}"{when(conflict.savedAt)}. Changes made in this tab are not saved until you choose
+            which version to keep.
           </p>
           <div className="button-group">
             <button type="button" className="primary" onClick={onLoadTheirs}>
@@ -60,14 +69,16 @@ export function AutosaveBanner({ status, onLoadTheirs, onKeepMine, onDownloadMin
               Download this tab's version
             </button>
           </div>
-          <p className="autosave-hint">Loading the other version can be undone with Undo. Keeping this one saves it over the other tab's, and that tab is told.</p>
+          <p className="autosave-hint">
+            Loading the other version can be undone with Undo. Keeping this one saves it over the other tab's, and that tab is told.
+          </p>
         </section>
       )}
       {setAside && (
         <section className="autosave-banner" aria-labelledby="autosave-set-aside-title">
           <p role="status">
-            <strong id="autosave-set-aside-title">An unreadable saved site was set aside.</strong> It could not be read: {setAside.reason}. It was kept under the key "
-            {setAside.key}" in this browser's storage.
+            <strong id="autosave-set-aside-title">An unreadable saved site was set aside.</strong> It could not be read: {setAside.reason}.
+            It was kept under the key "{setAside.key}" in this browser's storage.
           </p>
           <button type="button" onClick={onDismissSetAside}>
             Dismiss

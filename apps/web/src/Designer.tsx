@@ -29,7 +29,8 @@ export interface DesignerProps {
 }
 
 /** Is the key event meant for a text field (which has its own undo)? */
-const inTextField = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+const inTextField = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps) {
   const store = useSiteStore();
@@ -62,7 +63,9 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
     if (!focusIds) return;
     const element = focusIds.map((id) => document.getElementById(id)).find(Boolean);
     if (!element) return;
-    const target = element.matches('input, select, textarea') ? element : (element.querySelector<HTMLElement>('textarea, input, select') ?? element);
+    const target = element.matches('input, select, textarea')
+      ? element
+      : (element.querySelector<HTMLElement>('textarea, input, select') ?? element);
     target.scrollIntoView?.({ block: 'center' });
     target.focus();
     setFocusIds(null);
@@ -84,7 +87,13 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
           RKE2 Edge Designer <span className="site-name">— {site.name || 'untitled site'}</span>
         </h1>
         <div className="button-group">
-          <button type="button" onClick={() => store.undo()} disabled={past.length === 0} aria-keyshortcuts="Control+Z" title={lastEdit ? `Undo: ${lastEdit}` : 'Undo'}>
+          <button
+            type="button"
+            onClick={() => store.undo()}
+            disabled={past.length === 0}
+            aria-keyshortcuts="Control+Z"
+            title={lastEdit ? `Undo: ${lastEdit}` : 'Undo'}
+          >
             Undo
           </button>
           <button type="button" onClick={() => store.redo()} disabled={future.length === 0} aria-keyshortcuts="Control+Shift+Z">

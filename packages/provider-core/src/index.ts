@@ -46,7 +46,18 @@ export * as designerRules from './site/designerRules.js';
 export { expandSite, expandNode, type ExpandedSite, type ExpandedNode } from './site/expandSite.js';
 export { siteContext, rke2ConfigFor, type SiteContext } from './site/rke2ConfigFor.js';
 export { importCloudConfigs, type ImportResult, type CloudConfigText } from './site/importCloudConfigs.js';
-export { FindingSchema, FINDING_CODES, SECURITY_CODES, isSecurityFinding, hasErrors, sortFindings, formatFinding, type Finding, type FindingCode, type Severity } from './lint/finding.js';
+export {
+  FindingSchema,
+  FINDING_CODES,
+  SECURITY_CODES,
+  isSecurityFinding,
+  hasErrors,
+  sortFindings,
+  formatFinding,
+  type Finding,
+  type FindingCode,
+  type Severity,
+} from './lint/finding.js';
 export { lintSite } from './lint/lintSite.js';
 export { siteSecurityFindings, type SiteConfigReads } from './lint/securityRules.js';
 export { LIMITS, formatBytes } from './limits.js';
@@ -64,11 +75,25 @@ export { bootTimeline, BOOT_STAGE, type BootStep } from './designer/bootTimeline
 export * as siteEdits from './designer/siteEdits.js';
 export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';
 export { checkSite, publicSiteCheck } from './check/checkSite.js';
-export { CheckFailureSchema, NodeCheckSchema, SiteCheckSchema, type CheckFailure, type NodeCheck, type SiteCheck } from './check/checkResult.js';
+export {
+  CheckFailureSchema,
+  NodeCheckSchema,
+  SiteCheckSchema,
+  type CheckFailure,
+  type NodeCheck,
+  type SiteCheck,
+} from './check/checkResult.js';
 export { buildIso, primaryName, type IsoFile, type IsoOptions } from './bundle/iso9660.js';
 export { cidataIso, CIDATA_LABEL, CIDATA_ISO_NAME } from './bundle/cidataIso.js';
 export { readBundle, type ReadBundleResult } from './bundle/readBundle.js';
-export { encodeShareFragment, decodeShareFragment, withoutSecrets, SHARE_PREFIX, type OmittedSecret, type OpenShareResult } from './share/shareLink.js';
+export {
+  encodeShareFragment,
+  decodeShareFragment,
+  withoutSecrets,
+  SHARE_PREFIX,
+  type OmittedSecret,
+  type OpenShareResult,
+} from './share/shareLink.js';
 export { safeSegment } from './bundle/safeName.js';
 export { parseSiteBytes } from './site/createSite.js';
 export { readZipDirectory, readZipEntry, type ZipEntry, type ZipDirectoryResult, type ZipEntryResult } from './bundle/readZip.js';

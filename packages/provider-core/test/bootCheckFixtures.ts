@@ -11,7 +11,12 @@ export function ruleFailures(site: Site, nodeIndex: number, rule: string): Start
 }
 
 /** A rule run on node `nodeIndex`'s device after `edit` changed it (for what no site can produce). */
-export function ruleOnEditedDevice(site: Site, nodeIndex: number, rule: StartRule, edit: (device: Device, devices: Device[]) => void): StartFailure[] {
+export function ruleOnEditedDevice(
+  site: Site,
+  nodeIndex: number,
+  rule: StartRule,
+  edit: (device: Device, devices: Device[]) => void,
+): StartFailure[] {
   const expanded = expandSite(site);
   const devices = expanded.nodes.map(bootDevice);
   edit(devices[nodeIndex]!, devices);

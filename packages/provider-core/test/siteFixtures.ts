@@ -46,7 +46,11 @@ export function variant(edit: (site: Site) => void): Site {
 export function largeSite(count: number): Site {
   const site = haSite();
   site.nodes = Array.from({ length: count }, (_, i) =>
-    node(`node-${i + 1}`, i === 0 ? 'init' : i < 3 ? 'controlplane' : 'worker', `10.1.${Math.floor((i + 1) / 250)}.${((i + 1) % 250) + 1}/16`),
+    node(
+      `node-${i + 1}`,
+      i === 0 ? 'init' : i < 3 ? 'controlplane' : 'worker',
+      `10.1.${Math.floor((i + 1) / 250)}.${((i + 1) % 250) + 1}/16`,
+    ),
   );
   site.cluster.controlPlaneHost = '10.1.0.2';
   site.cluster.endpoint = 'init-node';

@@ -26,10 +26,13 @@ import { propertySettings } from './fastCheckSettings.js';
 import { hostileSite, hostileSiteText, type HostileSiteText } from './yamlSafetyText.js';
 
 /** ../shared/provider-rke2-real/run beside the repository, or $RKE2_REAL_PROVIDER_RUN. */
-const RUNNER = process.env['RKE2_REAL_PROVIDER_RUN'] ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/provider-rke2-real/run');
+const RUNNER =
+  process.env['RKE2_REAL_PROVIDER_RUN'] ??
+  resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/provider-rke2-real/run');
 const NODE_CIDR = '192.168.1.10/24';
 const SITES = 150; // two nodes each
-const TRIVIAL = '#cloud-config\ncluster:\n  cluster_token: t\n  role: init\n  config: |\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n';
+const TRIVIAL =
+  '#cloud-config\ncluster:\n  cluster_token: t\n  role: init\n  config: |\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n';
 
 interface RealFile {
   path: string;
@@ -49,7 +52,10 @@ interface RealOutcome {
 function runReal(files: string[]): RealOutcome[] {
   const run = spawnSync(RUNNER, ['--node-cidr', NODE_CIDR, ...files], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 300_000 });
   if (run.status !== 0) throw new Error(`${RUNNER} exited with ${run.status}: ${run.stderr || run.error?.message}`);
-  return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as RealOutcome);
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as RealOutcome);
 }
 
 /** Why the real provider cannot be run here, or null. */
@@ -62,7 +68,8 @@ function runnerProblem(): string | null {
     const file = join(dir, 'trivial.yaml');
     writeFileSync(file, TRIVIAL);
     const run = spawnSync(RUNNER, ['--node-cidr', NODE_CIDR, file], { encoding: 'utf8', timeout: 60_000 });
-    if (run.status !== 0) return `a trivial run failed (exit ${run.status}): ${(run.stderr || run.error?.message || '').trim().split('\n')[0]}`;
+    if (run.status !== 0)
+      return `a trivial run failed (exit ${run.status}): ${(run.stderr || run.error?.message || '').trim().split('\n')[0]}`;
     const kind = (JSON.parse(run.stdout) as RealOutcome).kind;
     return kind === 'written' ? null : `a trivial run gave "${kind}", not "written"`;
   } catch (e) {
@@ -79,26 +86,92 @@ if (problem) console.warn(`[yamlSafety.realProvider] skipped: ${problem}`);
 const SWEEP = [
   ...Array.from({ length: 0x20 }, (_, c) => String.fromCharCode(c)),
   ...Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(0x7f + i)),
-  '\r\n', '\u00a0', '\u2028', '\u2029', '\ufeff', '\ufffe', '\uffff', '\ue000', '\ufffd', '\u202e', '\u{10ffff}', '\u{1f511}', '"', "'", '\\', '#', ': ', ' #', '&', '*', '!', '%', '|', '>', '{', '[', '`', '@',
+  '\r\n',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ufffe',
+  '\uffff',
+  '\ue000',
+  '\ufffd',
+  '\u202e',
+  '\u{10ffff}',
+  '\u{1f511}',
+  '"',
+  "'",
+  '\\',
+  '#',
+  ': ',
+  ' #',
+  '&',
+  '*',
+  '!',
+  '%',
+  '|',
+  '>',
+  '{',
+  '[',
+  '`',
+  '@',
 ];
 
 function sweepText(ch: string): HostileSiteText {
   const v = `a${ch}b`;
   return {
-    token: `tok${ch}en-0123456789`, host: `h${ch}`, tlsSan: v, httpProxy: `http://p${ch}x:3128`, httpsProxy: v, noProxy: `n${ch}`,
-    hostname: v, userName: v, sshKey: v, passwordHash: v, device: v, importLocalImages: true, imagesPath: `/opt/${ch}`, systemDefaultRegistry: v,
-    registry: v, endpoint: v, password: v, labels: [`zone=${v}`], taints: [`k=${v}:NoSchedule`],
-    extra: new Map<string, GoValue>([[`k${ch}`, v], ['list', [v, `${ch}`]], ['map', new Map([[`${ch}`, `${ch}${ch}`]])]]),
+    token: `tok${ch}en-0123456789`,
+    host: `h${ch}`,
+    tlsSan: v,
+    httpProxy: `http://p${ch}x:3128`,
+    httpsProxy: v,
+    noProxy: `n${ch}`,
+    hostname: v,
+    userName: v,
+    sshKey: v,
+    passwordHash: v,
+    device: v,
+    importLocalImages: true,
+    imagesPath: `/opt/${ch}`,
+    systemDefaultRegistry: v,
+    registry: v,
+    endpoint: v,
+    password: v,
+    labels: [`zone=${v}`],
+    taints: [`k=${v}:NoSchedule`],
+    extra: new Map<string, GoValue>([
+      [`k${ch}`, v],
+      ['list', [v, `${ch}`]],
+      ['map', new Map([[`${ch}`, `${ch}${ch}`]])],
+    ]),
     nodeExtra: new Map<string, GoValue>([[`n${ch}`, [new Map([[v, v]])]]]),
   };
 }
 
 /** Config values in every block and quoting situation, and a key past libyaml's 1024-character limit for simple keys. */
 function layoutText(): HostileSiteText {
-  const values = ['\tx\ny', ' x\ny', 'x\n\ty', 'x\n\n', '\n\nx', 'x\n  ', '  \n', '#x\n- a', '--- x\n...', '%YAML\nx', 'a\r\nb\n', 'x\u2028\ny\n', '\ufeffx\ny', 'y'.repeat(5000)];
+  const values = [
+    '\tx\ny',
+    ' x\ny',
+    'x\n\ty',
+    'x\n\n',
+    '\n\nx',
+    'x\n  ',
+    '  \n',
+    '#x\n- a',
+    '--- x\n...',
+    '%YAML\nx',
+    'a\r\nb\n',
+    'x\u2028\ny\n',
+    '\ufeffx\ny',
+    'y'.repeat(5000),
+  ];
   return {
     ...sweepText('\u0085'),
-    extra: new Map<string, GoValue>([[`${'k'.repeat(1100)}\u2028`, 'long key'], ['values', values], ['nested', [values.map((v) => new Map([[v, [v]]]))]]]),
+    extra: new Map<string, GoValue>([
+      [`${'k'.repeat(1100)}\u2028`, 'long key'],
+      ['values', values],
+      ['nested', [values.map((v) => new Map([[v, [v]]]))]],
+    ]),
     nodeExtra: new Map(values.map((v, i) => [`${v}${i}`, v])),
   };
 }
@@ -131,7 +204,11 @@ function designedFiles(expanded: ExpandedSite, node: ExpandedNode): { user: stri
     ]),
   );
   const envValues = Object.fromEntries(
-    [['HTTP_PROXY', site.proxy.httpProxy], ['HTTPS_PROXY', site.proxy.httpsProxy], ['NO_PROXY', site.proxy.noProxy]].filter(([, v]) => v !== ''),
+    [
+      ['HTTP_PROXY', site.proxy.httpProxy],
+      ['HTTPS_PROXY', site.proxy.httpsProxy],
+      ['NO_PROXY', site.proxy.noProxy],
+    ].filter(([, v]) => v !== ''),
   );
   const env = proxyEnv({ ok: true, value: node.config, json: '' }, envValues, NODE_CIDR);
   if (!env.ok) throw new Error(`designed config without CIDRs: ${env.panic.reason}`);
@@ -157,9 +234,18 @@ describe.skipIf(problem !== null)('the real provider-rke2 gets exactly the desig
     // Token/host shapes only need the worker, whose 99_userdata.yaml has token, server and tls-san.
     const designs: { label: string; text: HostileSiteText; workerOnly?: boolean }[] = [
       ...random.map((text, i) => ({ label: `random #${i}`, text })),
-      ...SWEEP.map((ch) => ({ label: `character U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}${ch.length > 1 && ch !== String.fromCodePoint(ch.codePointAt(0)!) ? ` (${JSON.stringify(ch)})` : ''}`, text: sweepText(ch) })),
+      ...SWEEP.map((ch) => ({
+        label: `character U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}${ch.length > 1 && ch !== String.fromCodePoint(ch.codePointAt(0)!) ? ` (${JSON.stringify(ch)})` : ''}`,
+        text: sweepText(ch),
+      })),
       { label: 'block layouts and a long key', text: layoutText() },
-      ...shortMultiLine().flatMap((v) => (['token', 'host'] as const).map((field) => ({ label: `${field} ${JSON.stringify(v)}`, text: reencodingText(v, field), workerOnly: true }))),
+      ...shortMultiLine().flatMap((v) =>
+        (['token', 'host'] as const).map((field) => ({
+          label: `${field} ${JSON.stringify(v)}`,
+          text: reencodingText(v, field),
+          workerOnly: true,
+        })),
+      ),
     ];
     const nodes: { label: string; expanded: ExpandedSite; node: ExpandedNode; file: string }[] = [];
     designs.forEach(({ label, text, workerOnly }, i) => {
@@ -189,24 +275,30 @@ describe.skipIf(problem !== null)('the real provider-rke2 gets exactly the desig
       const content = (path: string) => real.files.find((f) => f.path === path)?.content;
 
       // 90_userdata.yaml: the designed RKE2 config, as Go's JSON, byte for byte.
-      if (content(USER_CONFIG_FILE) !== designed.user) say(`90_userdata.yaml ${JSON.stringify(content(USER_CONFIG_FILE))}, designed ${JSON.stringify(designed.user)}`);
+      if (content(USER_CONFIG_FILE) !== designed.user)
+        say(`90_userdata.yaml ${JSON.stringify(content(USER_CONFIG_FILE))}, designed ${JSON.stringify(designed.user)}`);
 
       // 99_userdata.yaml: exact, unless the provider's own re-encoding loses the token or host, and exactly then.
       const token = expanded.site.cluster.token;
       const host = expanded.context.controlPlane.host;
       const loses = lostByProviderReencoding(token, 'cluster_token') ?? lostByProviderReencoding(host, 'control_plane_host');
       const kept = content(PROVIDER_CONFIG_FILE) === designed.provider;
-      if (loses === null && !kept) say(`99_userdata.yaml ${JSON.stringify(content(PROVIDER_CONFIG_FILE))}, designed ${JSON.stringify(designed.provider)}`);
+      if (loses === null && !kept)
+        say(`99_userdata.yaml ${JSON.stringify(content(PROVIDER_CONFIG_FILE))}, designed ${JSON.stringify(designed.provider)}`);
       if (loses !== null && kept) say(`lostByProviderReencoding refuses a token/host the provider keeps: ${JSON.stringify([token, host])}`);
       if (loses !== null) providerLoses++;
 
       // /etc/default/rke2-*: the designed proxy values, line for line.
       const envFile = real.files.find((f) => f.path.startsWith(`${CONTAINERD_ENV_CONFIG_PATH}/`));
-      if ((envFile?.content ?? '') !== designed.env) say(`proxy file ${JSON.stringify(envFile?.content)}, designed ${JSON.stringify(designed.env)}`);
+      if ((envFile?.content ?? '') !== designed.env)
+        say(`proxy file ${JSON.stringify(envFile?.content)}, designed ${JSON.stringify(designed.env)}`);
 
       // config.yaml: jq 1.6's merge of the designed files.
       if (kept) {
-        const merged = mergeConfigD([{ path: USER_CONFIG_FILE, content: designed.user }, { path: PROVIDER_CONFIG_FILE, content: designed.provider }]);
+        const merged = mergeConfigD([
+          { path: USER_CONFIG_FILE, content: designed.user },
+          { path: PROVIDER_CONFIG_FILE, content: designed.provider },
+        ]);
         if (real.merged !== merged.text) say(`merged config.yaml ${JSON.stringify(real.merged)}, designed ${JSON.stringify(merged.text)}`);
       }
 
@@ -224,7 +316,8 @@ describe.skipIf(problem !== null)('the real provider-rke2 gets exactly the desig
         if (knownPortDifference(token, 'cluster_token') || knownPortDifference(host, 'control_plane_host')) portDiffers.push(label);
         else say('the port previews something else than the real provider wrote');
       }
-      for (const value of [token, host]) if (unwritableInYaml(value) !== null) say(`generator made an unwritable value ${JSON.stringify(value)}`);
+      for (const value of [token, host])
+        if (unwritableInYaml(value) !== null) say(`generator made an unwritable value ${JSON.stringify(value)}`);
     });
 
     console.info(

@@ -16,7 +16,8 @@ export function unreadableCharacter(text: string): string | null {
   if (READABLE.test(text)) return null;
   let index = 0;
   for (const ch of text) {
-    if (!READABLE.test(ch)) return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${index} in ${JSON.stringify(text.slice(Math.max(0, index - 20), index + 20))}`;
+    if (!READABLE.test(ch))
+      return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${index} in ${JSON.stringify(text.slice(Math.max(0, index - 20), index + 20))}`;
     index += ch.length;
   }
   return `a lone surrogate in ${JSON.stringify(text)}`;
@@ -56,7 +57,10 @@ export function readYamlV3(text: string): { ok: true; value: GoValue } | { ok: f
   const convert = (node: RawNode | null): GoValue => {
     if (node === null) return null;
     if (node.kind === 'seq') return node.items.map(convert);
-    if (node.kind === 'map') return new Map(node.pairs.map(({ key, value }) => [key.kind === 'scalar' ? key.value : JSON.stringify(convert(key)), convert(value)]));
+    if (node.kind === 'map')
+      return new Map(
+        node.pairs.map(({ key, value }) => [key.kind === 'scalar' ? key.value : JSON.stringify(convert(key)), convert(value)]),
+      );
     if (!node.plain || node.tag !== undefined) return node.value;
     return goValueOf(resolvePlainScalar(node.value, 'v3'), node.value);
   };

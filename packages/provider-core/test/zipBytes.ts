@@ -29,7 +29,8 @@ export interface TestZipOptions {
   comment?: Uint8Array;
 }
 
-const bytesOf = (data: Uint8Array | string | undefined) => (typeof data === 'string' ? new TextEncoder().encode(data) : (data ?? new Uint8Array()));
+const bytesOf = (data: Uint8Array | string | undefined) =>
+  typeof data === 'string' ? new TextEncoder().encode(data) : (data ?? new Uint8Array());
 
 export function zipBytes(entries: TestZipEntry[], options: TestZipOptions = {}): Uint8Array {
   const locals: Buffer[] = [];

@@ -18,7 +18,15 @@ export interface TabsProps<Id extends string> {
   children: ReactNode;
 }
 
-export function Tabs<Id extends string>({ label, tabs, selected, onSelect, orientation = 'horizontal', idPrefix, children }: TabsProps<Id>) {
+export function Tabs<Id extends string>({
+  label,
+  tabs,
+  selected,
+  onSelect,
+  orientation = 'horizontal',
+  idPrefix,
+  children,
+}: TabsProps<Id>) {
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent) => {
     const keys = orientation === 'vertical' ? ['ArrowUp', 'ArrowDown'] : ['ArrowLeft', 'ArrowRight'];

@@ -1,5 +1,13 @@
 /** Small line icons drawn in SVG (icon glyphs are missing from many offline fonts). Decorative: label the button. */
-const common = { width: 14, height: 14, viewBox: '0 0 14 14', fill: 'none', stroke: 'currentColor', strokeWidth: 1.5, 'aria-hidden': true } as const;
+const common = {
+  width: 14,
+  height: 14,
+  viewBox: '0 0 14 14',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.5,
+  'aria-hidden': true,
+} as const;
 
 export function DuplicateIcon() {
   return (

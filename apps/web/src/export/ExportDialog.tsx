@@ -15,7 +15,8 @@ export interface ExportDialogProps {
   onPrint: () => void;
 }
 
-type Progress = { state: 'idle' } | { state: 'building'; percent: number } | { state: 'done'; message: string } | { state: 'failed'; message: string };
+type Progress =
+  { state: 'idle' } | { state: 'building'; percent: number } | { state: 'done'; message: string } | { state: 'failed'; message: string };
 
 /** Mounted while open: it opens itself as a modal dialog (focus trapped, Escape closes). */
 export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
@@ -44,13 +45,18 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
       return;
     }
     downloadBytes(`${name}.zip`, outcome.bytes, 'application/zip');
-    setProgress({ state: 'done', message: `Downloaded ${name}.zip: ${site.nodes.length} node(s), ${outcome.fileCount} files, ${(outcome.bytes.length / 1024).toFixed(0)} KB.` });
+    setProgress({
+      state: 'done',
+      message: `Downloaded ${name}.zip: ${site.nodes.length} node(s), ${outcome.fileCount} files, ${(outcome.bytes.length / 1024).toFixed(0)} KB.`,
+    });
   };
 
   const copyShareLink = async () => {
     const url = `${location.origin}${location.pathname}${await encodeShareFragment(site, { includeSecrets })}`;
     const copied = await copyText(url, 'Share link');
-    const left = includeSecrets ? 'It includes the secrets: send it only over a channel you trust.' : 'The cluster token, registry passwords and the OS password hash are left out; the receiver is told to fill them in.';
+    const left = includeSecrets
+      ? 'It includes the secrets: send it only over a channel you trust.'
+      : 'The cluster token, registry passwords and the OS password hash are left out; the receiver is told to fill them in.';
     setShare({ url, message: `${copied} ${left}` });
   };
 
@@ -65,15 +71,16 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
           One folder per node with its user-data, meta-data and a README for the field technician, plus site.json and checksums.
         </p>
         <label className="field-inline">
-          <input type="checkbox" checked={iso} onChange={(e) => setIso(e.target.checked)} /> Include a cidata ISO per node (ready for dd or Etcher)
+          <input type="checkbox" checked={iso} onChange={(e) => setIso(e.target.checked)} /> Include a cidata ISO per node (ready for dd or
+          Etcher)
         </label>
         {pending && !analysis && <p role="status">Checking the site…</p>}
         {unsafe.length > 0 ? (
           <div role="alert" className="blocked">
             <p>
               <strong>
-                The site has {unsafe.length} unsafe value{unsafe.length === 1 ? '' : 's'}: {unsafe.length === 1 ? 'it' : 'they'} could run commands, add lines to files or make
-                the devices refuse their configuration.
+                The site has {unsafe.length} unsafe value{unsafe.length === 1 ? '' : 's'}: {unsafe.length === 1 ? 'it' : 'they'} could run
+                commands, add lines to files or make the devices refuse their configuration.
               </strong>{' '}
               No files for devices are made from it, not even by experts, until {unsafe.length === 1 ? 'it is' : 'they are'} fixed:
             </p>
@@ -107,17 +114,23 @@ export function ExportDialog({ site, onClose, onPrint }: ExportDialogProps) {
         )}
         {building && (
           <p>
-            <label htmlFor="export-progress">Building the bundle</label> <progress id="export-progress" max={100} value={progress.percent} /> {progress.percent}%
+            <label htmlFor="export-progress">Building the bundle</label>{' '}
+            <progress id="export-progress" max={100} value={progress.percent} /> {progress.percent}%
           </p>
         )}
         {progress.state === 'done' && <p role="status">{progress.message}</p>}
-        {progress.state === 'failed' && <p role="alert" className="message-error">{progress.message}</p>}
+        {progress.state === 'failed' && (
+          <p role="alert" className="message-error">
+            {progress.message}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="export-share">
         <h3 id="export-share">Share</h3>
         <label className="field-inline">
-          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets (cluster token, registry passwords, OS password hash)
+          <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} /> Include secrets (cluster
+          token, registry passwords, OS password hash)
         </label>
         <button type="button" onClick={() => void copyShareLink()}>
           Copy share link

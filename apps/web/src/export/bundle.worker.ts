@@ -7,7 +7,12 @@ self.onmessage = async (event: MessageEvent<BundleRequest>) => {
   const { site, iso, force } = event.data;
   const post = (message: BundleMessage, transfer: Transferable[] = []) => self.postMessage(message, transfer);
   try {
-    const result = await buildBundle(site as Site, { format: 'zip', iso, force, onProgress: (percent) => post({ type: 'progress', percent }) });
+    const result = await buildBundle(site as Site, {
+      format: 'zip',
+      iso,
+      force,
+      onProgress: (percent) => post({ type: 'progress', percent }),
+    });
     if (result.ok) post({ type: 'done', ok: true, bytes: result.bytes, fileCount: result.files.length }, [result.bytes.buffer]);
     else post({ type: 'done', ok: false, reason: result.reason });
   } catch (e) {

@@ -11,9 +11,19 @@ const GROUPS = [
 
 export function FindingsPanel({ site, onOpen }: { site: Site; onOpen: (finding: Finding) => void }) {
   const { analysis, pending, error } = useAnalysis();
-  if (error) return <p role="alert" className="message-error">The site could not be checked: {error}. The files shown are still exact; edit again to retry.</p>;
+  if (error)
+    return (
+      <p role="alert" className="message-error">
+        The site could not be checked: {error}. The files shown are still exact; edit again to retry.
+      </p>
+    );
   if (!analysis) return <p role="status">Checking the site…</p>;
-  if (analysis.findings.length === 0) return <p role="status" className="all-good">No findings: every node&apos;s files are what the design says{pending ? ' (rechecking…)' : '.'}</p>;
+  if (analysis.findings.length === 0)
+    return (
+      <p role="status" className="all-good">
+        No findings: every node&apos;s files are what the design says{pending ? ' (rechecking…)' : '.'}
+      </p>
+    );
   return (
     <div className="findings">
       {pending && <p role="status">Rechecking after your last edit…</p>}

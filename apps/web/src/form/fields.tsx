@@ -18,7 +18,8 @@ export interface FieldBinding {
 }
 
 function errorAt(errors: Record<string, unknown>, name: string): FieldError | undefined {
-  return name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as FieldError | undefined;
+  return name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as
+    FieldError | undefined;
 }
 
 function useMessages(binding: FieldBinding): { id: string; messages: FieldMessage[] } {
@@ -26,7 +27,10 @@ function useMessages(binding: FieldBinding): { id: string; messages: FieldMessag
   const { messagesByField } = useAnalysis();
   const id = fieldId(binding.sitePath);
   const schemaError = errorAt(formState.errors, binding.name);
-  const messages = [...(schemaError?.message ? [{ severity: 'error' as const, text: schemaError.message }] : []), ...(messagesByField.get(id) ?? [])];
+  const messages = [
+    ...(schemaError?.message ? [{ severity: 'error' as const, text: schemaError.message }] : []),
+    ...(messagesByField.get(id) ?? []),
+  ];
   return { id, messages };
 }
 
@@ -34,7 +38,9 @@ function useMessages(binding: FieldBinding): { id: string; messages: FieldMessag
  * `masked`: shown as dots (CSS text-security) but not a password field, so the browser neither
  * offers to save a machine secret as a site password nor runs its password manager on it.
  */
-export function TextField(props: FieldBinding & { type?: 'text' | 'password'; masked?: boolean; placeholder?: string; autoComplete?: string; after?: ReactNode }) {
+export function TextField(
+  props: FieldBinding & { type?: 'text' | 'password'; masked?: boolean; placeholder?: string; autoComplete?: string; after?: ReactNode },
+) {
   const { register } = useFormContext();
   const { id, messages } = useMessages(props);
   return (
@@ -117,14 +123,37 @@ export function ListField(props: FieldBinding & { rows?: number; placeholder?: s
         <Controller
           control={control}
           name={props.name}
-          render={({ field }) => <ListTextarea aria={aria} value={field.value as string[]} onChange={field.onChange} onBlur={field.onBlur} rows={props.rows} placeholder={props.placeholder} />}
+          render={({ field }) => (
+            <ListTextarea
+              aria={aria}
+              value={field.value as string[]}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              rows={props.rows}
+              placeholder={props.placeholder}
+            />
+          )}
         />
       )}
     </Field>
   );
 }
 
-function ListTextarea({ aria, value, onChange, onBlur, rows = 3, placeholder }: { aria: object; value: string[]; onChange: (v: string[]) => void; onBlur: () => void; rows?: number | undefined; placeholder?: string | undefined }) {
+function ListTextarea({
+  aria,
+  value,
+  onChange,
+  onBlur,
+  rows = 3,
+  placeholder,
+}: {
+  aria: object;
+  value: string[];
+  onChange: (v: string[]) => void;
+  onBlur: () => void;
+  rows?: number | undefined;
+  placeholder?: string | undefined;
+}) {
   // The text is kept as typed (blank lines included) so Enter works; the list is what it means.
   const [text, setText] = useState(() => value.join('\n'));
   return (
@@ -144,4 +173,8 @@ function ListTextarea({ aria, value, onChange, onBlur, rows = 3, placeholder }: 
   );
 }
 
-export const toList = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter(Boolean);
+export const toList = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);

@@ -13,7 +13,11 @@ export function useSyncedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   defaults: z.input<S>,
   commit: (value: z.output<S>, field: string | undefined) => void,
 ) {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as never, defaultValues: defaults as never, mode: 'onChange' });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: defaults as never,
+    mode: 'onChange',
+  });
   const commitRef = useRef(commit);
   commitRef.current = commit;
   useEffect(() => {
@@ -26,7 +30,10 @@ export function useSyncedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   return form;
 }
 
-type AnySchema = z.ZodType & { _zod: { def: { innerType?: AnySchema; shape?: Record<string, AnySchema> } }; shape?: Record<string, AnySchema> };
+type AnySchema = z.ZodType & {
+  _zod: { def: { innerType?: AnySchema; shape?: Record<string, AnySchema> } };
+  shape?: Record<string, AnySchema>;
+};
 
 /** The description a provider-core schema gives the field at `path` (the single source of field hints). */
 export function describedAt(schema: z.ZodType, path: string): string | undefined {

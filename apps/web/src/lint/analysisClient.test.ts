@@ -6,7 +6,11 @@ import { AnalysisClient, currentAnalysis, type AnalysisRequest, type AnalysisRes
 function manualTransport() {
   const requests: AnalysisRequest[] = [];
   let handler: (r: AnalysisResponse) => void = () => undefined;
-  const transport: AnalysisTransport = { post: (r) => void requests.push(r), onResponse: (h) => void (handler = h), close: () => undefined };
+  const transport: AnalysisTransport = {
+    post: (r) => void requests.push(r),
+    onResponse: (h) => void (handler = h),
+    close: () => undefined,
+  };
   const answer = (request: AnalysisRequest) => handler({ id: request.id, ok: true, analysis: analyseSite(request.site) });
   return { transport, requests, answer, fail: (r: AnalysisRequest) => handler({ id: r.id, ok: false, error: 'boom' }) };
 }

@@ -34,7 +34,15 @@ export default function MonacoCodeViewer({ text, language, label }: CodeViewerPr
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   useEffect(() => {
-    const created = monaco.editor.create(host.current!, { ...BASE, value: text, language, readOnly: true, domReadOnly: true, ariaLabel: label, wordWrap: 'on' });
+    const created = monaco.editor.create(host.current!, {
+      ...BASE,
+      value: text,
+      language,
+      readOnly: true,
+      domReadOnly: true,
+      ariaLabel: label,
+      wordWrap: 'on',
+    });
     editor.current = created;
     return () => {
       created.getModel()?.dispose();
@@ -99,7 +107,14 @@ export function MonacoDiffViewer({ original, modified, language, label }: DiffVi
   const host = useRef<HTMLDivElement>(null);
   const diff = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
   useEffect(() => {
-    const editor = monaco.editor.createDiffEditor(host.current!, { ...BASE, readOnly: true, originalEditable: false, renderSideBySide: true, ariaLabel: label, useInlineViewWhenSpaceIsLimited: false });
+    const editor = monaco.editor.createDiffEditor(host.current!, {
+      ...BASE,
+      readOnly: true,
+      originalEditable: false,
+      renderSideBySide: true,
+      ariaLabel: label,
+      useInlineViewWhenSpaceIsLimited: false,
+    });
     const models = { original: monaco.editor.createModel(original, language), modified: monaco.editor.createModel(modified, language) };
     editor.setModel(models);
     diff.current = editor;

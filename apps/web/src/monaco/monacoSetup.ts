@@ -35,7 +35,8 @@ configureMonacoYaml(monaco, {
 // "no diff result available" (diffProviderFactoryService.js, monaco-editor 0.52): the same race.
 window.addEventListener('unhandledrejection', (event) => {
   const reason = event.reason as { name?: unknown; message?: unknown } | null;
-  if ((reason?.name === 'Canceled' && reason.message === 'Canceled') || reason?.message === 'no diff result available') event.preventDefault();
+  if ((reason?.name === 'Canceled' && reason.message === 'Canceled') || reason?.message === 'no diff result available')
+    event.preventDefault();
 });
 
 export { monaco };

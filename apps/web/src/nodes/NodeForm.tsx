@@ -19,7 +19,9 @@ export function NodeForm({ node, index }: { node: SiteNode; index: number }) {
   const store = useSiteStore();
   const { messagesByField } = useAnalysis();
   const form = useSyncedForm(NodeSchema, node, (value, field) =>
-    store.edit(`Edit ${value.name} ${field ?? ''}`.trim(), (site) => siteEdits.updateNode(site, index, value), { coalesceKey: `nodes.${index}.${field}` }),
+    store.edit(`Edit ${value.name} ${field ?? ''}`.trim(), (site) => siteEdits.updateNode(site, index, value), {
+      coalesceKey: `nodes.${index}.${field}`,
+    }),
   );
   const at = (key: keyof SiteNode) => ({ name: key, sitePath: ['nodes', index, key], hint: hint(key) });
   const extraId = fieldId(['nodes', index, 'extraConfig']);
@@ -40,14 +42,25 @@ export function NodeForm({ node, index }: { node: SiteNode; index: number }) {
         <CheckboxField {...at('setNodeIp')} label="Use this address as the node IP" />
         <ListField {...at('labels')} label="Labels" placeholder="topology.kubernetes.io/zone=store-1" />
         <ListField {...at('taints')} label="Taints" placeholder="dedicated=gpu:NoSchedule" />
-        <Field id={extraId} label="Extra RKE2 settings for this node (YAML)" hint={hint('extraConfig')} messages={messagesByField.get(extraId)}>
+        <Field
+          id={extraId}
+          label="Extra RKE2 settings for this node (YAML)"
+          hint={hint('extraConfig')}
+          messages={messagesByField.get(extraId)}
+        >
           {(aria) => (
             <div {...aria} className="yaml-editor" tabIndex={-1}>
               <Controller
                 control={form.control}
                 name="extraConfig"
                 render={({ field }) => (
-                  <YamlEditor value={field.value ?? ''} onChange={field.onChange} label={`Extra RKE2 settings for ${node.name}`} name={`node-${index}`} role={node.role === 'worker' ? 'agent' : 'server'} />
+                  <YamlEditor
+                    value={field.value ?? ''}
+                    onChange={field.onChange}
+                    label={`Extra RKE2 settings for ${node.name}`}
+                    name={`node-${index}`}
+                    role={node.role === 'worker' ? 'agent' : 'server'}
+                  />
                 )}
               />
             </div>

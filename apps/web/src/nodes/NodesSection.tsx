@@ -21,7 +21,12 @@ export function NodesSection({ site, selected, onSelect }: { site: Site; selecte
             The site has {LIMITS.nodes} nodes, the most one site can hold: it could not be opened again with more.
           </p>
         )}
-        <button type="button" onClick={() => add(site.nodes.length === 0 ? 'init' : 'worker')} disabled={full} aria-describedby={full ? 'nodes-full' : undefined}>
+        <button
+          type="button"
+          onClick={() => add(site.nodes.length === 0 ? 'init' : 'worker')}
+          disabled={full}
+          aria-describedby={full ? 'nodes-full' : undefined}
+        >
           {site.nodes.length === 0 ? 'Add first node' : 'Add worker'}
         </button>
         {site.nodes.length > 0 && (
@@ -46,11 +51,16 @@ function BulkAdd({ site }: { site: Site }) {
   const [firstAddress, setFirstAddress] = useState(() => siteEdits.nextAddress(last));
   const n = Number(count);
   const room = siteEdits.roomForNodes(site);
-  const countError = !Number.isInteger(n) || n < 1 || n > room ? `Enter a whole number from 1 to ${room} (a site holds at most ${LIMITS.nodes} nodes).` : null;
+  const countError =
+    !Number.isInteger(n) || n < 1 || n > room
+      ? `Enter a whole number from 1 to ${room} (a site holds at most ${LIMITS.nodes} nodes).`
+      : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (countError) return;
-    store.edit(`Add ${n} workers`, (s) => siteEdits.addWorkers(s, { count: n, namePattern: pattern || 'worker-{n}', firstAddress }), { external: true });
+    store.edit(`Add ${n} workers`, (s) => siteEdits.addWorkers(s, { count: n, namePattern: pattern || 'worker-{n}', firstAddress }), {
+      external: true,
+    });
     setOpen(false);
   };
   if (!open)
@@ -63,7 +73,15 @@ function BulkAdd({ site }: { site: Site }) {
     <form className="bulk-add" onSubmit={submit} aria-label="Add many workers">
       <label>
         How many
-        <input type="number" min={1} max={room} value={count} onChange={(e) => setCount(e.target.value)} aria-invalid={countError !== null} aria-describedby="bulk-count-error" />
+        <input
+          type="number"
+          min={1}
+          max={room}
+          value={count}
+          onChange={(e) => setCount(e.target.value)}
+          aria-invalid={countError !== null}
+          aria-describedby="bulk-count-error"
+        />
       </label>
       <label>
         Name pattern ({'{n}'} is the number)

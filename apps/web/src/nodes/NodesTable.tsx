@@ -32,13 +32,21 @@ export function NodesTable({ site, selected, onSelect }: NodesTableProps) {
   const status = useMemo(() => analysis?.nodeStatus ?? [], [analysis]);
   const order = useMemo(() => nodeOrder(site.nodes, status, sort), [site.nodes, status, sort]);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: order.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: 600, height: 300 } });
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 600, height: 300 },
+  });
 
   const sortBy = (key: SortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }));
   const ariaSort = (key: SortKey) => (sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
-  const setRole = (index: number, role: NodeRole) => store.edit(`Set ${site.nodes[index]?.name} role`, (s) => siteEdits.setNodeRole(s, index, role), { external: true });
+  const setRole = (index: number, role: NodeRole) =>
+    store.edit(`Set ${site.nodes[index]?.name} role`, (s) => siteEdits.setNodeRole(s, index, role), { external: true });
 
-  if (site.nodes.length === 0) return <p className="empty">This site has no nodes yet. Add the first one: it will start the cluster (role init).</p>;
+  if (site.nodes.length === 0)
+    return <p className="empty">This site has no nodes yet. Add the first one: it will start the cluster (role init).</p>;
 
   return (
     <div role="table" aria-label="Nodes" aria-rowcount={order.length + 1} className="nodes-table">
@@ -78,12 +86,22 @@ export function NodesTable({ site, selected, onSelect }: NodesTableProps) {
                   <StatusBadge status={nodeStatus} />
                 </div>
                 <div role="cell">
-                  <button type="button" className="link" onClick={() => onSelect(index)} aria-current={index === selected ? 'true' : undefined}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onSelect(index)}
+                    aria-current={index === selected ? 'true' : undefined}
+                  >
                     {node.name || '(no name)'}
                   </button>
                 </div>
                 <div role="cell">
-                  <select aria-label={`Role of ${node.name}`} value={node.role} onChange={(e) => setRole(index, e.target.value as NodeRole)} onClick={(e) => e.stopPropagation()}>
+                  <select
+                    aria-label={`Role of ${node.name}`}
+                    value={node.role}
+                    onChange={(e) => setRole(index, e.target.value as NodeRole)}
+                    onClick={(e) => e.stopPropagation()}
+                  >
                     {KAIROS_ROLES.map((r) => (
                       <option key={r} value={r}>
                         {r}
@@ -98,10 +116,28 @@ export function NodesTable({ site, selected, onSelect }: NodesTableProps) {
                   {node.mac || '—'}
                 </div>
                 <div role="cell" className="row-actions">
-                  <button type="button" aria-label={`Duplicate ${node.name}`} title="Duplicate" onClick={(e) => (e.stopPropagation(), store.edit(`Duplicate ${node.name}`, (s) => siteEdits.duplicateNode(s, index), { external: true }), onSelect(index + 1))}>
+                  <button
+                    type="button"
+                    aria-label={`Duplicate ${node.name}`}
+                    title="Duplicate"
+                    onClick={(e) => (
+                      e.stopPropagation(),
+                      store.edit(`Duplicate ${node.name}`, (s) => siteEdits.duplicateNode(s, index), { external: true }),
+                      onSelect(index + 1)
+                    )}
+                  >
                     <DuplicateIcon />
                   </button>
-                  <button type="button" aria-label={`Remove ${node.name}`} title="Remove" onClick={(e) => (e.stopPropagation(), store.edit(`Remove ${node.name}`, (s) => siteEdits.removeNode(s, index), { external: true }), onSelect(Math.max(0, Math.min(selected, site.nodes.length - 2))))}>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${node.name}`}
+                    title="Remove"
+                    onClick={(e) => (
+                      e.stopPropagation(),
+                      store.edit(`Remove ${node.name}`, (s) => siteEdits.removeNode(s, index), { external: true }),
+                      onSelect(Math.max(0, Math.min(selected, site.nodes.length - 2)))
+                    )}
+                  >
                     <RemoveIcon />
                   </button>
                 </div>

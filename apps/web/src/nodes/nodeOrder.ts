@@ -16,7 +16,12 @@ function addressKey(address: string): string {
   const cidr = parseCidr(address);
   if (!cidr) return `2${address}`;
   const ip = address.split('/')[0]!;
-  return ip.includes(':') ? `1${ip}` : `0${ip.split('.').map((o) => o.padStart(3, '0')).join('.')}`;
+  return ip.includes(':')
+    ? `1${ip}`
+    : `0${ip
+        .split('.')
+        .map((o) => o.padStart(3, '0'))
+        .join('.')}`;
 }
 
 export function nodeOrder(nodes: readonly SiteNode[], status: readonly (NodeStatus | undefined)[], sort: Sort): number[] {
@@ -44,7 +49,16 @@ export function nodeOrder(nodes: readonly SiteNode[], status: readonly (NodeStat
     const x = keys[a]!;
     const y = keys[b]!;
     // Names compare as a person reads them (w-2 before w-10); address keys are already padded.
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : sort.key === 'name' ? String(x).localeCompare(String(y), 'en', { numeric: true }) : x < y ? -1 : x > y ? 1 : 0;
+    const c =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : sort.key === 'name'
+          ? String(x).localeCompare(String(y), 'en', { numeric: true })
+          : x < y
+            ? -1
+            : x > y
+              ? 1
+              : 0;
     return c === 0 ? a - b : c * direction;
   });
 }

@@ -9,12 +9,24 @@ import type { NodeCheck } from './nodeCheck.js';
 
 afterEach(cleanup);
 
-const ok: NodeCheck = { node: 'cp-1', service: 'rke2-server', ok: true, failures: [], needs: ['A Kairos image with RKE2 v1.36', 'SELinux with the rke2-selinux policy'] };
+const ok: NodeCheck = {
+  node: 'cp-1',
+  service: 'rke2-server',
+  ok: true,
+  failures: [],
+  needs: ['A Kairos image with RKE2 v1.36', 'SELinux with the rke2-selinux policy'],
+};
 const broken: NodeCheck = {
   node: 'worker-1',
   service: 'rke2-agent',
   ok: false,
-  failures: [{ rule: 'node-labels', message: 'unknown \'kubernetes.io\' or \'k8s.io\' labels specified with --node-labels: [node-role.kubernetes.io/worker]', source: 'kubernetes/kubernetes cmd/kubelet/app/options/options.go' }],
+  failures: [
+    {
+      rule: 'node-labels',
+      message: "unknown 'kubernetes.io' or 'k8s.io' labels specified with --node-labels: [node-role.kubernetes.io/worker]",
+      source: 'kubernetes/kubernetes cmd/kubelet/app/options/options.go',
+    },
+  ],
   needs: [],
 };
 

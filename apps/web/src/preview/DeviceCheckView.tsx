@@ -5,7 +5,15 @@
 import { useAnalysis } from '../state/siteContext.js';
 import { nodeCheckOf } from './nodeCheck.js';
 
-export function DeviceCheckView({ selected, nodeName, onShowFindings }: { selected: number; nodeName: string; onShowFindings: () => void }) {
+export function DeviceCheckView({
+  selected,
+  nodeName,
+  onShowFindings,
+}: {
+  selected: number;
+  nodeName: string;
+  onShowFindings: () => void;
+}) {
   const { analysis, pending, error } = useAnalysis();
   const check = nodeCheckOf(analysis, selected);
   if (error) return <p className="failure">The check could not run: {error}</p>;
@@ -23,9 +31,7 @@ export function DeviceCheckView({ selected, nodeName, onShowFindings }: { select
           {check.ok ? 'Comes up and joins' : `Does not come up: ${check.service} stops`}
         </h3>
         {check.ok ? (
-          <p>
-            Simulated from its own user-data, {check.service} passes every start-up rule the check ports from RKE2 and Kubernetes.
-          </p>
+          <p>Simulated from its own user-data, {check.service} passes every start-up rule the check ports from RKE2 and Kubernetes.</p>
         ) : (
           <>
             <ul className="check-failures">

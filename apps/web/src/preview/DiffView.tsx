@@ -51,7 +51,9 @@ export function DiffView({ site, previous, selected }: { site: Site; previous: S
         </label>
       </div>
       <p className="field-hint" role="status">
-        {textOf(leftView) === textOf(rightView) ? 'The two versions are identical.' : 'Removed lines are on the left, added lines on the right.'}
+        {textOf(leftView) === textOf(rightView)
+          ? 'The two versions are identical.'
+          : 'Removed lines are on the left, added lines on the right.'}
       </p>
       <div className="viewer diff" data-testid="diff" data-left={textOf(leftView)} data-right={textOf(rightView)}>
         <DiffViewer original={textOf(leftView)} modified={textOf(rightView)} language={language} label={`Diff of ${artifactId}`} />

@@ -3,7 +3,15 @@ import type { NodeArtifacts } from '@rke2-edge/provider-core';
 import { useLayoutEffect } from 'react';
 import { CodeViewer } from '../monaco/LazyMonaco.js';
 
-export function FilesView({ artifacts, selected, onSelect }: { artifacts: NodeArtifacts; selected: string; onSelect: (id: string) => void }) {
+export function FilesView({
+  artifacts,
+  selected,
+  onSelect,
+}: {
+  artifacts: NodeArtifacts;
+  selected: string;
+  onSelect: (id: string) => void;
+}) {
   const current = artifacts.artifacts.find((a) => a.id === selected) ?? artifacts.artifacts[0];
   useLayoutEffect(() => {
     // Benchmark hook: marks the moment the preview shows the new text (see e2e/bench).
@@ -24,7 +32,13 @@ export function FilesView({ artifacts, selected, onSelect }: { artifacts: NodeAr
               <ul>
                 {list.map((a) => (
                   <li key={a.id}>
-                    <button type="button" className="file" aria-current={a.id === current?.id ? 'true' : undefined} onClick={() => onSelect(a.id)} title={a.path}>
+                    <button
+                      type="button"
+                      className="file"
+                      aria-current={a.id === current?.id ? 'true' : undefined}
+                      onClick={() => onSelect(a.id)}
+                      title={a.path}
+                    >
                       {a.path}
                     </button>
                   </li>

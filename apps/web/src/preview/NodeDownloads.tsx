@@ -16,7 +16,8 @@ export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: re
     return (
       <div className="node-downloads" role="group" aria-label={`Files of ${node.node.name} for the field`}>
         <p className="message-error">
-          No files for devices: the site has {unsafe.length} unsafe value{unsafe.length === 1 ? '' : 's'} (see Findings), first {describeFinding(unsafe[0]!)}
+          No files for devices: the site has {unsafe.length} unsafe value{unsafe.length === 1 ? '' : 's'} (see Findings), first{' '}
+          {describeFinding(unsafe[0]!)}
         </p>
       </div>
     );
@@ -29,7 +30,11 @@ export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: re
       <button type="button" disabled={checking} onClick={async () => setMessage(await copyText(node.userData, 'User-data'))}>
         Copy user-data
       </button>
-      <button type="button" disabled={checking} onClick={() => downloadBytes(`${name}-${CIDATA_ISO_NAME}`, cidataIso(node), 'application/x-iso9660-image')}>
+      <button
+        type="button"
+        disabled={checking}
+        onClick={() => downloadBytes(`${name}-${CIDATA_ISO_NAME}`, cidataIso(node), 'application/x-iso9660-image')}
+      >
         Download cidata ISO
       </button>
       <span role="status" className="field-hint">

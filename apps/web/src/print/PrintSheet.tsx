@@ -39,7 +39,8 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
         <h1>Site sheet: {site.name}</h1>
         {site.description && <p>{site.description}</p>}
         <p>
-          RKE2 {site.rke2Version} on Kairos · {site.nodes.length} node{site.nodes.length === 1 ? '' : 's'} · control plane at <code>{site.cluster.controlPlaneHost}</code> ({ENDPOINT_WORDS[site.cluster.endpoint]})
+          RKE2 {site.rke2Version} on Kairos · {site.nodes.length} node{site.nodes.length === 1 ? '' : 's'} · control plane at{' '}
+          <code>{site.cluster.controlPlaneHost}</code> ({ENDPOINT_WORDS[site.cluster.endpoint]})
         </p>
       </header>
       <Topology site={site} />
@@ -74,7 +75,11 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
               {net.multus ? ' + multus' : ''} / {net.ingressController}
             </dd>
             <dt>Proxy</dt>
-            <dd>{proxy.httpProxy || proxy.httpsProxy ? `${proxy.httpProxy || proxy.httpsProxy} (NO_PROXY: ${proxy.noProxy || 'defaults only'})` : 'none'}</dd>
+            <dd>
+              {proxy.httpProxy || proxy.httpsProxy
+                ? `${proxy.httpProxy || proxy.httpsProxy} (NO_PROXY: ${proxy.noProxy || 'defaults only'})`
+                : 'none'}
+            </dd>
             <dt>Images</dt>
             <dd>
               from {IMAGE_SOURCE_LABELS[airGap.imageSource]}
@@ -146,7 +151,11 @@ function Topology({ site }: { site: Site }) {
   };
   return (
     <figure className="topology">
-      <svg viewBox={`0 0 ${width} 210`} role="img" aria-label={`Topology: ${servers.length} server(s) behind ${site.cluster.controlPlaneHost}, ${workers.length} worker(s)`}>
+      <svg
+        viewBox={`0 0 ${width} 210`}
+        role="img"
+        aria-label={`Topology: ${servers.length} server(s) behind ${site.cluster.controlPlaneHost}, ${workers.length} worker(s)`}
+      >
         <rect x={width / 2 - 110} y={10} width={220} height={36} rx={18} className="topology-vip" />
         <text x={width / 2} y={33} textAnchor="middle">
           control plane {site.cluster.controlPlaneHost}
@@ -155,7 +164,8 @@ function Topology({ site }: { site: Site }) {
         {row(workers, 160)}
       </svg>
       <figcaption>
-        {servers.length} server{servers.length === 1 ? '' : 's'} (init + control planes: API 6443, join 9345, etcd 2379–2381) · {workers.length} worker
+        {servers.length} server{servers.length === 1 ? '' : 's'} (init + control planes: API 6443, join 9345, etcd 2379–2381) ·{' '}
+        {workers.length} worker
         {workers.length === 1 ? '' : 's'}
       </figcaption>
     </figure>
@@ -219,7 +229,9 @@ function Prerequisites({ site }: { site: Site }) {
           <tbody>
             {[...groups.values()].map((g) => (
               <tr key={g.nodes.join(',')}>
-                <th scope="row">{g.nodes.length > 8 ? `${g.nodes.slice(0, 8).join(', ')} and ${g.nodes.length - 8} more` : g.nodes.join(', ')}</th>
+                <th scope="row">
+                  {g.nodes.length > 8 ? `${g.nodes.slice(0, 8).join(', ')} and ${g.nodes.length - 8} more` : g.nodes.join(', ')}
+                </th>
                 <td>
                   <ul className="sheet-needs">
                     {g.needs.map((need) => (

@@ -18,7 +18,19 @@ export function AdvancedSection() {
     >
       {(aria) => (
         <div {...aria} className="yaml-editor" tabIndex={-1}>
-          <Controller control={control} name="extraConfig" render={({ field }) => <YamlEditor value={field.value as string} onChange={field.onChange} label="Extra RKE2 settings for every node" name="site" role="both" />} />
+          <Controller
+            control={control}
+            name="extraConfig"
+            render={({ field }) => (
+              <YamlEditor
+                value={field.value as string}
+                onChange={field.onChange}
+                label="Extra RKE2 settings for every node"
+                name="site"
+                role="both"
+              />
+            )}
+          />
         </div>
       )}
     </Field>

@@ -52,8 +52,18 @@ function Mirrors() {
       {fields.length === 0 && <p className="empty">No mirrors: images are pulled from their own registries.</p>}
       {fields.map((field, i) => (
         <div key={field.id} className="repeat-item" role="group" aria-label={`Mirror ${i + 1}`}>
-          <TextField name={`airGap.mirrors.${i}.registry`} sitePath={['airGap', 'mirrors', i, 'registry']} label="Registry" placeholder="docker.io" />
-          <ListField name={`airGap.mirrors.${i}.endpoints`} sitePath={['airGap', 'mirrors', i, 'endpoints']} label="Endpoints" placeholder="https://registry.local:5000" />
+          <TextField
+            name={`airGap.mirrors.${i}.registry`}
+            sitePath={['airGap', 'mirrors', i, 'registry']}
+            label="Registry"
+            placeholder="docker.io"
+          />
+          <ListField
+            name={`airGap.mirrors.${i}.endpoints`}
+            sitePath={['airGap', 'mirrors', i, 'endpoints']}
+            label="Endpoints"
+            placeholder="https://registry.local:5000"
+          />
           <button type="button" onClick={() => remove(i)}>
             Remove mirror {i + 1}
           </button>
@@ -83,7 +93,12 @@ function RegistryConfigs() {
             <TextField {...at('caFile')} label="CA file on the node" placeholder="empty: /etc/rancher/rke2/tls/HOST/ca.crt" />
             <TextAreaField {...at('caPem')} label="CA certificate (PEM)" hint={registryHint('caPem')} placeholder={PEM_PLACEHOLDER} />
             <TextField {...at('certFile')} label="Client certificate file" />
-            <TextAreaField {...at('certPem')} label="Client certificate (PEM)" hint={registryHint('certPem')} placeholder={PEM_PLACEHOLDER} />
+            <TextAreaField
+              {...at('certPem')}
+              label="Client certificate (PEM)"
+              hint={registryHint('certPem')}
+              placeholder={PEM_PLACEHOLDER}
+            />
             <TextField {...at('keyFile')} label="Client key file" />
             <RegistryKeyField index={i} />
             <CheckboxField {...at('insecureSkipVerify')} label="Skip TLS verification (testing only)" />
@@ -93,10 +108,7 @@ function RegistryConfigs() {
           </div>
         );
       })}
-      <button
-        type="button"
-        onClick={() => append(RegistryConfigSchema.parse({ host: '' }))}
-      >
+      <button type="button" onClick={() => append(RegistryConfigSchema.parse({ host: '' }))}>
         Add registry
       </button>
     </div>
@@ -116,7 +128,12 @@ function RegistryKeyField({ index }: { index: number }) {
         masked={!shown}
         placeholder="-----BEGIN PRIVATE KEY-----"
       />
-      <button type="button" onClick={() => setShown(!shown)} aria-pressed={shown} aria-label={`${shown ? 'Hide' : 'Show'} client key of registry ${index + 1}`}>
+      <button
+        type="button"
+        onClick={() => setShown(!shown)}
+        aria-pressed={shown}
+        aria-label={`${shown ? 'Hide' : 'Show'} client key of registry ${index + 1}`}
+      >
         {shown ? 'Hide' : 'Show'}
       </button>
     </div>

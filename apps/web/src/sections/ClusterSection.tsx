@@ -36,7 +36,13 @@ export function ClusterSection() {
     <>
       <TextField name="name" sitePath={['name']} label="Site name" hint={siteHint('name')} />
       <TextField name="description" sitePath={['description']} label="Description" hint={siteHint('description')} />
-      <SelectField name="rke2Version" sitePath={['rke2Version']} label="RKE2 version" hint={siteHint('rke2Version')} options={RKE2_VERSIONS} />
+      <SelectField
+        name="rke2Version"
+        sitePath={['rke2Version']}
+        label="RKE2 version"
+        hint={siteHint('rke2Version')}
+        options={RKE2_VERSIONS}
+      />
       <TokenField />
       <fieldset>
         <legend>Control-plane endpoint</legend>
@@ -48,15 +54,37 @@ export function ClusterSection() {
           options={CONTROL_PLANE_ENDPOINTS}
           optionLabels={ENDPOINT_LABELS}
         />
-        <TextField name="cluster.controlPlaneHost" sitePath={['cluster', 'controlPlaneHost']} label={host.label} hint={host.hint} placeholder={host.placeholder} />
+        <TextField
+          name="cluster.controlPlaneHost"
+          sitePath={['cluster', 'controlPlaneHost']}
+          label={host.label}
+          hint={host.hint}
+          placeholder={host.placeholder}
+        />
         {endpoint === 'kube-vip' && (
           <>
-            <TextField name="cluster.kubeVip.interface" sitePath={['cluster', 'kubeVip', 'interface']} label="VIP interface on the servers" hint={siteHint('cluster.kubeVip.interface')} placeholder="eth0" />
-            <TextField name="cluster.kubeVip.image" sitePath={['cluster', 'kubeVip', 'image']} label="kube-vip image" hint={siteHint('cluster.kubeVip.image')} />
+            <TextField
+              name="cluster.kubeVip.interface"
+              sitePath={['cluster', 'kubeVip', 'interface']}
+              label="VIP interface on the servers"
+              hint={siteHint('cluster.kubeVip.interface')}
+              placeholder="eth0"
+            />
+            <TextField
+              name="cluster.kubeVip.image"
+              sitePath={['cluster', 'kubeVip', 'image']}
+              label="kube-vip image"
+              hint={siteHint('cluster.kubeVip.image')}
+            />
           </>
         )}
       </fieldset>
-      <ListField name="cluster.tlsSans" sitePath={['cluster', 'tlsSans']} label="Extra API certificate names (TLS SANs)" hint={siteHint('cluster.tlsSans')} />
+      <ListField
+        name="cluster.tlsSans"
+        sitePath={['cluster', 'tlsSans']}
+        label="Extra API certificate names (TLS SANs)"
+        hint={siteHint('cluster.tlsSans')}
+      />
     </>
   );
 }

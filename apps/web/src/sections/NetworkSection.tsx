@@ -8,7 +8,11 @@ import { siteHint } from './siteSettingsSchema.js';
 export const NO_PROXY_ROWS = 50;
 
 export function NetworkSection({ site, selectedNode }: { site: Site; selectedNode: number }) {
-  const at = (section: 'network' | 'proxy', key: string) => ({ name: `${section}.${key}`, sitePath: [section, key], hint: siteHint(`${section}.${key}`) });
+  const at = (section: 'network' | 'proxy', key: string) => ({
+    name: `${section}.${key}`,
+    sitePath: [section, key],
+    hint: siteHint(`${section}.${key}`),
+  });
   const serviceCidr = (useWatch({ name: 'network.serviceCidr' }) as string | undefined) ?? '';
   return (
     <>
@@ -24,7 +28,9 @@ export function NetworkSection({ site, selectedNode }: { site: Site; selectedNod
       </fieldset>
       <fieldset>
         <legend>Node network (static addressing)</legend>
-        <p className="field-hint">Used by nodes whose addressing is static (see Nodes); nodes with a DHCP reservation get these from DHCP.</p>
+        <p className="field-hint">
+          Used by nodes whose addressing is static (see Nodes); nodes with a DHCP reservation get these from DHCP.
+        </p>
         <TextField {...at('network', 'gateway')} label="Default gateway" placeholder="192.168.1.1" />
         <ListField {...at('network', 'nameservers')} label="DNS servers" placeholder="192.168.1.1" rows={2} />
       </fieldset>
@@ -53,8 +59,8 @@ function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number
     <section aria-labelledby="noproxy-title" className="table-section">
       <h3 id="noproxy-title">NO_PROXY each node computes</h3>
       <p className="field-hint">
-        As the provider writes it into /etc/default/rke2-server or rke2-agent: cluster and service networks, the node&apos;s own address, the cluster&apos;s service
-        domains, then your entries. Empty when no proxy is set.
+        As the provider writes it into /etc/default/rke2-server or rke2-agent: cluster and service networks, the node&apos;s own address,
+        the cluster&apos;s service domains, then your entries. Empty when no proxy is set.
       </p>
       <div className="table-scroll">
         <table>
@@ -72,14 +78,20 @@ function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number
                 <tr key={index}>
                   <th scope="row">{node.name}</th>
                   <td>{node.address || '—'}</td>
-                  <td className="mono">{value === undefined ? '…' : value === null ? '(provider writes nothing)' : value || '(none: no proxy set)'}</td>
+                  <td className="mono">
+                    {value === undefined ? '…' : value === null ? '(provider writes nothing)' : value || '(none: no proxy set)'}
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      {site.nodes.length > rows.length && <p className="field-hint">Showing {rows.length} of {site.nodes.length} nodes; select a node to see its row.</p>}
+      {site.nodes.length > rows.length && (
+        <p className="field-hint">
+          Showing {rows.length} of {site.nodes.length} nodes; select a node to see its row.
+        </p>
+      )}
     </section>
   );
 }

@@ -27,7 +27,10 @@ export function TokenField() {
             <button type="button" onClick={copy}>
               Copy
             </button>
-            <button type="button" onClick={() => setValue('cluster.token', generateClusterToken(), { shouldValidate: true, shouldDirty: true })}>
+            <button
+              type="button"
+              onClick={() => setValue('cluster.token', generateClusterToken(), { shouldValidate: true, shouldDirty: true })}
+            >
               Regenerate
             </button>
           </span>

@@ -5,29 +5,54 @@ import { memoryStorage } from './testStorage.js';
 
 const now = new Date('2026-11-24T10:00:00Z');
 const setAsideKey = `${SET_ASIDE_PREFIX}${now.toISOString()}`;
-const envelope = (fields: Record<string, unknown>) => JSON.stringify({ format: 1, savedAt: now.toISOString(), revision: 1, writer: 'tab-b', site: createSite(), ...fields });
+const envelope = (fields: Record<string, unknown>) =>
+  JSON.stringify({ format: 1, savedAt: now.toISOString(), revision: 1, writer: 'tab-b', site: createSite(), ...fields });
 
 describe('autosave', () => {
   it('round-trips a site with its revision and writer', () => {
     const storage = memoryStorage();
     const site = createSite({ name: 'plant-7' });
-    expect(saveAutosave(storage, site, { writer: 'tab-a', basis: null, now })).toEqual({ kind: 'saved', stamp: { revision: 1, writer: 'tab-a' } });
+    expect(saveAutosave(storage, site, { writer: 'tab-a', basis: null, now })).toEqual({
+      kind: 'saved',
+      stamp: { revision: 1, writer: 'tab-a' },
+    });
     expect(loadAutosave(storage)).toEqual({ kind: 'site', site, savedAt: now.toISOString(), stamp: { revision: 1, writer: 'tab-a' } });
-    expect(JSON.parse(storage.data.get(AUTOSAVE_KEY)!)).toMatchObject({ format: 1, revision: 1, writer: 'tab-a', savedAt: now.toISOString() });
-    expect(saveAutosave(storage, { ...site, name: 'plant-8' }, { writer: 'tab-a', basis: { revision: 1, writer: 'tab-a' }, now })).toMatchObject({ stamp: { revision: 2 } });
+    expect(JSON.parse(storage.data.get(AUTOSAVE_KEY)!)).toMatchObject({
+      format: 1,
+      revision: 1,
+      writer: 'tab-a',
+      savedAt: now.toISOString(),
+    });
+    expect(
+      saveAutosave(storage, { ...site, name: 'plant-8' }, { writer: 'tab-a', basis: { revision: 1, writer: 'tab-a' }, now }),
+    ).toMatchObject({ stamp: { revision: 2 } });
   });
 
   it('loads a record saved before revisions existed', () => {
     const site = createSite({ name: 'old' });
     const storage = memoryStorage({ [AUTOSAVE_KEY]: JSON.stringify({ format: 1, savedAt: '2025-01-01T00:00:00.000Z', site }) });
-    expect(loadAutosave(storage, now)).toEqual({ kind: 'site', site, savedAt: '2025-01-01T00:00:00.000Z', stamp: { revision: 0, writer: null } });
+    expect(loadAutosave(storage, now)).toEqual({
+      kind: 'site',
+      site,
+      savedAt: '2025-01-01T00:00:00.000Z',
+      stamp: { revision: 0, writer: null },
+    });
     // and the next save from that basis is revision 1
-    expect(saveAutosave(storage, { ...site, name: 'new' }, { writer: 'tab-a', basis: { revision: 0, writer: null }, now })).toMatchObject({ kind: 'saved', stamp: { revision: 1 } });
+    expect(saveAutosave(storage, { ...site, name: 'new' }, { writer: 'tab-a', basis: { revision: 0, writer: null }, now })).toMatchObject({
+      kind: 'saved',
+      stamp: { revision: 1 },
+    });
   });
 
   it('is empty when nothing was saved, or storage cannot be read', () => {
     expect(loadAutosave(memoryStorage())).toEqual({ kind: 'empty' });
-    const blocked = { getItem: () => { throw new Error('SecurityError'); }, setItem: () => undefined, removeItem: () => undefined };
+    const blocked = {
+      getItem: () => {
+        throw new Error('SecurityError');
+      },
+      setItem: () => undefined,
+      removeItem: () => undefined,
+    };
     expect(loadAutosave(blocked)).toEqual({ kind: 'empty' });
   });
 
@@ -113,12 +138,17 @@ describe('autosave', () => {
       theirs: { site: theirs, savedAt: now.toISOString(), stamp: { revision: 2, writer: 'tab-b' } },
     });
     expect(storage.data.get(AUTOSAVE_KEY)).toBe(before);
-    expect(saveAutosave(storage, mine, { writer: 'tab-a', basis: { revision: 1, writer: 'tab-a' }, force: true, now })).toEqual({ kind: 'saved', stamp: { revision: 3, writer: 'tab-a' } });
+    expect(saveAutosave(storage, mine, { writer: 'tab-a', basis: { revision: 1, writer: 'tab-a' }, force: true, now })).toEqual({
+      kind: 'saved',
+      stamp: { revision: 3, writer: 'tab-a' },
+    });
   });
 
   it('sees a save by another tab with the same revision, and a site saved while this tab had none', () => {
     const storage = memoryStorage({ [AUTOSAVE_KEY]: envelope({ revision: 2, writer: 'tab-b' }) });
-    expect(saveAutosave(storage, createSite({ name: 'a' }), { writer: 'tab-a', basis: { revision: 2, writer: 'tab-a' }, now })).toMatchObject({ kind: 'conflict' });
+    expect(
+      saveAutosave(storage, createSite({ name: 'a' }), { writer: 'tab-a', basis: { revision: 2, writer: 'tab-a' }, now }),
+    ).toMatchObject({ kind: 'conflict' });
     expect(saveAutosave(storage, createSite({ name: 'a' }), { writer: 'tab-a', basis: null, now })).toMatchObject({ kind: 'conflict' });
   });
 
@@ -126,7 +156,10 @@ describe('autosave', () => {
     const site = createSite();
     const storage = memoryStorage({ [AUTOSAVE_KEY]: envelope({ revision: 4, writer: 'tab-b', site }) });
     const before = storage.data.get(AUTOSAVE_KEY);
-    expect(saveAutosave(storage, site, { writer: 'tab-a', basis: { revision: 1, writer: 'tab-a' }, now })).toEqual({ kind: 'saved', stamp: { revision: 4, writer: 'tab-b' } });
+    expect(saveAutosave(storage, site, { writer: 'tab-a', basis: { revision: 1, writer: 'tab-a' }, now })).toEqual({
+      kind: 'saved',
+      stamp: { revision: 4, writer: 'tab-b' },
+    });
     expect(storage.data.get(AUTOSAVE_KEY)).toBe(before);
   });
 

@@ -37,14 +37,20 @@ export interface SavedSite {
 const EnvelopeSchema = z.object({
   format: z.literal(AUTOSAVE_FORMAT),
   savedAt: z.string().max(100).optional(),
-  revision: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER - 1).optional(),
+  revision: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(Number.MAX_SAFE_INTEGER - 1)
+    .optional(),
   writer: z.string().max(100).optional(),
   site: z.unknown(),
 });
 
 export type AutosaveRead = { kind: 'empty' } | ({ kind: 'site' } & SavedSite) | { kind: 'unreadable'; raw: string; reason: string };
 
-const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+const kindOf = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 
 /** Reads the record in `raw` without touching storage. */
 export function parseRecord(raw: string): Exclude<AutosaveRead, { kind: 'empty' }> {
@@ -55,13 +61,19 @@ export function parseRecord(raw: string): Exclude<AutosaveRead, { kind: 'empty' 
   } catch (e) {
     return unreadable(`the saved site is not valid JSON (${(e as Error).message})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return unreadable(`the saved data is ${kindOf(value)}, not a saved site`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return unreadable(`the saved data is ${kindOf(value)}, not a saved site`);
   const format = (value as Record<string, unknown>)['format'];
-  if (format !== AUTOSAVE_FORMAT) return unreadable(`the saved site has an unknown format (${typeof format === 'number' || typeof format === 'string' ? JSON.stringify(format) : kindOf(format)})`);
+  if (format !== AUTOSAVE_FORMAT)
+    return unreadable(
+      `the saved site has an unknown format (${typeof format === 'number' || typeof format === 'string' ? JSON.stringify(format) : kindOf(format)})`,
+    );
   const envelope = EnvelopeSchema.safeParse(value);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
-    return unreadable(`the saved site's record is damaged (${issue?.path.map(String).join('.') || 'record'}: ${issue?.message ?? 'unknown'})`);
+    return unreadable(
+      `the saved site's record is damaged (${issue?.path.map(String).join('.') || 'record'}: ${issue?.message ?? 'unknown'})`,
+    );
   }
   const parsed = parseSite(envelope.data.site);
   if (!parsed.ok) {
@@ -97,7 +109,8 @@ export function readAutosave(storage: Store): AutosaveRead {
 export function setAside(storage: Store, raw: string, now = new Date()): { ok: true; key: string } | { ok: false; problem: string } {
   try {
     let key = `${SET_ASIDE_PREFIX}${now.toISOString()}`;
-    for (let n = 2; storage.getItem(key) !== null && storage.getItem(key) !== raw; n++) key = `${SET_ASIDE_PREFIX}${now.toISOString()}-${n}`;
+    for (let n = 2; storage.getItem(key) !== null && storage.getItem(key) !== raw; n++)
+      key = `${SET_ASIDE_PREFIX}${now.toISOString()}-${n}`;
     storage.setItem(key, raw);
     if (storage.getItem(key) !== raw) return { ok: false, problem: 'the browser did not keep the copy' };
     if (storage.getItem(AUTOSAVE_KEY) === raw) storage.removeItem(AUTOSAVE_KEY);

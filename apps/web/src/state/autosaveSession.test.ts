@@ -102,7 +102,11 @@ describe('AutosaveSession', () => {
       const storage = full();
       const session = new AutosaveSession(() => storage, 'tab-a', now);
       expect(session.load()).toMatchObject({ kind: 'unreadable', setAsideKey: null });
-      expect(session.getState().unreadable).toEqual({ raw, reason: expect.stringMatching(/savedAt/), problem: "this browser's storage for the designer is full" });
+      expect(session.getState().unreadable).toEqual({
+        raw,
+        reason: expect.stringMatching(/savedAt/),
+        problem: "this browser's storage for the designer is full",
+      });
       session.save(createSite({ name: 'new-site' }));
       expect(storage.data.get(AUTOSAVE_KEY)).toBe(raw);
       expect(session.getState().unreadable).not.toBeNull();

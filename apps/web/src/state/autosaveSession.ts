@@ -6,7 +6,18 @@
  * downloaded or discarded it.
  */
 import type { Site } from '@rke2-edge/provider-core';
-import { AUTOSAVE_KEY, loadAutosave, peekStamp, readAutosave, sameSite, saveAutosave, type AutosaveLoad, type SaveResult, type Stamp, type Store } from './autosave.js';
+import {
+  AUTOSAVE_KEY,
+  loadAutosave,
+  peekStamp,
+  readAutosave,
+  sameSite,
+  saveAutosave,
+  type AutosaveLoad,
+  type SaveResult,
+  type Stamp,
+  type Store,
+} from './autosave.js';
 import { Observable } from './observable.js';
 
 export interface AutosaveStatus {
@@ -77,7 +88,13 @@ export class AutosaveSession extends Observable<AutosaveStatus> {
   private write(site: Site, force: boolean): void {
     const storage = this.storage();
     if (!storage) return this.update({ problem: NO_STORAGE });
-    const result: SaveResult = saveAutosave(storage, site, { writer: this.writer, basis: this.basis, force, released: this.released, now: this.now() });
+    const result: SaveResult = saveAutosave(storage, site, {
+      writer: this.writer,
+      basis: this.basis,
+      force,
+      released: this.released,
+      now: this.now(),
+    });
     switch (result.kind) {
       case 'saved':
         this.basis = result.stamp;

@@ -11,7 +11,8 @@ export function openInWorker(request: OpenRequest): Promise<OpenResult> {
       resolve(result);
     };
     worker.onmessage = (event: MessageEvent<string>) => done(JSON.parse(event.data) as OpenResult);
-    worker.onerror = (event) => done({ ok: false, message: `it could not be opened: the designer's reader stopped (${event.message || 'no reason given'})` });
+    worker.onerror = (event) =>
+      done({ ok: false, message: `it could not be opened: the designer's reader stopped (${event.message || 'no reason given'})` });
     const transfer = request.kind === 'files' ? request.files.map((f) => f.bytes.buffer) : [];
     worker.postMessage(request, transfer);
   });

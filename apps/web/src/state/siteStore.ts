@@ -48,7 +48,8 @@ export class SiteStore extends Observable<SiteState> {
     const next = change(site);
     if (next === site) return;
     const at = this.now();
-    const coalesce = options.coalesceKey !== undefined && options.coalesceKey === this.lastKey && at - this.lastAt < COALESCE_MS && past.length > 0;
+    const coalesce =
+      options.coalesceKey !== undefined && options.coalesceKey === this.lastKey && at - this.lastAt < COALESCE_MS && past.length > 0;
     this.lastKey = options.coalesceKey;
     this.lastAt = at;
     this.set({

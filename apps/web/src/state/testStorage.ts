@@ -5,7 +5,8 @@ export function memoryStorage(initial: Record<string, string> = {}, refuse: (key
     data,
     getItem: (k: string) => data.get(k) ?? null,
     setItem: (k: string, v: string) => {
-      if (refuse(k)) throw new DOMException("Failed to execute 'setItem' on 'Storage': Setting the value exceeded the quota.", 'QuotaExceededError');
+      if (refuse(k))
+        throw new DOMException("Failed to execute 'setItem' on 'Storage': Setting the value exceeded the quota.", 'QuotaExceededError');
       data.set(k, v);
     },
     removeItem: (k: string) => void data.delete(k),

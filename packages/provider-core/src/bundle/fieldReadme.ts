@@ -55,7 +55,10 @@ export function fieldReadme(siteName: string, expanded: ExpandedNode, options: F
     '',
     'Check after boot',
     ...(options.noLogin
-      ? ['  This site creates no login on its nodes, so these checks need a login the OS image already has;', '  without one, watch the node appear with kubectl on a server that has a login.']
+      ? [
+          '  This site creates no login on its nodes, so these checks need a login the OS image already has;',
+          '  without one, watch the node appear with kubectl on a server that has a login.',
+        ]
       : []),
     `  sudo systemctl status ${service}          (active (running); if not: sudo journalctl -u ${service})`,
     '  sudo cat /etc/rancher/rke2/config.yaml     (should match device/etc/rancher/rke2/config.yaml)',

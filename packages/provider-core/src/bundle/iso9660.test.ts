@@ -55,8 +55,11 @@ describe('cidata ISO', () => {
     expect(run('isoinfo', ['-J', '-x', '/user-data', '-i', iso])).toBe(node!.userData);
   });
 
-  it('passes xorriso\'s own checks', () => {
-    const report = execFileSync('xorriso', ['-indev', iso, '-check_media', '--', '-pvd_info'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  it("passes xorriso's own checks", () => {
+    const report = execFileSync('xorriso', ['-indev', iso, '-check_media', '--', '-pvd_info'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(report).toMatch(/Volume Id\s*:\s*cidata/);
   });
 
@@ -70,7 +73,16 @@ describe('cidata ISO', () => {
 describe('buildIso', () => {
   it('keeps contents of several sectors and empty files intact', () => {
     const big = new Uint8Array(5 * SECTOR + 7).map((_, i) => i % 251);
-    const iso = write('big.iso', buildIso({ volumeId: 'cidata', files: [{ name: 'user-data', content: big }, { name: 'meta-data', content: new Uint8Array() }] }));
+    const iso = write(
+      'big.iso',
+      buildIso({
+        volumeId: 'cidata',
+        files: [
+          { name: 'user-data', content: big },
+          { name: 'meta-data', content: new Uint8Array() },
+        ],
+      }),
+    );
     const out = join(dir, 'big-user-data');
     execFileSync('xorriso', ['-osirrox', 'on', '-indev', iso, '-extract', '/user-data', out], { stdio: 'ignore' });
     expect(Buffer.from(readFileSync(out)).equals(Buffer.from(big))).toBe(true);
@@ -81,6 +93,14 @@ describe('buildIso', () => {
     expect(primaryName('user-data')).toBe('USER_DAT.;1');
     expect(primaryName('network-config')).toBe('NETWORK_.;1');
     expect(primaryName('vendor.data.yaml')).toBe('VENDOR_D.YAM;1');
-    expect(() => buildIso({ volumeId: 'x', files: [{ name: 'user-data', content: new Uint8Array() }, { name: 'user_data', content: new Uint8Array() }] })).toThrow(/clash/);
+    expect(() =>
+      buildIso({
+        volumeId: 'x',
+        files: [
+          { name: 'user-data', content: new Uint8Array() },
+          { name: 'user_data', content: new Uint8Array() },
+        ],
+      }),
+    ).toThrow(/clash/);
   });
 });

@@ -49,7 +49,8 @@ const DIRECTORY_MODE = 0o040555; // directory, r-xr-xr-x
 
 const RRIP_ID = 'RRIP_1991A';
 const RRIP_DESCRIPTOR = 'THE ROCK RIDGE INTERCHANGE PROTOCOL PROVIDES SUPPORT FOR POSIX FILE SYSTEM SEMANTICS';
-const RRIP_SOURCE = 'PLEASE CONTACT DISC PUBLISHER FOR SPECIFICATION SOURCE.  SEE PUBLISHER IDENTIFIER IN PRIMARY VOLUME DESCRIPTOR FOR CONTACT INFORMATION.';
+const RRIP_SOURCE =
+  'PLEASE CONTACT DISC PUBLISHER FOR SPECIFICATION SOURCE.  SEE PUBLISHER IDENTIFIER IN PRIMARY VOLUME DESCRIPTOR FOR CONTACT INFORMATION.';
 
 /** A growable little byte writer with ISO 9660's number encodings. */
 class Bytes {
@@ -112,7 +113,9 @@ function recordDate(): number[] {
 
 /** ECMA-119 8.4.26.1: the 17-byte date of a volume descriptor. */
 function volumeDate(set = true): number[] {
-  const digits = set ? `${FIXED_TIME.year}${String(FIXED_TIME.month).padStart(2, '0')}${String(FIXED_TIME.day).padStart(2, '0')}00000000` : '0000000000000000';
+  const digits = set
+    ? `${FIXED_TIME.year}${String(FIXED_TIME.month).padStart(2, '0')}${String(FIXED_TIME.day).padStart(2, '0')}00000000`
+    : '0000000000000000';
   return [...digits].map((c) => c.charCodeAt(0)).concat([0]);
 }
 
@@ -212,12 +215,17 @@ interface PlacedFile extends IsoFile {
 
 function volumeDescriptor(kind: 'primary' | 'joliet', volumeId: string, totalSectors: number, rootRecord: number[]): Uint8Array {
   const joliet = kind === 'joliet';
-  const b = new Bytes().u8(joliet ? 2 : 1).text('CD001', 5).u8(1).u8(0);
+  const b = new Bytes()
+    .u8(joliet ? 2 : 1)
+    .text('CD001', 5)
+    .u8(1)
+    .u8(0);
   const idText = (value: string, width: number) => (joliet ? b.ucs2(value, width) : b.text(value, width));
   idText('', 32); // system identifier
   idText(volumeId, 32);
   b.zeros(8).both32(totalSectors);
-  if (joliet) b.bytes(ascii('%/E')).zeros(29); // UCS-2 level 3
+  if (joliet)
+    b.bytes(ascii('%/E')).zeros(29); // UCS-2 level 3
   else b.zeros(32);
   b.both16(1).both16(1).both16(SECTOR).both32(PATH_TABLE_SIZE);
   b.u32le(joliet ? JOLIET_PATH_TABLE_L : PATH_TABLE_L).u32le(0);
@@ -245,7 +253,8 @@ function padded(data: Uint8Array, size: number): Uint8Array {
 export function buildIso({ volumeId, files }: IsoOptions): Uint8Array {
   const sorted = [...files].sort((a, b) => (primaryName(a.name) < primaryName(b.name) ? -1 : 1));
   const primaryNames = sorted.map((f) => primaryName(f.name));
-  if (new Set(primaryNames).size !== primaryNames.length) throw new RangeError(`file names clash in ISO 9660 8.3 form: ${primaryNames.join(', ')}`);
+  if (new Set(primaryNames).size !== primaryNames.length)
+    throw new RangeError(`file names clash in ISO 9660 8.3 form: ${primaryNames.join(', ')}`);
 
   let next = FIRST_FILE_SECTOR;
   const placed: PlacedFile[] = sorted.map((f) => {
@@ -258,7 +267,13 @@ export function buildIso({ volumeId, files }: IsoOptions): Uint8Array {
   const continuation = er();
   const dirPx = px(DIRECTORY_MODE, 2);
   const rootSelf = (sector: number, rockRidge: boolean) =>
-    directoryRecord({ identifier: [0], sector, size: SECTOR, directory: true, systemUse: rockRidge ? [...sp(), ...ce(CONTINUATION_SECTOR, continuation.length), ...dirPx, ...tf()] : [] });
+    directoryRecord({
+      identifier: [0],
+      sector,
+      size: SECTOR,
+      directory: true,
+      systemUse: rockRidge ? [...sp(), ...ce(CONTINUATION_SECTOR, continuation.length), ...dirPx, ...tf()] : [],
+    });
   const rootParent = (sector: number, rockRidge: boolean) =>
     directoryRecord({ identifier: [1], sector, size: SECTOR, directory: true, systemUse: rockRidge ? [...dirPx, ...tf()] : [] });
 
@@ -266,16 +281,25 @@ export function buildIso({ volumeId, files }: IsoOptions): Uint8Array {
     ...rootSelf(ROOT_SECTOR, true),
     ...rootParent(ROOT_SECTOR, true),
     ...placed.flatMap((f, i) =>
-      directoryRecord({ identifier: ascii(primaryNames[i]!), sector: f.sector, size: f.content.length, directory: false, systemUse: [...px(FILE_MODE, 1), ...tf(), ...nm(f.name)] }),
+      directoryRecord({
+        identifier: ascii(primaryNames[i]!),
+        sector: f.sector,
+        size: f.content.length,
+        directory: false,
+        systemUse: [...px(FILE_MODE, 1), ...tf(), ...nm(f.name)],
+      }),
     ),
   ];
   const jolietPlaced = [...placed].sort((a, b) => (a.name < b.name ? -1 : 1));
   const jolietRoot = [
     ...rootSelf(JOLIET_ROOT_SECTOR, false),
     ...rootParent(JOLIET_ROOT_SECTOR, false),
-    ...jolietPlaced.flatMap((f) => directoryRecord({ identifier: ucs2Bytes(f.name), sector: f.sector, size: f.content.length, directory: false, systemUse: [] })),
+    ...jolietPlaced.flatMap((f) =>
+      directoryRecord({ identifier: ucs2Bytes(f.name), sector: f.sector, size: f.content.length, directory: false, systemUse: [] }),
+    ),
   ];
-  if (primaryRoot.length > SECTOR || jolietRoot.length > SECTOR) throw new RangeError('too many files for a single-sector ISO 9660 root directory');
+  if (primaryRoot.length > SECTOR || jolietRoot.length > SECTOR)
+    throw new RangeError('too many files for a single-sector ISO 9660 root directory');
 
   // The root record inside each volume descriptor has no system use field (ECMA-119 8.4.18).
   const rootRecordFor = (sector: number) => directoryRecord({ identifier: [0], sector, size: SECTOR, directory: true, systemUse: [] });

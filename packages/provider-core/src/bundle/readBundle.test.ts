@@ -21,11 +21,20 @@ describe('readBundle', () => {
   it('explains a zip that is not a bundle, a damaged file, and a newer site', async () => {
     const other = new JSZip();
     other.file('notes.txt', 'hi');
-    expect(await readBundle(await other.generateAsync({ type: 'uint8array' }))).toMatchObject({ ok: false, message: expect.stringContaining('no SITE/site.json') });
-    expect(await readBundle(new TextEncoder().encode('not a zip'))).toMatchObject({ ok: false, message: expect.stringContaining('not a readable zip') });
+    expect(await readBundle(await other.generateAsync({ type: 'uint8array' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no SITE/site.json'),
+    });
+    expect(await readBundle(new TextEncoder().encode('not a zip'))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('not a readable zip'),
+    });
     const newer = new JSZip();
     newer.file('x/site.json', JSON.stringify({ ...haSite(), version: 3 }));
-    expect(await readBundle(await newer.generateAsync({ type: 'uint8array' }))).toMatchObject({ ok: false, message: expect.stringContaining('newer RKE2 Edge Designer') });
+    expect(await readBundle(await newer.generateAsync({ type: 'uint8array' }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('newer RKE2 Edge Designer'),
+    });
   });
 });
 
@@ -33,22 +42,63 @@ describe('readBundle, given a zip from anyone', () => {
   const siteJson = () => JSON.stringify(haSite());
 
   it('reads exactly one SITE/site.json, and refuses two, even with the same name', async () => {
-    expect(await readBundle(zipBytes([{ name: 'a/README.txt', data: 'hi' }, { name: 'a/site.json', data: siteJson(), method: 8 }]))).toEqual({ ok: true, site: haSite() });
+    expect(
+      await readBundle(
+        zipBytes([
+          { name: 'a/README.txt', data: 'hi' },
+          { name: 'a/site.json', data: siteJson(), method: 8 },
+        ]),
+      ),
+    ).toEqual({ ok: true, site: haSite() });
     const twice = { ok: false, message: 'this zip holds more than one site.json' };
-    expect(await readBundle(zipBytes([{ name: 'a/site.json', data: siteJson() }, { name: 'a/site.json', data: siteJson() }]))).toEqual(twice);
-    expect(await readBundle(zipBytes([{ name: 'a/site.json', data: siteJson() }, { name: 'b/site.json', data: '{}' }]))).toEqual(twice);
+    expect(
+      await readBundle(
+        zipBytes([
+          { name: 'a/site.json', data: siteJson() },
+          { name: 'a/site.json', data: siteJson() },
+        ]),
+      ),
+    ).toEqual(twice);
+    expect(
+      await readBundle(
+        zipBytes([
+          { name: 'a/site.json', data: siteJson() },
+          { name: 'b/site.json', data: '{}' },
+        ]),
+      ),
+    ).toEqual(twice);
     // Only a site.json one folder down counts.
-    expect(await readBundle(zipBytes([{ name: 'site.json', data: siteJson() }, { name: 'a/b/site.json', data: siteJson() }]))).toMatchObject({ ok: false, message: expect.stringContaining('no SITE/site.json') });
+    expect(
+      await readBundle(
+        zipBytes([
+          { name: 'site.json', data: siteJson() },
+          { name: 'a/b/site.json', data: siteJson() },
+        ]),
+      ),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('no SITE/site.json') });
   });
 
   it('unpacks only the site.json, and refuses one declared over 4 MiB before unpacking it', async () => {
     const huge = new Uint8Array(LIMITS.siteJsonBytes + 1);
-    expect(await readBundle(zipBytes([{ name: 'a/site.json', method: 8, raw: deflateRawSync(huge), uncompressedSize: huge.length, crc: crc32(huge) }]))).toEqual({
+    expect(
+      await readBundle(
+        zipBytes([{ name: 'a/site.json', method: 8, raw: deflateRawSync(huge), uncompressedSize: huge.length, crc: crc32(huge) }]),
+      ),
+    ).toEqual({
       ok: false,
       message: '"a/site.json" would unpack to 4194305 bytes, more than the 4 MiB the designer opens',
     });
     // A broken entry elsewhere is never read.
-    expect((await readBundle(zipBytes([{ name: 'a/cidata.iso', method: 8, raw: Uint8Array.from([1, 2, 3]) }, { name: 'a/site.json', data: siteJson() }]))).ok).toBe(true);
+    expect(
+      (
+        await readBundle(
+          zipBytes([
+            { name: 'a/cidata.iso', method: 8, raw: Uint8Array.from([1, 2, 3]) },
+            { name: 'a/site.json', data: siteJson() },
+          ]),
+        )
+      ).ok,
+    ).toBe(true);
   });
 
   it('stops a zip bomb: 2 GiB of zeros declared as 100 bytes end in well under a second', async () => {
@@ -69,7 +119,10 @@ describe('readBundle, given a zip from anyone', () => {
   it('refuses 60,000 entries at once', async () => {
     const zip = zipBytes(Array.from({ length: 60_000 }, (_, i) => ({ name: `a/${i}` })));
     const started = performance.now();
-    expect(await readBundle(zip)).toEqual({ ok: false, message: 'this zip has more than 50,000 entries, more than any designer bundle (about 10 per node)' });
+    expect(await readBundle(zip)).toEqual({
+      ok: false,
+      message: 'this zip has more than 50,000 entries, more than any designer bundle (about 10 per node)',
+    });
     expect(performance.now() - started).toBeLessThan(100);
   });
 
@@ -83,7 +136,10 @@ describe('readBundle, given a zip from anyone', () => {
       message: 'its site.json cannot be opened: key "name" appears twice in the top-level object',
     });
     expect(await open('  ')).toEqual({ ok: false, message: 'its site.json cannot be opened: the file is empty' });
-    expect(await open('null')).toEqual({ ok: false, message: 'its site.json cannot be opened: a site.json is a JSON object; this file holds null' });
+    expect(await open('null')).toEqual({
+      ok: false,
+      message: 'its site.json cannot be opened: a site.json is a JSON object; this file holds null',
+    });
   });
 
   it('never throws or rejects: random bytes, cut and damaged bundles', async () => {
@@ -118,6 +174,8 @@ describe('siteErrorText', () => {
     const { siteErrorText } = await import('../site/createSite.js');
     expect(siteErrorText([{ path: '', message: 'not valid JSON' }])).toBe('not valid JSON');
     const many = Array.from({ length: 7 }, (_, i) => ({ path: `nodes.${i}.role`, message: 'bad' }));
-    expect(siteErrorText(many)).toBe('nodes.0.role: bad; nodes.1.role: bad; nodes.2.role: bad; nodes.3.role: bad; nodes.4.role: bad; and 2 more');
+    expect(siteErrorText(many)).toBe(
+      'nodes.0.role: bad; nodes.1.role: bad; nodes.2.role: bad; nodes.3.role: bad; nodes.4.role: bad; and 2 more',
+    );
   });
 });

@@ -34,8 +34,14 @@ describe('readZipDirectory', () => {
     expect(readZipDirectory(zipBytes([{ name: 'a' }], { comment: new Uint8Array(65_535) })).ok).toBe(true);
     const zip = zipBytes([{ name: 'a' }]);
     const padded = Uint8Array.from([...zip, ...new Uint8Array(65_536)]);
-    expect(readZipDirectory(padded)).toEqual({ ok: false, message: 'this is not a readable zip file (it has no end of central directory record)' });
-    expect(readZipDirectory(new TextEncoder().encode('not a zip'))).toEqual({ ok: false, message: 'this is not a readable zip file (it has no end of central directory record)' });
+    expect(readZipDirectory(padded)).toEqual({
+      ok: false,
+      message: 'this is not a readable zip file (it has no end of central directory record)',
+    });
+    expect(readZipDirectory(new TextEncoder().encode('not a zip'))).toEqual({
+      ok: false,
+      message: 'this is not a readable zip file (it has no end of central directory record)',
+    });
     expect(readZipDirectory(new Uint8Array())).toMatchObject({ ok: false });
   });
 
@@ -57,13 +63,22 @@ describe('readZipDirectory', () => {
   });
 
   it('refuses zip64, several disks and encryption', () => {
-    const zip64 = 'this zip uses zip64 (the extension for archives over 4 GiB), which the designer does not open; a designer bundle never needs it';
+    const zip64 =
+      'this zip uses zip64 (the extension for archives over 4 GiB), which the designer does not open; a designer bundle never needs it';
     const split = 'this zip is split across several files ("disks"); join it into one zip first';
     expect(readZipDirectory(zipBytes([{ name: 'a' }], { directoryOffset: 0xffffffff }))).toEqual({ ok: false, message: zip64 });
     expect(readZipDirectory(zipBytes([{ name: 'a', uncompressedSize: 0xffffffff }]))).toEqual({ ok: false, message: zip64 });
     const withLocator = zipBytes([{ name: 'a' }]);
     const end = withLocator.length - 22;
-    const locator = Uint8Array.from([...withLocator.subarray(0, end), 0x50, 0x4b, 0x06, 0x07, ...new Uint8Array(16), ...withLocator.subarray(end)]);
+    const locator = Uint8Array.from([
+      ...withLocator.subarray(0, end),
+      0x50,
+      0x4b,
+      0x06,
+      0x07,
+      ...new Uint8Array(16),
+      ...withLocator.subarray(end),
+    ]);
     expect(readZipDirectory(locator)).toEqual({ ok: false, message: zip64 });
     expect(readZipDirectory(zipBytes([{ name: 'a' }], { disk: 1 }))).toEqual({ ok: false, message: split });
     expect(readZipDirectory(zipBytes([{ name: 'a' }, { name: 'b' }], { entriesOnDisk: 1 }))).toEqual({ ok: false, message: split });
@@ -97,8 +112,14 @@ describe('readZipDirectory', () => {
 describe('readZipEntry', () => {
   it('reads stored and deflated entries and checks their CRC-32', async () => {
     expect(await readOnly(zipBytes([{ name: 'a', data: 'stored' }]))).toEqual({ ok: true, text: 'stored' });
-    expect(await readOnly(zipBytes([{ name: 'a', data: 'deflated '.repeat(20), method: 8 }]))).toEqual({ ok: true, text: 'deflated '.repeat(20) });
-    expect(await readOnly(zipBytes([{ name: 'a', data: 'hello', crc: 1234 }]))).toEqual({ ok: false, message: '"a" is damaged: its CRC-32 checksum does not match its content' });
+    expect(await readOnly(zipBytes([{ name: 'a', data: 'deflated '.repeat(20), method: 8 }]))).toEqual({
+      ok: true,
+      text: 'deflated '.repeat(20),
+    });
+    expect(await readOnly(zipBytes([{ name: 'a', data: 'hello', crc: 1234 }]))).toEqual({
+      ok: false,
+      message: '"a" is damaged: its CRC-32 checksum does not match its content',
+    });
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
   });
 
@@ -111,7 +132,9 @@ describe('readZipEntry', () => {
 
   it('stops a zip bomb as soon as it passes its declared size', async () => {
     const zeros = new Uint8Array(LIMITS.siteJsonBytes * 4);
-    const zip = zipBytes([{ name: 'x/site.json', method: 8, raw: deflateRawSync(zeros, { level: 9 }), uncompressedSize: 100, crc: crc32(zeros) }]);
+    const zip = zipBytes([
+      { name: 'x/site.json', method: 8, raw: deflateRawSync(zeros, { level: 9 }), uncompressedSize: 100, crc: crc32(zeros) },
+    ]);
     const started = performance.now();
     expect(await readOnly(zip, LIMITS.siteJsonBytes)).toEqual({
       ok: false,
@@ -133,12 +156,21 @@ describe('readZipEntry', () => {
       ok: false,
       message: '"a" is compressed with method 12, which the designer does not unpack (only stored and deflate)',
     });
-    expect(await readOnly(zipBytes([{ name: 'a', data: 'hello', uncompressedSize: 4 }]))).toEqual({ ok: false, message: '"a" is damaged: its stored size and its size differ' });
-    const zip = zipBytes([{ name: 'a', data: 'hello' }, { name: 'b', data: 'world' }]);
+    expect(await readOnly(zipBytes([{ name: 'a', data: 'hello', uncompressedSize: 4 }]))).toEqual({
+      ok: false,
+      message: '"a" is damaged: its stored size and its size differ',
+    });
+    const zip = zipBytes([
+      { name: 'a', data: 'hello' },
+      { name: 'b', data: 'world' },
+    ]);
     const directory = readZipDirectory(zip);
     if (!directory.ok) throw new Error(directory.message);
     const forged: ZipEntry = { ...directory.entries[1]!, localHeaderOffset: 3 };
-    expect(await readZipEntry(zip, forged, 100)).toEqual({ ok: false, message: 'this is not a readable zip file (the entry "b" has no local header where the table of contents says)' });
+    expect(await readZipEntry(zip, forged, 100)).toEqual({
+      ok: false,
+      message: 'this is not a readable zip file (the entry "b" has no local header where the table of contents says)',
+    });
     expect(await readZipEntry(zip, { ...forged, localHeaderOffset: zip.length }, 100)).toMatchObject({ ok: false });
   });
 });

@@ -32,9 +32,16 @@ const LOCAL_HEADER_SIZE = 30;
 const MAX_COMMENT = 0xffff;
 
 const notAZip = (why: string) => ({ ok: false as const, message: `this is not a readable zip file (${why})` });
-const ZIP64 = { ok: false as const, message: 'this zip uses zip64 (the extension for archives over 4 GiB), which the designer does not open; a designer bundle never needs it' };
+const ZIP64 = {
+  ok: false as const,
+  message:
+    'this zip uses zip64 (the extension for archives over 4 GiB), which the designer does not open; a designer bundle never needs it',
+};
 const SPLIT = { ok: false as const, message: 'this zip is split across several files ("disks"); join it into one zip first' };
-const TOO_MANY = { ok: false as const, message: `this zip has more than ${LIMITS.zipEntries.toLocaleString('en-US')} entries, more than any designer bundle (about 10 per node)` };
+const TOO_MANY = {
+  ok: false as const,
+  message: `this zip has more than ${LIMITS.zipEntries.toLocaleString('en-US')} entries, more than any designer bundle (about 10 per node)`,
+};
 
 /** The entry's name for a message: quoted, control characters escaped, long names shortened. */
 export const quotedName = (name: string) => JSON.stringify(name.length > 100 ? `${name.slice(0, 100)}…` : name);
@@ -43,7 +50,8 @@ const nameDecoder = new TextDecoder('utf-8');
 
 /** Reads the central directory: every entry's name, method, sizes and where its data is. */
 export function readZipDirectory(bytes: Uint8Array): ZipDirectoryResult {
-  if (bytes.length > LIMITS.zipBytes) return { ok: false, message: `this zip is larger than ${formatBytes(LIMITS.zipBytes)}, the largest the designer opens` };
+  if (bytes.length > LIMITS.zipBytes)
+    return { ok: false, message: `this zip is larger than ${formatBytes(LIMITS.zipBytes)}, the largest the designer opens` };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndRecord(view);
   if (end < 0) return notAZip('it has no end of central directory record');
@@ -60,10 +68,11 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectoryResult {
   const directoryEnd = directoryOffset + directorySize;
   if (directoryEnd > end) return notAZip('its table of contents points outside the file');
   const entries: ZipEntry[] = [];
-  for (let at = directoryOffset; at < directoryEnd; ) {
+  for (let at = directoryOffset; at < directoryEnd;) {
     if (entries.length === LIMITS.zipEntries) return TOO_MANY;
     const index = entries.length + 1;
-    if (at + CENTRAL_HEADER_SIZE > directoryEnd || view.getUint32(at, true) !== CENTRAL_HEADER) return notAZip(`entry ${index} of its table of contents is damaged`);
+    if (at + CENTRAL_HEADER_SIZE > directoryEnd || view.getUint32(at, true) !== CENTRAL_HEADER)
+      return notAZip(`entry ${index} of its table of contents is damaged`);
     const flags = view.getUint16(at + 8, true);
     const nameLength = view.getUint16(at + 28, true);
     const next = at + CENTRAL_HEADER_SIZE + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
@@ -76,15 +85,22 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectoryResult {
       uncompressedSize: view.getUint32(at + 24, true),
       localHeaderOffset: view.getUint32(at + 42, true),
     };
-    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff) return ZIP64;
+    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff || entry.localHeaderOffset === 0xffffffff)
+      return ZIP64;
     if (view.getUint16(at + 34, true) !== 0) return SPLIT;
     // Bit 0: encrypted; bit 6: strong encryption.
-    if (flags & 0x41) return { ok: false, message: `this zip holds encrypted entries (${quotedName(entry.name)}); the designer opens only zips without a password` };
-    if (entry.localHeaderOffset + LOCAL_HEADER_SIZE + entry.compressedSize > directoryOffset) return notAZip(`entry ${quotedName(entry.name)} points outside the file`);
+    if (flags & 0x41)
+      return {
+        ok: false,
+        message: `this zip holds encrypted entries (${quotedName(entry.name)}); the designer opens only zips without a password`,
+      };
+    if (entry.localHeaderOffset + LOCAL_HEADER_SIZE + entry.compressedSize > directoryOffset)
+      return notAZip(`entry ${quotedName(entry.name)} points outside the file`);
     entries.push(entry);
     at = next;
   }
-  if (entries.length !== declaredEntries) return notAZip(`its table of contents lists ${entries.length} entries where its end record says ${declaredEntries}`);
+  if (entries.length !== declaredEntries)
+    return notAZip(`its table of contents lists ${entries.length} entries where its end record says ${declaredEntries}`);
   return { ok: true, entries };
 }
 
@@ -103,10 +119,15 @@ function findEndRecord(view: DataView): number {
  */
 export async function readZipEntry(zip: Uint8Array, entry: ZipEntry, maxBytes: number): Promise<ZipEntryResult> {
   const name = quotedName(entry.name);
-  if (entry.uncompressedSize > maxBytes) return { ok: false, message: `${name} would unpack to ${entry.uncompressedSize} bytes, more than the ${formatBytes(maxBytes)} the designer opens` };
+  if (entry.uncompressedSize > maxBytes)
+    return {
+      ok: false,
+      message: `${name} would unpack to ${entry.uncompressedSize} bytes, more than the ${formatBytes(maxBytes)} the designer opens`,
+    };
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const header = entry.localHeaderOffset;
-  if (header + LOCAL_HEADER_SIZE > zip.length || view.getUint32(header, true) !== LOCAL_HEADER) return notAZip(`the entry ${name} has no local header where the table of contents says`);
+  if (header + LOCAL_HEADER_SIZE > zip.length || view.getUint32(header, true) !== LOCAL_HEADER)
+    return notAZip(`the entry ${name} has no local header where the table of contents says`);
   const start = header + LOCAL_HEADER_SIZE + view.getUint16(header + 26, true) + view.getUint16(header + 28, true);
   if (start + entry.compressedSize > zip.length) return notAZip(`entry ${name} points outside the file`);
   const stored = zip.subarray(start, start + entry.compressedSize);
@@ -118,13 +139,20 @@ export async function readZipEntry(zip: Uint8Array, entry: ZipEntry, maxBytes: n
     const inflated = await inflateRaw(stored, entry.uncompressedSize);
     if (!inflated.ok) {
       return inflated.problem === 'too-large'
-        ? damaged(name, `it unpacks to more than the ${entry.uncompressedSize} bytes its zip entry declares (a forged entry or a "zip bomb")`)
+        ? damaged(
+            name,
+            `it unpacks to more than the ${entry.uncompressedSize} bytes its zip entry declares (a forged entry or a "zip bomb")`,
+          )
         : damaged(name, 'its compressed data cannot be unpacked');
     }
     bytes = inflated.bytes;
-    if (bytes.length !== entry.uncompressedSize) return damaged(name, `it unpacks to ${bytes.length} bytes, not the ${entry.uncompressedSize} its zip entry declares`);
+    if (bytes.length !== entry.uncompressedSize)
+      return damaged(name, `it unpacks to ${bytes.length} bytes, not the ${entry.uncompressedSize} its zip entry declares`);
   } else {
-    return { ok: false, message: `${name} is compressed with method ${entry.method}, which the designer does not unpack (only stored and deflate)` };
+    return {
+      ok: false,
+      message: `${name} is compressed with method ${entry.method}, which the designer does not unpack (only stored and deflate)`,
+    };
   }
   if (crc32(bytes) !== entry.crc32) return damaged(name, 'its CRC-32 checksum does not match its content');
   return { ok: true, bytes };

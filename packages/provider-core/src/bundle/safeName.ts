@@ -48,7 +48,8 @@ export function uniqueSegments(names: readonly string[], fallback: (i: number) =
   const used = new Set<string>(reserved.map((r) => r.toLowerCase()));
   return names.map((name, i) => {
     let segment = safeSegment(name, fallback(i));
-    for (let n = 2; used.has(segment.toLowerCase()); n++) segment = `${safeSegment(name, fallback(i)).slice(0, MAX_SEGMENT_LENGTH - 6)}-${n}`;
+    for (let n = 2; used.has(segment.toLowerCase()); n++)
+      segment = `${safeSegment(name, fallback(i)).slice(0, MAX_SEGMENT_LENGTH - 6)}-${n}`;
     used.add(segment.toLowerCase());
     return segment;
   });

@@ -25,7 +25,8 @@ export async function inflateRaw(compressed: Uint8Array, maxBytes: number): Prom
   const reader = stream.readable.getReader();
   // Errors surface on the reading side; the writing side only stops when the stream does.
   void (async () => {
-    for (let at = 0; at < compressed.length; at += INPUT_SLICE) await writer.write(compressed.subarray(at, at + INPUT_SLICE) as Uint8Array<ArrayBuffer>);
+    for (let at = 0; at < compressed.length; at += INPUT_SLICE)
+      await writer.write(compressed.subarray(at, at + INPUT_SLICE) as Uint8Array<ArrayBuffer>);
     await writer.close();
   })().catch(() => undefined);
   const chunks: Uint8Array[] = [];

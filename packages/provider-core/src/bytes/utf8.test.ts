@@ -41,13 +41,17 @@ describe('strict UTF-8', () => {
 
   it('counts UTF-8 bytes without encoding, as TextEncoder would write them', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) }), (text, surrogates) => {
-        for (const input of [text, surrogates + text]) {
-          const length = new TextEncoder().encode(input).length;
-          expect(utf8Length(input)).toBe(length);
-          expect(utf8LongerThan(input, 10)).toBe(length > 10);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) }),
+        (text, surrogates) => {
+          for (const input of [text, surrogates + text]) {
+            const length = new TextEncoder().encode(input).length;
+            expect(utf8Length(input)).toBe(length);
+            expect(utf8LongerThan(input, 10)).toBe(length > 10);
+          }
+        },
+      ),
       propertySettings,
     );
   });

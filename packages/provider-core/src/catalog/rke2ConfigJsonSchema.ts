@@ -27,9 +27,11 @@ function describe(entry: CatalogEntry): string {
   const lines = [entry.summary];
   if (entry.note) lines.push(entry.note);
   if (entry.format) lines.push(`Format: ${entry.format}.`);
-  if (entry.default !== null && entry.default !== undefined && entry.default !== '') lines.push(`Default: ${JSON.stringify(entry.default)}.`);
+  if (entry.default !== null && entry.default !== undefined && entry.default !== '')
+    lines.push(`Default: ${JSON.stringify(entry.default)}.`);
   lines.push(entry.roles.length === 2 ? 'Servers and agents.' : entry.roles[0] === 'server' ? 'Servers only.' : 'Agents only.');
-  if (isProviderKey(entry.key)) lines.push('The designer sets this from the cluster settings and removes it here (the provider would corrupt it).');
+  if (isProviderKey(entry.key))
+    lines.push('The designer sets this from the cluster settings and removes it here (the provider would corrupt it).');
   if (entry.cliOnly) lines.push('Has no effect in a config file.');
   return lines.join('\n\n');
 }
@@ -49,7 +51,8 @@ export function rke2ConfigJsonSchema(role: CatalogRole | 'both'): JsonSchema {
     const schema = propertySchema(entry);
     for (const name of [entry.key, ...(entry.aliases ?? [])]) {
       properties[name] = schema;
-      if (entry.type === 'stringList') properties[`${name}+`] = { ...schema, description: `Appends to ${entry.key} set by an earlier file.\n\n${schema['description']}` };
+      if (entry.type === 'stringList')
+        properties[`${name}+`] = { ...schema, description: `Appends to ${entry.key} set by an earlier file.\n\n${schema['description']}` };
     }
   }
   return {

@@ -10,7 +10,11 @@ describe('checkSite', () => {
   it('gives one node check per site node, in site order, and every node of the HA site comes up', () => {
     const check = checkSite(haSite());
     expect(check.nodes.map((n) => [n.node, n.service, n.ok])).toEqual([
-      ['cp-1', 'rke2-server', true], ['cp-2', 'rke2-server', true], ['cp-3', 'rke2-server', true], ['worker-1', 'rke2-agent', true], ['worker-2', 'rke2-agent', true],
+      ['cp-1', 'rke2-server', true],
+      ['cp-2', 'rke2-server', true],
+      ['cp-3', 'rke2-server', true],
+      ['worker-1', 'rke2-agent', true],
+      ['worker-2', 'rke2-agent', true],
     ]);
     expect(SiteCheckSchema.strict().parse(publicSiteCheck(check))).toBeTruthy();
   });
@@ -29,9 +33,18 @@ describe('checkSite', () => {
   it('puts each failure in the findings and marks the node in error, also when the cause is a site field', () => {
     const site = variant((s) => Object.assign(s.network, { serviceCidr: '10.101.0.0/16', clusterDns: '10.43.0.10' }));
     const analysis = analyseSite(site);
-    expect(analysis.findings.filter((f) => f.code === 'rke2-refuses-start').map((f) => f.path)).toEqual([['network', 'clusterDns'], ['network', 'clusterDns'], ['network', 'clusterDns']]);
+    expect(analysis.findings.filter((f) => f.code === 'rke2-refuses-start').map((f) => f.path)).toEqual([
+      ['network', 'clusterDns'],
+      ['network', 'clusterDns'],
+      ['network', 'clusterDns'],
+    ]);
     expect(analysis.nodeStatus).toEqual(['errors', 'errors', 'errors', 'ok', 'ok']);
     expect(analysis.check.nodes.map((n) => n.ok)).toEqual([false, false, false, true, true]);
-    expect(lintSite(site).some((f) => f.code === 'rke2-refuses-start' && f.message.startsWith('cp-1 (rke2-server) would not come up: failed to allocate IP 10.43.0.10'))).toBe(true);
+    expect(
+      lintSite(site).some(
+        (f) =>
+          f.code === 'rke2-refuses-start' && f.message.startsWith('cp-1 (rke2-server) would not come up: failed to allocate IP 10.43.0.10'),
+      ),
+    ).toBe(true);
   });
 });

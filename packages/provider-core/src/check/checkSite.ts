@@ -33,7 +33,6 @@ export const START_RULES: readonly StartRule[] = [
   clusterDnsRule,
 ];
 
-
 export const PROVIDER_SOURCE = 'kairos-io/provider-rke2 pkg/provider/provider.go, ClusterProvider';
 
 /** When the provider writes no RKE2 config at all, RKE2 is never started with this node's settings. */
@@ -41,9 +40,19 @@ function providerFailures(node: ExpandedNode): StartFailure[] {
   const path = ['nodes', node.index];
   const failure = describeFailure(node.plan);
   if (failure) return [{ rule: 'provider', message: failure, source: PROVIDER_SOURCE, path }];
-  if (node.plan.kind === 'no-cluster') return [{ rule: 'provider', message: 'the cloud-config has no cluster section: the provider starts nothing', source: PROVIDER_SOURCE, path }];
+  if (node.plan.kind === 'no-cluster')
+    return [
+      { rule: 'provider', message: 'the cloud-config has no cluster section: the provider starts nothing', source: PROVIDER_SOURCE, path },
+    ];
   if (node.plan.kind === 'written' && !node.plan.merged.ok) {
-    return [{ rule: 'provider', message: `/etc/rancher/rke2/config.yaml is left empty: the jq merge fails (${node.plan.merged.error.trim()})`, source: `${PROVIDER_SOURCE} (the "Install RKE2 Configuration Files" stage)`, path }];
+    return [
+      {
+        rule: 'provider',
+        message: `/etc/rancher/rke2/config.yaml is left empty: the jq merge fails (${node.plan.merged.error.trim()})`,
+        source: `${PROVIDER_SOURCE} (the "Install RKE2 Configuration Files" stage)`,
+        path,
+      },
+    ];
   }
   return [];
 }
@@ -61,9 +70,20 @@ export function checkSite(site: Site, expanded: ExpandedSite = expandSite(site))
   const known = memo.get(expanded);
   if (known) return known;
   if (expanded.tooLarge) {
-    const failure = { rule: 'too-large', message: `not checked: ${expanded.tooLarge}`, source: 'rke2-edge limits (packages/provider-core/src/limits.ts)', path: [] };
+    const failure = {
+      rule: 'too-large',
+      message: `not checked: ${expanded.tooLarge}`,
+      source: 'rke2-edge limits (packages/provider-core/src/limits.ts)',
+      path: [],
+    };
     return {
-      nodes: site.nodes.map((node) => ({ node: node.name, service: node.role === 'worker' ? 'rke2-agent' : 'rke2-server', ok: false, failures: [failure], needs: [] })),
+      nodes: site.nodes.map((node) => ({
+        node: node.name,
+        service: node.role === 'worker' ? 'rke2-agent' : 'rke2-server',
+        ok: false,
+        failures: [failure],
+        needs: [],
+      })),
     };
   }
   const devices = expanded.nodes.map(bootDevice);

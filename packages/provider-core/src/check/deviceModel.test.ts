@@ -5,7 +5,7 @@ import { bootDevice, readLinkCommand, readSysctlConf } from './deviceModel.js';
 import { deviceNeeds, serverSizing } from './deviceNeeds.js';
 
 describe('the device model', () => {
-  it('boots a node from its user-data: the provider\'s files, the merged config and the service', () => {
+  it("boots a node from its user-data: the provider's files, the merged config and the service", () => {
     const node = expandSite(haSite()).nodes[3]!;
     const device = bootDevice(node);
     expect(device.service).toBe('rke2-agent');
@@ -14,7 +14,7 @@ describe('the device model', () => {
     expect(device.sysctls.get('kernel.panic')).toBe('0');
   });
 
-  it('applies the designer\'s stages: sysctls and the etcd user with its own group (yip createUser)', () => {
+  it("applies the designer's stages: sysctls and the etcd user with its own group (yip createUser)", () => {
     const device = bootDevice(expandSite(variant((s) => (s.security.cisProfile = true))).nodes[0]!);
     expect(device.sysctls.get('kernel.panic')).toBe('10');
     expect(device.users.has('etcd') && device.groups.has('etcd')).toBe(true);
@@ -25,20 +25,30 @@ describe('the device model', () => {
   });
 
   it('reads sysctl.d lines and ln -s commands, nothing else', () => {
-    expect(readSysctlConf('# c\nkernel.panic = 10\n-vm/overcommit_memory=1\nbad\n')).toEqual([['kernel.panic', '10'], ['vm.overcommit_memory', '1']]);
+    expect(readSysctlConf('# c\nkernel.panic = 10\n-vm/overcommit_memory=1\nbad\n')).toEqual([
+      ['kernel.panic', '10'],
+      ['vm.overcommit_memory', '1'],
+    ]);
     expect(readLinkCommand('if [ -L /a/l ] || [ ! -e /a/l ]; then ln -sfn /b/t /a/l; fi')).toEqual(['/a/l', '/b/t']);
     expect(readLinkCommand('rm -rf /')).toBeNull();
   });
 
   it('sizes servers from the RKE2 VM sizing guide and asks for MAC reservations', () => {
-    expect([serverSizing(2), serverSizing(300), serverSizing(2000)]).toEqual([{ cpu: 2, ramGb: 4 }, { cpu: 4, ramGb: 8 }, { cpu: 16, ramGb: 32 }]);
+    expect([serverSizing(2), serverSizing(300), serverSizing(2000)]).toEqual([
+      { cpu: 2, ramGb: 4 },
+      { cpu: 4, ramGb: 8 },
+      { cpu: 16, ramGb: 32 },
+    ]);
     const site = variant((s) => (s.nodes[0]!.mac = '52:54:00:12:34:56'));
     expect(deviceNeeds(site, site.nodes[0]!)).toContain('DHCP reservation of 192.168.1.11 for MAC 52:54:00:12:34:56');
   });
 
   it('lists the archives the site needs, not only the ones typed in: switching CNI adds its archive', () => {
     const site = variant((s) => {
-      Object.assign(s.airGap, { imageSource: 'archives', imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst', 'kube-vip.tar'] });
+      Object.assign(s.airGap, {
+        imageSource: 'archives',
+        imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst', 'kube-vip.tar'],
+      });
       Object.assign(s.network, { cni: 'cilium', multus: true });
     });
     const archives = deviceNeeds(site, site.nodes[3]!).find((n) => n.startsWith('Image archives'))!;

@@ -58,11 +58,21 @@ const BASE_GROUPS = ['root', 'admin', 'kairos'];
 
 /** Kairos runs these stages in this order on every boot; the provider's stage is boot.before. */
 export const KAIROS_STAGE_ORDER = [
-  'rootfs.before', 'rootfs', 'rootfs.after',
-  'initramfs.before', 'initramfs', 'initramfs.after',
-  'boot.before', 'boot', 'boot.after',
-  'fs.before', 'fs', 'fs.after',
-  'network.before', 'network', 'network.after',
+  'rootfs.before',
+  'rootfs',
+  'rootfs.after',
+  'initramfs.before',
+  'initramfs',
+  'initramfs.after',
+  'boot.before',
+  'boot',
+  'boot.after',
+  'fs.before',
+  'fs',
+  'fs.after',
+  'network.before',
+  'network',
+  'network.after',
   'reconcile',
 ] as const;
 const PROVIDER_STAGE = 'boot.before';
@@ -149,9 +159,13 @@ function applyStep(device: Device, step: GoValue): void {
 }
 
 function applySysctlFiles(device: Device): void {
-  const confs = [...device.files.keys()].filter((p) => /^\/(etc|usr\/lib|run)\/sysctl\.d\/[^/]+\.conf$/.test(p) || p === '/etc/sysctl.conf');
+  const confs = [...device.files.keys()].filter(
+    (p) => /^\/(etc|usr\/lib|run)\/sysctl\.d\/[^/]+\.conf$/.test(p) || p === '/etc/sysctl.conf',
+  );
   // sysctl.d(5): files are applied in lexical order of their names, /etc/sysctl.conf last.
-  confs.sort((a, b) => (a === '/etc/sysctl.conf' ? 1 : b === '/etc/sysctl.conf' ? -1 : a.slice(a.lastIndexOf('/')).localeCompare(b.slice(b.lastIndexOf('/')))));
+  confs.sort((a, b) =>
+    a === '/etc/sysctl.conf' ? 1 : b === '/etc/sysctl.conf' ? -1 : a.slice(a.lastIndexOf('/')).localeCompare(b.slice(b.lastIndexOf('/'))),
+  );
   for (const path of confs) for (const [k, v] of readSysctlConf(device.files.get(path)!.content)) device.sysctls.set(k, v);
 }
 

@@ -35,14 +35,19 @@ export function deviceNeeds(site: Site, node: SiteNode): string[] {
   if (isServerRole(node.role)) {
     const agents = site.nodes.filter((n) => n.role === 'worker').length;
     const { cpu, ramGb } = serverSizing(agents);
-    needs.push(`At least ${cpu} CPU and ${ramGb} GB RAM (control plane and etcd for ${agents} worker${agents === 1 ? '' : 's'})`, 'An SSD for etcd');
+    needs.push(
+      `At least ${cpu} CPU and ${ramGb} GB RAM (control plane and etcd for ${agents} worker${agents === 1 ? '' : 's'})`,
+      'An SSD for etcd',
+    );
   } else {
     needs.push('At least 2 CPU and 4 GB RAM (8 GB and 4 CPU recommended)');
   }
   if (site.airGap.imageSource === 'archives') {
     // What the site needs (the published archives not already covered by a listed one), then what the user listed.
     const listed = groupsListed(site.airGap.imageArchives);
-    const needed = groupsFor(site).filter((group) => !listed.has(group)).map((group) => archiveFileName(group));
+    const needed = groupsFor(site)
+      .filter((group) => !listed.has(group))
+      .map((group) => archiveFileName(group));
     const names = [...new Set([...site.airGap.imageArchives, ...needed])];
     if (names.length > 0) needs.push(`Image archives copied to ${site.airGap.imagesPath}: ${names.join(', ')}`);
   }

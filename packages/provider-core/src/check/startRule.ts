@@ -37,7 +37,12 @@ export function configText(value: JqValue | undefined): string | undefined {
 export function configList(value: JqValue | undefined): string[] {
   if (Array.isArray(value)) return value.flatMap((v) => configList(v));
   const text = configText(value);
-  return text === undefined ? [] : text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text === undefined
+    ? []
+    : text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 /** Where a config key comes from, for the finding's path: the node's extra config, the site's, or the node. */

@@ -24,20 +24,30 @@ describe('rke2-edge check', () => {
     expect(run.stdout).toContain('5 node(s): all come up and join\n');
   });
 
-  it('exits 1 with RKE2\'s message and its source for a node that would not start', async () => {
+  it("exits 1 with RKE2's message and its source for a node that would not start", async () => {
     const run = await runBuiltCli(['check', writeSite(variant((s) => s.nodes[3]!.labels.push('node-role.kubernetes.io/worker=true')))]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('worker-1 (rke2-agent): does not come up\n');
-    expect(run.stdout).toContain("failed to validate kubelet flags: unknown 'kubernetes.io' or 'k8s.io' labels specified with --node-labels: [node-role.kubernetes.io/worker]");
+    expect(run.stdout).toContain(
+      "failed to validate kubelet flags: unknown 'kubernetes.io' or 'k8s.io' labels specified with --node-labels: [node-role.kubernetes.io/worker]",
+    );
     expect(run.stdout).toContain('source: kubernetes cmd/kubelet/app/options/options.go');
   });
 
   it('--json prints exactly the check schema', async () => {
-    const run = await runBuiltCli(['check', '--json', writeSite(variant((s) => Object.assign(s.network, { serviceCidr: '10.101.0.0/16', clusterDns: '10.43.0.10' })))]);
+    const run = await runBuiltCli([
+      'check',
+      '--json',
+      writeSite(variant((s) => Object.assign(s.network, { serviceCidr: '10.101.0.0/16', clusterDns: '10.43.0.10' }))),
+    ]);
     expect(run.code).toBe(1);
     const parsed = SiteCheckSchema.strict().parse(JSON.parse(run.stdout));
     expect(parsed.nodes.map((n) => [n.node, n.service, n.ok])).toEqual([
-      ['cp-1', 'rke2-server', false], ['cp-2', 'rke2-server', false], ['cp-3', 'rke2-server', false], ['worker-1', 'rke2-agent', true], ['worker-2', 'rke2-agent', true],
+      ['cp-1', 'rke2-server', false],
+      ['cp-2', 'rke2-server', false],
+      ['cp-3', 'rke2-server', false],
+      ['worker-1', 'rke2-agent', true],
+      ['worker-2', 'rke2-agent', true],
     ]);
     expect(Object.keys(parsed.nodes[0]!.failures[0]!).sort()).toEqual(['message', 'rule', 'source']);
   });

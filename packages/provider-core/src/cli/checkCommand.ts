@@ -35,7 +35,10 @@ function nodeText(node: NodeCheck): string {
 
 export function formatSiteCheck(check: SiteCheck): string {
   const failing = check.nodes.filter((n) => !n.ok).length;
-  const summary = failing === 0 ? `${check.nodes.length} node(s): all come up and join\n` : `${failing} of ${check.nodes.length} node(s) would not come up\n`;
+  const summary =
+    failing === 0
+      ? `${check.nodes.length} node(s): all come up and join\n`
+      : `${failing} of ${check.nodes.length} node(s) would not come up\n`;
   return check.nodes.map(nodeText).join('') + summary;
 }
 

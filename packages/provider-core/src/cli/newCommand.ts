@@ -30,7 +30,8 @@ export async function newCommand(argv: string[], io: CliIo): Promise<number> {
   const [id, ...extra] = args.positionals;
   const template = id === undefined ? undefined : siteTemplate(id);
   if (!template || extra.length > 0) {
-    const what = id === undefined ? 'expected a TEMPLATE' : extra.length > 0 ? 'expected one TEMPLATE' : `unknown template "${printable(id)}"`;
+    const what =
+      id === undefined ? 'expected a TEMPLATE' : extra.length > 0 ? 'expected one TEMPLATE' : `unknown template "${printable(id)}"`;
     io.stderr(`rke2-edge: ${what}; the templates are:\n${templateList()}`);
     return EXIT.unreadable;
   }

@@ -14,7 +14,20 @@ import { encodeShareFragment, withoutSecrets } from '../share/shareLink.js';
 const workDir = () => mkdtempSync(join(tmpdir(), 'rke2-edge-open-'));
 const withRegistry = () =>
   variant((s) => {
-    s.airGap.registryConfigs = [{ host: 'registry.local:5000', username: 'pull', password: 's3cret!', caFile: '', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
+    s.airGap.registryConfigs = [
+      {
+        host: 'registry.local:5000',
+        username: 'pull',
+        password: 's3cret!',
+        caFile: '',
+        certFile: '',
+        keyFile: '',
+        caPem: '',
+        certPem: '',
+        keyPem: '',
+        insecureSkipVerify: false,
+      },
+    ];
   });
 
 describe('rke2-edge open', () => {
@@ -34,11 +47,20 @@ describe('rke2-edge open', () => {
     if (!bundle.ok) throw new Error(bundle.reason);
     writeFileSync(join(dir, 'plant-7.zip'), bundle.bytes);
     const printed = await runBuiltCli(['open', join(dir, 'plant-7.zip')]);
-    expect([printed.code, printed.stderr]).toEqual([0, expect.stringMatching(/^Only the site\.json of .*plant-7\.zip was read: .*export them again/)]);
+    expect([printed.code, printed.stderr]).toEqual([
+      0,
+      expect.stringMatching(/^Only the site\.json of .*plant-7\.zip was read: .*export them again/),
+    ]);
     expect(JSON.parse(printed.stdout)).toEqual(haSite());
     const out = join(dir, 'out', 'site.json');
     const written = await runBuiltCli(['open', join(dir, 'plant-7.zip'), '-o', out]);
-    expect(written).toMatchObject({ code: 0, stdout: '', stderr: expect.stringMatching(new RegExp(`export them again from this site before writing sticks\\.\\nwrote ${out}: site "plant-7", 5 node\\(s\\)\\n$`)) });
+    expect(written).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: expect.stringMatching(
+        new RegExp(`export them again from this site before writing sticks\\.\\nwrote ${out}: site "plant-7", 5 node\\(s\\)\\n$`),
+      ),
+    });
     expect(readFileSync(out, 'utf8')).toBe(`${JSON.stringify(haSite(), null, 2)}\n`);
   });
 
@@ -63,7 +85,11 @@ describe('rke2-edge open', () => {
     writeFileSync(join(dir, 'site.json'), JSON.stringify(haSite()));
     expect(JSON.parse((await runBuiltCli(['open', join(dir, 'site.json')])).stdout)).toEqual(haSite());
     expect(JSON.parse((await runBuiltCli(['open', '-'], JSON.stringify(haSite()))).stdout)).toEqual(haSite());
-    const imported = await runBuiltCli(['open', join(ORACLE_DIR, '01-init-minimal', 'input.yaml'), join(ORACLE_DIR, '21-root-path', 'input.yaml')]);
+    const imported = await runBuiltCli([
+      'open',
+      join(ORACLE_DIR, '01-init-minimal', 'input.yaml'),
+      join(ORACLE_DIR, '21-root-path', 'input.yaml'),
+    ]);
     expect(imported.code).toBe(0);
     expect((JSON.parse(imported.stdout) as { nodes: unknown[] }).nodes).toHaveLength(2);
     expect(imported.stderr).toContain('providerConfig is not imported');
@@ -72,7 +98,10 @@ describe('rke2-edge open', () => {
   it('exits 2 with the reason and nothing on stdout for what it refuses', async () => {
     const dir = workDir();
     const zeros = new Uint8Array(LIMITS.siteJsonBytes * 2);
-    writeFileSync(join(dir, 'bomb.zip'), zipBytes([{ name: 'a/site.json', method: 8, raw: deflateRawSync(zeros), uncompressedSize: 10, crc: 0 }]));
+    writeFileSync(
+      join(dir, 'bomb.zip'),
+      zipBytes([{ name: 'a/site.json', method: 8, raw: deflateRawSync(zeros), uncompressedSize: 10, crc: 0 }]),
+    );
     expect(await runBuiltCli(['open', join(dir, 'bomb.zip')])).toEqual({
       code: 2,
       stdout: '',
@@ -84,8 +113,16 @@ describe('rke2-edge open', () => {
       stdout: '',
       stderr: `rke2-edge: ${join(dir, 'dup.json')} is not a site this designer can open: key "name" appears twice in the top-level object\n`,
     });
-    expect(await runBuiltCli(['open', '#share=abc+'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('this share link is damaged') });
-    expect(await runBuiltCli(['open', join(dir, 'missing.zip')])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(`rke2-edge: cannot read ${join(dir, 'missing.zip')}: `) });
+    expect(await runBuiltCli(['open', '#share=abc+'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('this share link is damaged'),
+    });
+    expect(await runBuiltCli(['open', join(dir, 'missing.zip')])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining(`rke2-edge: cannot read ${join(dir, 'missing.zip')}: `),
+    });
   });
 
   it('refuses a file over 128 MiB without reading it', async () => {
@@ -93,7 +130,11 @@ describe('rke2-edge open', () => {
     writeFileSync(huge, '');
     truncateSync(huge, LIMITS.zipBytes + 1); // sparse: nothing is written
     const started = performance.now();
-    expect(await runBuiltCli(['open', huge])).toEqual({ code: 2, stdout: '', stderr: `rke2-edge: cannot read ${huge}: it is larger than 128 MiB, more than rke2-edge opens\n` });
+    expect(await runBuiltCli(['open', huge])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `rke2-edge: cannot read ${huge}: it is larger than 128 MiB, more than rke2-edge opens\n`,
+    });
     expect(performance.now() - started).toBeLessThan(5000);
   });
 });

@@ -8,8 +8,7 @@ export interface ArgSpec {
 }
 
 export type ParsedArgs =
-  | { ok: true; positionals: string[]; values: Record<string, string>; flags: Set<string> }
-  | { ok: false; error: string };
+  { ok: true; positionals: string[]; values: Record<string, string>; flags: Set<string> } | { ok: false; error: string };
 
 export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
   const positionals: string[] = [];

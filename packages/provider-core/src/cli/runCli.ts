@@ -12,9 +12,9 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliI
   lint: { summary: 'check site.json files or cloud-configs and list every finding', run: lintCommand },
   import: { summary: 'build a site.json from existing cloud-configs (one per node)', run: importCommand },
   bundle: { summary: 'write the zip bundle of a site for the field', run: bundleCommand },
-  iso: { summary: 'write one node\'s cidata ISO (user-data + meta-data) for a USB stick', run: isoCommand },
-  expand: { summary: 'write each node\'s files of a site into a folder', run: expandCommand },
-  check: { summary: 'boot each node on a model of the device and give RKE2\'s verdict: comes up, or why not', run: checkCommand },
+  iso: { summary: "write one node's cidata ISO (user-data + meta-data) for a USB stick", run: isoCommand },
+  expand: { summary: "write each node's files of a site into a folder", run: expandCommand },
+  check: { summary: "boot each node on a model of the device and give RKE2's verdict: comes up, or why not", run: checkCommand },
   new: { summary: 'write a new site.json from a start-screen template (--list for the ids)', run: newCommand },
   open: { summary: 'open a zip bundle, share link, site.json or cloud-configs someone sent, as site.json', run: openCommand },
 };

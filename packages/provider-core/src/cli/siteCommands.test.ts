@@ -24,10 +24,13 @@ describe('rke2-edge lint / import / bundle / expand', () => {
     expect(bad.stdout).toContain('1 error(s)');
     const good = await runBuiltCli(['lint', writeSite(workDir(), haSite())]);
     // haSite is behind a load balancer: one note says what it must forward (load-balancer-required)
-    expect(good).toMatchObject({ code: 0, stdout: expect.stringMatching(/\[load-balancer-required\]\n0 error\(s\), 0 warning\(s\), 1 note\(s\)\n$/) as unknown as string });
+    expect(good).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/\[load-balancer-required\]\n0 error\(s\), 0 warning\(s\), 1 note\(s\)\n$/) as unknown as string,
+    });
   });
 
-  it('the README\'s example site lints clean and bundles', async () => {
+  it("the README's example site lints clean and bundles", async () => {
     const example = new URL('../../../../examples/plant-7.site.json', import.meta.url).pathname;
     expect(await runBuiltCli(['lint', example])).toMatchObject({ code: 0, stdout: '0 error(s), 0 warning(s), 0 note(s)\n' });
     expect((await runBuiltCli(['bundle', example, '-o', join(workDir(), 'p7.zip')])).code).toBe(0);
@@ -67,7 +70,10 @@ describe('rke2-edge lint / import / bundle / expand', () => {
     const ok = await runBuiltCli(['bundle', writeSite(dir, haSite()), '-o', zipPath]);
     expect(ok.code).toBe(0);
     expect(Object.keys((await JSZip.loadAsync(readFileSync(zipPath))).files)).toContain('plant-7/cp-1/user-data');
-    const broken = writeSite(dir, variant((s) => (s.nodes[1]!.role = 'init')));
+    const broken = writeSite(
+      dir,
+      variant((s) => (s.nodes[1]!.role = 'init')),
+    );
     const refused = await runBuiltCli(['bundle', broken, '-o', join(dir, 'no.zip')]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('second "init" node');
@@ -82,32 +88,39 @@ describe('rke2-edge lint / import / bundle / expand', () => {
     expect(run.stderr).toContain('bundling 100 nodes: 100%');
   });
 
-  it('expand writes each node\'s files as in the zip', async () => {
+  it("expand writes each node's files as in the zip", async () => {
     const dir = workDir();
     const run = await runBuiltCli(['expand', writeSite(dir, haSite()), '-o', join(dir, 'out')]);
     expect(run.code).toBe(0);
     expect(readFileSync(join(dir, 'out/plant-7/worker-1/user-data'), 'utf8')).toContain('role: worker');
     expect(existsSync(join(dir, 'out/plant-7/manifest.json'))).toBe(true);
-    expect(readFileSync(join(dir, 'out/plant-7/cp-1/device/etc/rancher/rke2/config.yaml'), 'utf8')).toContain('"cluster-cidr": "10.42.0.0/16"');
+    expect(readFileSync(join(dir, 'out/plant-7/cp-1/device/etc/rancher/rke2/config.yaml'), 'utf8')).toContain(
+      '"cluster-cidr": "10.42.0.0/16"',
+    );
   });
 
-  it('iso writes one node\'s cidata image that reads back with its user-data', async () => {
+  it("iso writes one node's cidata image that reads back with its user-data", async () => {
     const dir = workDir();
     const sitePath = writeSite(dir, haSite());
     const iso = join(dir, 'worker-1.iso');
     const run = await runBuiltCli(['iso', 'worker-1', sitePath, '-o', iso]);
     expect(run).toMatchObject({ code: 0 });
     expect(execFileSync('isoinfo', ['-d', '-i', iso], { encoding: 'utf8' })).toMatch(/^Volume id: cidata$/m);
-    expect(execFileSync('isoinfo', ['-R', '-x', '/user-data', '-i', iso], { encoding: 'utf8' })).toMatch(/^#cloud-config\nhostname: worker-1\n/);
+    expect(execFileSync('isoinfo', ['-R', '-x', '/user-data', '-i', iso], { encoding: 'utf8' })).toMatch(
+      /^#cloud-config\nhostname: worker-1\n/,
+    );
     const missing = await runBuiltCli(['iso', 'worker-9', sitePath, '-o', join(dir, 'x.iso')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no node named "worker-9"; its nodes: cp-1, cp-2, cp-3, worker-1, worker-2');
-    const broken = writeSite(dir, variant((s) => (s.nodes[1]!.role = 'init')));
+    const broken = writeSite(
+      dir,
+      variant((s) => (s.nodes[1]!.role = 'init')),
+    );
     expect((await runBuiltCli(['iso', 'cp-1', broken, '-o', join(dir, 'no.iso')])).code).toBe(1);
     expect(existsSync(join(dir, 'no.iso'))).toBe(false);
   });
 
-  it('bundle --iso puts each node\'s cidata.iso in the zip, identical to rke2-edge iso', async () => {
+  it("bundle --iso puts each node's cidata.iso in the zip, identical to rke2-edge iso", async () => {
     const dir = workDir();
     const sitePath = writeSite(dir, haSite());
     expect((await runBuiltCli(['bundle', sitePath, '--iso', '-o', join(dir, 'iso.zip')])).code).toBe(0);

@@ -100,7 +100,8 @@ async function readAll(paths: string[], io: CliIo): Promise<NamedBytes[] | null>
   return out;
 }
 
-const isZipFile = (file: NamedBytes) => file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && file.bytes[2] === 0x03 && file.bytes[3] === 0x04;
+const isZipFile = (file: NamedBytes) =>
+  file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && file.bytes[2] === 0x03 && file.bytes[3] === 0x04;
 
 function zipGiven(file: NamedBytes, io: CliIo): typeof EXIT.unreadable {
   io.stderr(`rke2-edge: ${file.name} is a zip: take its site out first with "rke2-edge open ${file.name} -o site.json"\n`);
@@ -114,7 +115,9 @@ function parseSiteFile(file: NamedBytes, io: CliIo): Site | null {
   }
   const parsed = parseSiteBytes(file.bytes);
   if (parsed.ok) return parsed.site;
-  io.stderr(`rke2-edge: ${file.name} is not a valid site.json:\n${parsed.errors.map((e) => `  ${printable(e.path) || '(top)'}: ${printable(e.message)}`).join('\n')}\n`);
+  io.stderr(
+    `rke2-edge: ${file.name} is not a valid site.json:\n${parsed.errors.map((e) => `  ${printable(e.path) || '(top)'}: ${printable(e.message)}`).join('\n')}\n`,
+  );
   return null;
 }
 
@@ -155,9 +158,15 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
     if (!site) return EXIT.unreadable;
     results.push({ file: file.name, findings: lintSite(site) });
   }
-  const cloudConfigs = cloudConfigsOf(files.filter((f) => !isSiteJsonFile(f)), io);
+  const cloudConfigs = cloudConfigsOf(
+    files.filter((f) => !isSiteJsonFile(f)),
+    io,
+  );
   if (!cloudConfigs) return EXIT.unreadable;
-  const options = { ...(args.values['node-cidr'] ? { nodeCidr: args.values['node-cidr'] } : {}), ...(args.values['rke2-version'] ? { rke2Version: args.values['rke2-version'] } : {}) };
+  const options = {
+    ...(args.values['node-cidr'] ? { nodeCidr: args.values['node-cidr'] } : {}),
+    ...(args.values['rke2-version'] ? { rke2Version: args.values['rke2-version'] } : {}),
+  };
   results.push(...lintCloudConfigs(cloudConfigs, options));
   if (args.flags.has('json')) io.stdout(`${terminalSafeJson(results, 2)}\n`);
   else printFindings(results, io.stdout);
@@ -217,7 +226,9 @@ export async function bundleCommand(argv: string[], io: CliIo): Promise<number> 
   }
   await io.writeFile(output, result.bytes);
   const warnings = result.findings.filter((f) => f.severity !== 'info').length;
-  io.stderr(`wrote ${output}: ${site.nodes.length} node(s), ${result.files.length} files, ${result.bytes.length} bytes${warnings ? `; ${warnings} finding(s), see "rke2-edge lint"` : ''}\n`);
+  io.stderr(
+    `wrote ${output}: ${site.nodes.length} node(s), ${result.files.length} files, ${result.bytes.length} bytes${warnings ? `; ${warnings} finding(s), see "rke2-edge lint"` : ''}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -234,7 +245,9 @@ export async function isoCommand(argv: string[], io: CliIo): Promise<number> {
   if (!site) return EXIT.unreadable;
   const index = site.nodes.findIndex((n) => n.name === nodeName);
   if (index < 0) {
-    io.stderr(`rke2-edge: ${sitePath} has no node named "${nodeName}"; its nodes: ${site.nodes.map((n) => n.name).join(', ') || '(none)'}\n`);
+    io.stderr(
+      `rke2-edge: ${sitePath} has no node named "${nodeName}"; its nodes: ${site.nodes.map((n) => n.name).join(', ') || '(none)'}\n`,
+    );
     return EXIT.unreadable;
   }
   const expanded = expandSite(site);

@@ -22,7 +22,10 @@ describe('nodeArtifacts', () => {
       '/etc/default/rke2-server',
       MERGED_CONFIG_PATH,
     ]);
-    expect(artifacts.find((a) => a.path === '/etc/default/rke2-server')).toMatchObject({ language: 'shell', id: '/etc/default/rke2-{server|agent}' });
+    expect(artifacts.find((a) => a.path === '/etc/default/rke2-server')).toMatchObject({
+      language: 'shell',
+      id: '/etc/default/rke2-{server|agent}',
+    });
     expect(artifacts.at(-1)!.text).toContain('"cluster-cidr": "10.42.0.0/16"');
   });
 
@@ -37,7 +40,8 @@ describe('nodeArtifacts', () => {
 describe('nodeArtifacts on a failing provider run', () => {
   it('says why in plain words and shows no provider files (the designer never produces this; imported text can)', () => {
     const node = expandSite(haSite()).nodes[0]!;
-    const noCidrs = '#cloud-config\ncluster:\n  cluster_token: abcdefghijklmnop1234\n  control_plane_host: 10.0.0.1\n  role: init\n  config: |\n    node-name: a\n';
+    const noCidrs =
+      '#cloud-config\ncluster:\n  cluster_token: abcdefghijklmnop1234\n  control_plane_host: 10.0.0.1\n  role: init\n  config: |\n    node-name: a\n';
     const { artifacts, failure } = nodeArtifacts({ ...node, plan: runPlugin(noCidrs, { nodeCidr: '10.0.0.1/24' }) });
     expect(failure).toMatch(/no Kubernetes configuration at boot.*cluster-cidr/);
     expect(artifacts.map((a) => a.path)).toEqual(['user-data', 'meta-data']);

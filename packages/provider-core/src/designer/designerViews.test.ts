@@ -30,7 +30,11 @@ describe('site templates', () => {
     expect(siteTemplate('air-gapped-fips')!.build().security.fips).toBe(true);
     expect(siteTemplate('cis-selinux')!.build().security).toMatchObject({ cisProfile: true, selinux: true });
     expect(siteTemplate('proxy')!.build().proxy.httpProxy).not.toBe('');
-    expect(siteTemplate('stylus-edge')!.build().nodes.every((n) => n.labels.some((l) => l.startsWith('topology.kubernetes.io/region=')))).toBe(true);
+    expect(
+      siteTemplate('stylus-edge')!
+        .build()
+        .nodes.every((n) => n.labels.some((l) => l.startsWith('topology.kubernetes.io/region='))),
+    ).toBe(true);
   });
 });
 

@@ -33,14 +33,21 @@ function languageOf(path: string): ArtifactLanguage {
 /** The env file is rke2-server on servers and rke2-agent on workers: one id, so a diff can compare them. */
 const idOf = (path: string) => path.replace(/^\/etc\/default\/rke2-(server|agent)$/, '/etc/default/rke2-{server|agent}');
 
-const artifact = (path: string, origin: NodeArtifact['origin'], text: string): NodeArtifact => ({ id: idOf(path), path, origin, language: languageOf(path), text });
+const artifact = (path: string, origin: NodeArtifact['origin'], text: string): NodeArtifact => ({
+  id: idOf(path),
+  path,
+  origin,
+  language: languageOf(path),
+  text,
+});
 
 export function nodeArtifacts(node: ExpandedNode): NodeArtifacts {
   const onStick = [artifact('user-data', 'on the stick', node.userData), artifact('meta-data', 'on the stick', node.metaData)];
   const staged = node.designerFiles.map(([path, content]) => artifact(path, 'cloud-config stage', content));
   const { plan } = node;
   if (plan.kind !== 'written') {
-    const failure = plan.kind === 'no-cluster' ? 'This cloud-config has no cluster section, so the RKE2 provider does nothing.' : describeFailure(plan);
+    const failure =
+      plan.kind === 'no-cluster' ? 'This cloud-config has no cluster section, so the RKE2 provider does nothing.' : describeFailure(plan);
     return { artifacts: [...onStick, ...staged], failure };
   }
   const merged = plan.merged.ok ? plan.merged.text : '';
@@ -52,6 +59,8 @@ export function nodeArtifacts(node: ExpandedNode): NodeArtifacts {
       ...plan.files.map((f) => artifact(f.path, 'provider', f.content)),
       artifact(MERGED_CONFIG_PATH, 'provider jq merge', merged),
     ],
-    failure: plan.merged.ok ? null : `The provider's jq merge fails (${plan.merged.error.trim()}), so ${MERGED_CONFIG_PATH} is left empty and RKE2 starts without its settings.`,
+    failure: plan.merged.ok
+      ? null
+      : `The provider's jq merge fails (${plan.merged.error.trim()}), so ${MERGED_CONFIG_PATH} is left empty and RKE2 starts without its settings.`,
   };
 }

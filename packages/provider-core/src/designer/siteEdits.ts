@@ -45,7 +45,11 @@ export const roomForNodes = (site: Site): number => Math.max(0, LIMITS.nodes - s
 
 export function addNode(site: Site, role: NodeRole = 'worker'): Site {
   if (roomForNodes(site) === 0) return site;
-  const node = NodeSchema.parse({ name: freeNodeName(site, role === 'worker' ? 'worker-{n}' : 'cp-{n}'), role, address: lastAddress(site) });
+  const node = NodeSchema.parse({
+    name: freeNodeName(site, role === 'worker' ? 'worker-{n}' : 'cp-{n}'),
+    role,
+    address: lastAddress(site),
+  });
   return withNodes(site, [...site.nodes, node]);
 }
 
@@ -65,11 +69,17 @@ export function duplicateNode(site: Site, index: number): Site {
 }
 
 export function removeNode(site: Site, index: number): Site {
-  return withNodes(site, site.nodes.filter((_, i) => i !== index));
+  return withNodes(
+    site,
+    site.nodes.filter((_, i) => i !== index),
+  );
 }
 
 export function updateNode(site: Site, index: number, node: SiteNode): Site {
-  return withNodes(site, site.nodes.map((n, i) => (i === index ? node : n)));
+  return withNodes(
+    site,
+    site.nodes.map((n, i) => (i === index ? node : n)),
+  );
 }
 
 /** Role change; making a node `init` turns the previous init into a control plane (one init per site). */

@@ -17,7 +17,8 @@ export const SITE_TEMPLATE_INFO: readonly SiteTemplateInfo[] = [
   {
     id: 'ha',
     title: 'HA: 3 control planes + workers',
-    summary: 'Three servers share a virtual IP that kube-vip moves to a live server, so the cluster stays up when one fails; two workers run the workloads.',
+    summary:
+      'Three servers share a virtual IP that kube-vip moves to a live server, so the cluster stays up when one fails; two workers run the workloads.',
   },
   {
     id: 'air-gapped-fips',
@@ -32,7 +33,8 @@ export const SITE_TEMPLATE_INFO: readonly SiteTemplateInfo[] = [
   {
     id: 'cis-selinux',
     title: 'CIS hardened with SELinux',
-    summary: 'CIS profile (with the kernel settings and etcd user it needs), SELinux, restricted Pod Security and a kube-vip VIP for regulated sites.',
+    summary:
+      'CIS profile (with the kernel settings and etcd user it needs), SELinux, restricted Pod Security and a kube-vip VIP for regulated sites.',
   },
   {
     id: 'stylus-edge',

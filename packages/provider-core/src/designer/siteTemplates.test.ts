@@ -15,14 +15,22 @@ describe('templates and examples lint clean', () => {
   // A template cannot know the user's SSH key nor the devices' MAC addresses: those are the only warnings.
   const USER_MUST_SUPPLY = new Set(['no-login', 'mac-missing']);
   it.each(['single-node', 'ha', 'proxy', 'cis-selinux', 'stylus-edge'])('template %s warns only about what the user must supply', (id) => {
-    const codes = lintSite(siteTemplate(id)!.build()).filter((f) => f.severity === 'warning').map((f) => f.code);
+    const codes = lintSite(siteTemplate(id)!.build())
+      .filter((f) => f.severity === 'warning')
+      .map((f) => f.code);
     expect(codes).toContain('no-login');
     expect(codes.filter((c) => !USER_MUST_SUPPLY.has(c))).toEqual([]);
   });
 
   it('serves the control plane: kube-vip for the HA designs, the init node otherwise', () => {
     const endpoints = Object.fromEntries(SITE_TEMPLATES.map((t) => [t.id, t.build().cluster.endpoint]));
-    expect(endpoints).toMatchObject({ 'single-node': 'init-node', ha: 'kube-vip', proxy: 'init-node', 'cis-selinux': 'kube-vip', 'stylus-edge': 'init-node' });
+    expect(endpoints).toMatchObject({
+      'single-node': 'init-node',
+      ha: 'kube-vip',
+      proxy: 'init-node',
+      'cis-selinux': 'kube-vip',
+      'stylus-edge': 'init-node',
+    });
     for (const id of ['ha', 'cis-selinux']) {
       const site = siteTemplate(id)!.build();
       expect(site.nodes.some((n) => n.address.startsWith(`${site.cluster.controlPlaneHost}/`))).toBe(false);

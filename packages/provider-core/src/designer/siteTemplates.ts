@@ -37,7 +37,12 @@ function haNodes(prefix: string, workers: number, extra: Partial<SiteNode> = {})
     { name: 'cp-1', role: 'init', address: `${prefix}.11/24`, ...extra },
     { name: 'cp-2', role: 'controlplane', address: `${prefix}.12/24`, ...extra },
     { name: 'cp-3', role: 'controlplane', address: `${prefix}.13/24`, ...extra },
-    ...Array.from({ length: workers }, (_, i) => ({ name: `worker-${i + 1}`, role: 'worker' as const, address: `${prefix}.${21 + i}/24`, ...extra })),
+    ...Array.from({ length: workers }, (_, i) => ({
+      name: `worker-${i + 1}`,
+      role: 'worker' as const,
+      address: `${prefix}.${21 + i}/24`,
+      ...extra,
+    })),
   ];
 }
 
@@ -57,7 +62,8 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
     build: () =>
       templateSite({
         name: 'ha-site',
-        description: 'Highly available cluster: etcd quorum on three servers, registration through the VIP 192.168.10.5, which kube-vip holds on the servers\' eth0 (set the interface name your devices use).',
+        description:
+          "Highly available cluster: etcd quorum on three servers, registration through the VIP 192.168.10.5, which kube-vip holds on the servers' eth0 (set the interface name your devices use).",
         cluster: { controlPlaneHost: '192.168.10.5', endpoint: 'kube-vip', kubeVip: { interface: 'eth0' }, tlsSans: [] },
         nodes: haNodes('192.168.10', 2),
       }),
@@ -67,7 +73,8 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
     build: () =>
       templateSite({
         name: 'air-gapped-fips',
-        description: 'Disconnected site. Copy the RKE2 release\'s image archives (.tar.zst, listed in Air-gap) to /opt/content/images before first boot; paste the registry\'s CA certificate under Air-gap → Registries.',
+        description:
+          "Disconnected site. Copy the RKE2 release's image archives (.tar.zst, listed in Air-gap) to /opt/content/images before first boot; paste the registry's CA certificate under Air-gap → Registries.",
         cluster: { controlPlaneHost: '10.20.0.11' },
         security: { fips: true, secretsEncryptionProvider: 'aescbc' },
         airGap: {
@@ -108,7 +115,8 @@ export const SITE_TEMPLATES: readonly SiteTemplate[] = [
     build: () =>
       templateSite({
         name: 'hardened-site',
-        description: 'CIS benchmark profile with SELinux; RKE2 enforces the restricted Pod Security level. kube-vip holds the VIP 192.168.20.5 on the servers\' eth0.',
+        description:
+          "CIS benchmark profile with SELinux; RKE2 enforces the restricted Pod Security level. kube-vip holds the VIP 192.168.20.5 on the servers' eth0.",
         cluster: { controlPlaneHost: '192.168.20.5', endpoint: 'kube-vip', kubeVip: { interface: 'eth0' } },
         security: { cisProfile: true, selinux: true, podSecurity: 'restricted' },
         nodes: haNodes('192.168.20', 1),

@@ -32,7 +32,11 @@ class JsonReader {
     if (c === '{') return this.object();
     if (c === '[') return this.array();
     if (c === '"') return this.string();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.s.startsWith(word, this.i)) {
         this.i += word.length;
         return value;
@@ -57,7 +61,7 @@ class JsonReader {
       if (this.s[this.i] !== '"') this.fail('Object keys must be strings');
       const key = this.string();
       this.ws();
-      if (this.s[this.i++] !== ':') this.fail("Objects must consist of key:value pairs");
+      if (this.s[this.i++] !== ':') this.fail('Objects must consist of key:value pairs');
       out.set(key, this.value());
       this.ws();
       const sep = this.s[this.i++];

@@ -18,9 +18,7 @@ export interface ConfigDFile {
   content: string;
 }
 
-export type MergeResult =
-  | { ok: true; value: JqObject; text: string }
-  | { ok: false; error: string; exitCode: number; text: '' };
+export type MergeResult = { ok: true; value: JqObject; text: string } | { ok: false; error: string; exitCode: number; text: '' };
 
 class JqError extends Error {}
 

@@ -17,7 +17,10 @@ describe('decodeCloudConfig (the Kairos SDK, yaml.v3)', () => {
   });
 
   it('refuses a number in the bool, as yaml.v3 does', () => {
-    expect(withImport('1')).toMatchObject({ kind: 'error', message: 'yaml: unmarshal errors:\n  line 2: cannot unmarshal !!int `1` into bool' });
+    expect(withImport('1')).toMatchObject({
+      kind: 'error',
+      message: 'yaml: unmarshal errors:\n  line 2: cannot unmarshal !!int `1` into bool',
+    });
   });
 
   it('keeps the literal text of scalars in string fields', () => {

@@ -16,26 +16,26 @@ import { oldBoolValue, resolvePlainScalar } from '../yaml/resolveScalar.js';
 import type { Cluster } from './clusterSchema.js';
 
 export type DecodedCloudConfig =
-  | { kind: 'cluster'; cluster: Cluster }
-  | { kind: 'no-cluster' }
-  | { kind: 'error'; message: string; line: number };
+  { kind: 'cluster'; cluster: Cluster } | { kind: 'no-cluster' } | { kind: 'error'; message: string; line: number };
 
 const CONFIG_TYPE = 'clusterplugin.Config';
 const CLUSTER_TYPE = 'clusterplugin.Cluster';
 
 type FieldKind = 'string' | 'role' | 'bool' | 'stringMap' | 'stringList';
-const CLUSTER_FIELDS = new Map<string, FieldKind>(Object.entries({
-  cluster_token: 'string',
-  control_plane_host: 'string',
-  role: 'role',
-  config: 'string',
-  env: 'stringMap',
-  ca_certs: 'stringList',
-  providerConfig: 'stringMap',
-  import_local_images: 'bool',
-  local_images_path: 'string',
-  cluster_config_path: 'string',
-} satisfies Record<keyof Cluster, FieldKind>));
+const CLUSTER_FIELDS = new Map<string, FieldKind>(
+  Object.entries({
+    cluster_token: 'string',
+    control_plane_host: 'string',
+    role: 'role',
+    config: 'string',
+    env: 'stringMap',
+    ca_certs: 'stringList',
+    providerConfig: 'stringMap',
+    import_local_images: 'bool',
+    local_images_path: 'string',
+    cluster_config_path: 'string',
+  } satisfies Record<keyof Cluster, FieldKind>),
+);
 const GO_TYPE: Record<FieldKind, string> = {
   string: 'string',
   role: 'clusterplugin.Role',
@@ -100,7 +100,8 @@ class V3Decoder {
       const k = this.string(key, 'string');
       const v = this.string(value, 'string');
       // defineProperty: a key such as "__proto__" is data, not the object's prototype.
-      if (k !== undefined && v !== undefined) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      if (k !== undefined && v !== undefined)
+        Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -148,7 +149,12 @@ class V3Decoder {
   }
 
   /** Decodes a mapping into a struct with the given fields, reporting repeats of known fields. */
-  private struct(node: RawMap, goType: string, fields: Map<string, FieldKind>, assign: (name: string, kind: FieldKind, value: RawNode) => void): void {
+  private struct(
+    node: RawMap,
+    goType: string,
+    fields: Map<string, FieldKind>,
+    assign: (name: string, kind: FieldKind, value: RawNode) => void,
+  ): void {
     const done = new Set<string>();
     for (const { key, value } of this.withMerges(node)) {
       const name = this.string(key, 'string');
@@ -173,10 +179,13 @@ class V3Decoder {
     const cluster: Record<string, unknown> = {};
     this.struct(node, CLUSTER_TYPE, CLUSTER_FIELDS, (name, kind, value) => {
       const decoded =
-        kind === 'bool' ? this.bool(value)
-        : kind === 'stringMap' ? this.stringMap(value)
-        : kind === 'stringList' ? this.stringList(value)
-        : this.string(value, GO_TYPE[kind]);
+        kind === 'bool'
+          ? this.bool(value)
+          : kind === 'stringMap'
+            ? this.stringMap(value)
+            : kind === 'stringList'
+              ? this.stringList(value)
+              : this.string(value, GO_TYPE[kind]);
       if (decoded !== undefined) cluster[name] = decoded;
     });
     return cluster as Cluster;
@@ -218,4 +227,3 @@ export function decodeCloudConfig(text: string): DecodedCloudConfig {
   }
   return cluster === null ? { kind: 'no-cluster' } : { kind: 'cluster', cluster };
 }
-

@@ -29,12 +29,17 @@ describe('addressing', () => {
     expect(codes(staticNode((s) => (s.network.gateway = '')))).toEqual(['warning gateway-missing network.gateway']);
     expect(codes(staticNode((s) => (s.network.gateway = 'gw.local')))).toEqual(['error gateway-invalid network.gateway']);
     expect(codes(staticNode((s) => (s.network.gateway = '10.0.0.1')))).toEqual(['error gateway-outside-subnet network.gateway']);
-    expect(codes(staticNode((s) => (s.network.nameservers = ['192.168.1.53', 'dns.local'])))).toEqual(['error nameserver-invalid network.nameservers.1']);
+    expect(codes(staticNode((s) => (s.network.nameservers = ['192.168.1.53', 'dns.local'])))).toEqual([
+      'error nameserver-invalid network.nameservers.1',
+    ]);
     expect(codes(staticNode((s) => (s.nodes[3]!.address = '')))).toEqual(['error address-invalid nodes.3.address']);
   });
 
-  it('an interface name that is not Linux\'s is a security finding', () => {
-    const security = (iface: string) => lintSite(staticNode((s) => (s.nodes[3]!.interface = iface))).filter((f) => f.path.join('.') === 'nodes.3.interface').map((f) => f.code);
+  it("an interface name that is not Linux's is a security finding", () => {
+    const security = (iface: string) =>
+      lintSite(staticNode((s) => (s.nodes[3]!.interface = iface)))
+        .filter((f) => f.path.join('.') === 'nodes.3.interface')
+        .map((f) => f.code);
     expect(security('enp3s0')).toEqual([]);
     expect(security('eth0/../../x')).toEqual(['interface-invalid']);
     expect(security('a-very-long-interface')).toEqual(['interface-invalid']);

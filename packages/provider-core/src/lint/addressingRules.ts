@@ -24,12 +24,29 @@ function siteNetworkFindings(site: Site): Finding[] {
   const { gateway, nameservers } = site.network;
   const anyStatic = site.nodes.some((n) => n.addressing === 'static');
   if (gateway.trim() !== '' && parseIp(gateway.trim()) === null) {
-    findings.push({ severity: 'error', code: 'gateway-invalid', message: `the gateway "${gateway}" is not an IP address`, path: ['network', 'gateway'] });
+    findings.push({
+      severity: 'error',
+      code: 'gateway-invalid',
+      message: `the gateway "${gateway}" is not an IP address`,
+      path: ['network', 'gateway'],
+    });
   } else if (gateway.trim() === '' && anyStatic) {
-    findings.push({ severity: 'warning', code: 'gateway-missing', message: 'nodes with static addressing get no default gateway: they reach only their own subnet (no registry, proxy or NTP beyond it)', path: ['network', 'gateway'] });
+    findings.push({
+      severity: 'warning',
+      code: 'gateway-missing',
+      message:
+        'nodes with static addressing get no default gateway: they reach only their own subnet (no registry, proxy or NTP beyond it)',
+      path: ['network', 'gateway'],
+    });
   }
   nameservers.forEach((ns, i) => {
-    if (parseIp(ns.trim()) === null) findings.push({ severity: 'error', code: 'nameserver-invalid', message: `the DNS server "${ns}" is not an IP address (networkd's DNS= takes addresses only)`, path: ['network', 'nameservers', i] });
+    if (parseIp(ns.trim()) === null)
+      findings.push({
+        severity: 'error',
+        code: 'nameserver-invalid',
+        message: `the DNS server "${ns}" is not an IP address (networkd's DNS= takes addresses only)`,
+        path: ['network', 'nameservers', i],
+      });
   });
   return findings;
 }
@@ -40,7 +57,12 @@ function nodeFindings(site: Site): Finding[] {
   site.nodes.forEach((node, i) => {
     const path = ['nodes', i];
     if (node.mac !== '' && !isMacAddress(node.mac)) {
-      findings.push({ severity: 'error', code: 'mac-invalid', message: `${node.name}: the MAC address "${node.mac}" must be six pairs of hex digits separated by ":", e.g. 52:54:00:12:34:56`, path: [...path, 'mac'] });
+      findings.push({
+        severity: 'error',
+        code: 'mac-invalid',
+        message: `${node.name}: the MAC address "${node.mac}" must be six pairs of hex digits separated by ":", e.g. 52:54:00:12:34:56`,
+        path: [...path, 'mac'],
+      });
     }
     if (node.addressing === 'dhcp-reservation' && node.mac === '' && node.address !== '') {
       // Information, not a warning: a template or a design made before the devices arrive cannot know
@@ -55,7 +77,12 @@ function nodeFindings(site: Site): Finding[] {
     if (node.addressing !== 'static') return;
     const address = parseCidr(node.address.trim());
     if (node.address.trim() === '') {
-      findings.push({ severity: 'error', code: 'address-invalid', message: `${node.name}: static addressing needs the node's address with its prefix, e.g. 192.168.1.10/24`, path: [...path, 'address'] });
+      findings.push({
+        severity: 'error',
+        code: 'address-invalid',
+        message: `${node.name}: static addressing needs the node's address with its prefix, e.g. 192.168.1.10/24`,
+        path: [...path, 'address'],
+      });
     } else if (address && gateway && !networkContains(address, gateway)) {
       findings.push({
         severity: 'error',

@@ -8,7 +8,14 @@
  * - archives: the names RKE2 publishes for the version, CNI, ingress and Multus (imageArchives.ts,
  *   from rancher/rke2 scripts/build-images and scripts/package-images), placed by airGapSteps.
  */
-import { archiveFileName, groupsFor, groupsListed, isLoadableArchive, isPublishedArchive, LOADABLE_EXTENSIONS } from '../site/imageArchives.js';
+import {
+  archiveFileName,
+  groupsFor,
+  groupsListed,
+  isLoadableArchive,
+  isPublishedArchive,
+  LOADABLE_EXTENSIONS,
+} from '../site/imageArchives.js';
 import type { Site } from '../site/siteSchema.js';
 import type { Finding } from './finding.js';
 
@@ -17,10 +24,26 @@ const SOURCE = 'rancher/rke2 scripts/build-images, scripts/package-images';
 function sourceFindings(site: Site): Finding[] {
   const { airGap, proxy } = site;
   if (airGap.imageSource === 'proxy' && proxy.httpProxy.trim() === '' && proxy.httpsProxy.trim() === '') {
-    return [{ severity: 'error', code: 'image-source-incomplete', message: 'Images come through a proxy, but no HTTP or HTTPS proxy is set: RKE2 and containerd would pull straight from the internet', path: ['proxy', 'httpsProxy'] }];
+    return [
+      {
+        severity: 'error',
+        code: 'image-source-incomplete',
+        message:
+          'Images come through a proxy, but no HTTP or HTTPS proxy is set: RKE2 and containerd would pull straight from the internet',
+        path: ['proxy', 'httpsProxy'],
+      },
+    ];
   }
   if (airGap.imageSource === 'mirror' && airGap.systemDefaultRegistry.trim() === '' && airGap.mirrors.length === 0) {
-    return [{ severity: 'error', code: 'image-source-incomplete', message: 'Images come from a registry mirror, but neither a system default registry nor a mirror is set: nodes would pull from the public registries', path: ['airGap', 'systemDefaultRegistry'] }];
+    return [
+      {
+        severity: 'error',
+        code: 'image-source-incomplete',
+        message:
+          'Images come from a registry mirror, but neither a system default registry nor a mirror is set: nodes would pull from the public registries',
+        path: ['airGap', 'systemDefaultRegistry'],
+      },
+    ];
   }
   return [];
 }
@@ -44,9 +67,19 @@ function archiveFindings(site: Site): Finding[] {
   airGap.imageArchives.forEach((file, i) => {
     const path = ['airGap', 'imageArchives', i];
     if (!isLoadableArchive(file)) {
-      findings.push({ severity: 'warning', code: 'image-archive-unknown', message: `"${file}" is not an archive RKE2 loads: it reads only ${LOADABLE_EXTENSIONS.join(', ')} files from its images folder (k3s-io/k3s pkg/agent/containerd, preloadFile)`, path });
+      findings.push({
+        severity: 'warning',
+        code: 'image-archive-unknown',
+        message: `"${file}" is not an archive RKE2 loads: it reads only ${LOADABLE_EXTENSIONS.join(', ')} files from its images folder (k3s-io/k3s pkg/agent/containerd, preloadFile)`,
+        path,
+      });
     } else if (/^rke2-images/.test(file) && !isPublishedArchive(file, rke2Version)) {
-      findings.push({ severity: 'warning', code: 'image-archive-unknown', message: `RKE2 ${rke2Version} publishes no archive named "${file}" for linux-amd64 (${SOURCE}); check the name against the release's assets`, path });
+      findings.push({
+        severity: 'warning',
+        code: 'image-archive-unknown',
+        message: `RKE2 ${rke2Version} publishes no archive named "${file}" for linux-amd64 (${SOURCE}); check the name against the release's assets`,
+        path,
+      });
     }
   });
   return findings;

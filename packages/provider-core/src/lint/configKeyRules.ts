@@ -42,7 +42,8 @@ function describeValue(value: GoValue): string {
   if (value === null) return 'empty';
   if (typeof value === 'boolean') return `the boolean ${value}`;
   if (value instanceof GoInt) return `the number ${value.value}`;
-  if (value instanceof GoFloat) return `the number ${Number.isNaN(value.value) ? 'NaN' : value.value === Infinity ? '+Inf' : value.value === -Infinity ? '-Inf' : value.value}`;
+  if (value instanceof GoFloat)
+    return `the number ${Number.isNaN(value.value) ? 'NaN' : value.value === Infinity ? '+Inf' : value.value === -Infinity ? '-Inf' : value.value}`;
   return Array.isArray(value) ? 'a list' : typeof value === 'string' ? `"${value}"` : 'a map';
 }
 
@@ -59,7 +60,12 @@ export function typeProblem(entry: CatalogEntry, value: GoValue): string | null 
       if (typeof value === 'boolean' || value === 'true' || value === 'false') return null;
       return `${entry.key} takes true or false, not ${got === 'string' ? `"${String(value)}"` : got}`;
     case 'int':
-      if (value instanceof GoInt || (value instanceof GoFloat && Number.isInteger(value.value)) || (typeof value === 'string' && /^[-+]?\d+$/.test(value))) return null;
+      if (
+        value instanceof GoInt ||
+        (value instanceof GoFloat && Number.isInteger(value.value)) ||
+        (typeof value === 'string' && /^[-+]?\d+$/.test(value))
+      )
+        return null;
       return `${entry.key} takes a whole number, not ${got}`;
     case 'duration':
       if (typeof value === 'string' && GO_DURATION.test(value)) return null;
@@ -77,7 +83,13 @@ export function typeProblem(entry: CatalogEntry, value: GoValue): string | null 
 
 function enumProblem(entry: CatalogEntry, values: GoValue[]): string | null {
   if (!entry.enum) return null;
-  const items = values.filter((v) => v !== null).flatMap((v) => scalarText(v).split(',').map((s) => s.trim()));
+  const items = values
+    .filter((v) => v !== null)
+    .flatMap((v) =>
+      scalarText(v)
+        .split(',')
+        .map((s) => s.trim()),
+    );
   const bad = items.find((item) => !entry.enum!.includes(item));
   if (bad !== undefined) return `${entry.key} does not accept "${bad}"; choose from ${entry.enum.join(', ')}`;
   if (entry.key === 'cni' && (items.length > 2 || (items.includes('multus') && (items[0] !== 'multus' || items.length !== 2)))) {
@@ -114,7 +126,12 @@ export function lintRke2Config(read: Extract<Rke2ConfigRead, { ok: true }>, ctx:
       continue;
     }
     if (ctx.designer && (REQUIRED_CIDR_KEYS as readonly string[]).includes(key) && typeof value !== 'string') {
-      add('warning', 'provider-panic', key, `${key} is ${describeValue(value)}, not a CIDR text; the provider panics on it, so the designer writes the site's network value instead (quote it, e.g. "10.42.0.0/16")`);
+      add(
+        'warning',
+        'provider-panic',
+        key,
+        `${key} is ${describeValue(value)}, not a CIDR text; the provider panics on it, so the designer writes the site's network value instead (quote it, e.g. "10.42.0.0/16")`,
+      );
       continue;
     }
     if ((REQUIRED_CIDR_KEYS as readonly string[]).includes(key) && typeof value === 'string' && value !== '' && cidrListProblem(value)) {
@@ -124,7 +141,13 @@ export function lintRke2Config(read: Extract<Rke2ConfigRead, { ok: true }>, ctx:
     const entry = catalogEntry(key);
     if (!entry) {
       const nearest = nearestCatalogKey(key);
-      add('warning', 'unknown-key', key, `"${key}" is not an RKE2 setting; RKE2 skips it with "Unknown flag"`, nearest ? { description: `rename to "${nearest}"`, value: nearest } : undefined);
+      add(
+        'warning',
+        'unknown-key',
+        key,
+        `"${key}" is not an RKE2 setting; RKE2 skips it with "Unknown flag"`,
+        nearest ? { description: `rename to "${nearest}"`, value: nearest } : undefined,
+      );
       continue;
     }
     const problem = value === null ? null : typeProblem(entry, value);
@@ -143,7 +166,12 @@ export function lintRke2Config(read: Extract<Rke2ConfigRead, { ok: true }>, ctx:
       const items = tlsSanItems(value);
       const dup = items.find((item, i) => items.indexOf(item) !== i || item === ctx.controlPlaneHost);
       if (dup !== undefined) {
-        add('warning', 'duplicate-tls-san', key, `tls-san lists "${dup}" twice once the provider adds the control-plane host; remove the repeat`);
+        add(
+          'warning',
+          'duplicate-tls-san',
+          key,
+          `tls-san lists "${dup}" twice once the provider adds the control-plane host; remove the repeat`,
+        );
       }
     }
   }

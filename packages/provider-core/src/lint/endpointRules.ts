@@ -50,9 +50,10 @@ function kubeVipImageFindings(site: Site): Finding[] {
   const source = kubeVipImageSource(site);
   if (source.available) return [];
   const { image } = site.cluster.kubeVip;
-  const archive = site.airGap.imageSource === 'archives'
-    ? `list an archive of it whose name says "kube-vip" (e.g. kube-vip.tar, from "docker save ${image}") in the image archives, or `
-    : '';
+  const archive =
+    site.airGap.imageSource === 'archives'
+      ? `list an archive of it whose name says "kube-vip" (e.g. kube-vip.tar, from "docker save ${image}") in the image archives, or `
+      : '';
   return [
     {
       severity: 'error',

@@ -71,7 +71,17 @@ export const FINDING_CODES = [
  * make its YAML reader refuse the file, or exceed the sizes the designer accepts. No option
  * overrides them: bundle --force, "Download anyway", expand, iso and import all refuse them.
  */
-export const SECURITY_CODES = ['control-character', 'line-break', 'unsafe-path', 'host-invalid', 'env-value-unsafe', 'too-large', 'os-user-invalid', 'interface-invalid', 'pem-invalid'] as const satisfies readonly (typeof FINDING_CODES)[number][];
+export const SECURITY_CODES = [
+  'control-character',
+  'line-break',
+  'unsafe-path',
+  'host-invalid',
+  'env-value-unsafe',
+  'too-large',
+  'os-user-invalid',
+  'interface-invalid',
+  'pem-invalid',
+] as const satisfies readonly (typeof FINDING_CODES)[number][];
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 

@@ -31,12 +31,20 @@ export function lintCloudConfig(text: string, options: CloudConfigLintOptions = 
   const version: Rke2Version = parseRke2Version(options.rke2Version ?? 'v1.36') ?? { minor: 36, patch: undefined };
   const plan = runPlugin(text, { nodeCidr: options.nodeCidr ?? '' });
   if (plan.kind === 'sdk-error') {
-    return [...cloudConfigSecurityFindings(text, null), { severity: 'error', code: 'provider-panic', message: describeFailure(plan)!, path: [], line: plan.line }];
+    return [
+      ...cloudConfigSecurityFindings(text, null),
+      { severity: 'error', code: 'provider-panic', message: describeFailure(plan)!, path: [], line: plan.line },
+    ];
   }
   if (plan.kind === 'no-cluster') {
     return [
       ...cloudConfigSecurityFindings(text, null),
-      { severity: 'info', code: 'no-cluster-section', message: 'there is no cluster: section, so the RKE2 provider does nothing on this node', path: ['cluster'] },
+      {
+        severity: 'info',
+        code: 'no-cluster-section',
+        message: 'there is no cluster: section, so the RKE2 provider does nothing on this node',
+        path: ['cluster'],
+      },
     ];
   }
   const { cluster } = plan;
@@ -49,11 +57,25 @@ export function lintCloudConfig(text: string, options: CloudConfigLintOptions = 
   const read = readRke2Config(configText);
   const findings: Finding[] = cloudConfigSecurityFindings(text, { cluster, config: read, outline });
   if (cluster.role === undefined || cluster.role === '') {
-    findings.push({ severity: 'warning', code: 'role-missing', message: 'no role is set: the node runs as a server that joins the control plane (like "controlplane")', path: ['cluster', 'role'], fix: { description: 'set the role explicitly', value: 'controlplane' } });
+    findings.push({
+      severity: 'warning',
+      code: 'role-missing',
+      message: 'no role is set: the node runs as a server that joins the control plane (like "controlplane")',
+      path: ['cluster', 'role'],
+      fix: { description: 'set the role explicitly', value: 'controlplane' },
+    });
   } else if (!(KAIROS_ROLES as readonly string[]).includes(cluster.role)) {
-    findings.push({ severity: 'warning', code: 'role-unknown', message: `role "${cluster.role}" is not init, controlplane or worker: the provider treats it as a server that joins`, path: ['cluster', 'role'], ...lineOf('role') });
+    findings.push({
+      severity: 'warning',
+      code: 'role-unknown',
+      message: `role "${cluster.role}" is not init, controlplane or worker: the provider treats it as a server that joins`,
+      path: ['cluster', 'role'],
+      ...lineOf('role'),
+    });
   }
-  findings.push(...tokenFindings(cluster.cluster_token ?? '', ['cluster', 'cluster_token']).map((f) => ({ ...f, ...lineOf('cluster_token') })));
+  findings.push(
+    ...tokenFindings(cluster.cluster_token ?? '', ['cluster', 'cluster_token']).map((f) => ({ ...f, ...lineOf('cluster_token') })),
+  );
   const host = cluster.control_plane_host ?? '';
   if (isBareIpv6(host) && cluster.role !== 'init') {
     findings.push({
@@ -67,7 +89,13 @@ export function lintCloudConfig(text: string, options: CloudConfigLintOptions = 
   }
   const env = cluster.env ?? {};
   for (const key of Object.keys(env).filter((k) => LOWER_CASE_PROXY.includes(k))) {
-    findings.push({ severity: 'warning', code: 'proxy-lowercase-ignored', message: `env ${key} is ignored: the provider only reads ${key.toUpperCase()}`, path: ['cluster', 'env', key], fix: { description: `rename to ${key.toUpperCase()}`, value: key.toUpperCase() } });
+    findings.push({
+      severity: 'warning',
+      code: 'proxy-lowercase-ignored',
+      message: `env ${key} is ignored: the provider only reads ${key.toUpperCase()}`,
+      path: ['cluster', 'env', key],
+      fix: { description: `rename to ${key.toUpperCase()}`, value: key.toUpperCase() },
+    });
   }
   findings.push(
     ...lintProxyUrls([
@@ -84,19 +112,45 @@ export function lintCloudConfig(text: string, options: CloudConfigLintOptions = 
     }),
   );
   if (cluster.import_local_images && ARCHIVE.test(cluster.local_images_path ?? '')) {
-    findings.push({ severity: 'warning', code: 'images-not-tar', message: `local_images_path "${cluster.local_images_path}" names an archive; it must be the folder holding the *.tar archives (the import script copies only *.tar)`, path: ['cluster', 'local_images_path'], ...lineOf('local_images_path') });
+    findings.push({
+      severity: 'warning',
+      code: 'images-not-tar',
+      message: `local_images_path "${cluster.local_images_path}" names an archive; it must be the folder holding the *.tar archives (the import script copies only *.tar)`,
+      path: ['cluster', 'local_images_path'],
+      ...lineOf('local_images_path'),
+    });
   }
   const configPath = ['cluster', 'config'];
   if (!read.ok) {
-    findings.push(...unreadableConfigFindings(read, configPath, 'config', false).map((f) => ({ ...f, line: read.line + outline.configLineOffset, column: read.column + outline.configColumnOffset })));
+    findings.push(
+      ...unreadableConfigFindings(read, configPath, 'config', false).map((f) => ({
+        ...f,
+        line: read.line + outline.configLineOffset,
+        column: read.column + outline.configColumnOffset,
+      })),
+    );
   } else {
     const role = cluster.role === 'worker' ? 'agent' : 'server';
-    findings.push(...lintRke2Config(read, { path: configPath, lineOffset: outline.configLineOffset, role, version, controlPlaneHost: host, designer: false }));
+    findings.push(
+      ...lintRke2Config(read, {
+        path: configPath,
+        lineOffset: outline.configLineOffset,
+        role,
+        version,
+        controlPlaneHost: host,
+        designer: false,
+      }),
+    );
     const failure = describeFailure(plan);
     if (failure) findings.push({ severity: 'error', code: 'provider-panic', message: failure, path: configPath, ...lineOf('config') });
   }
   if (plan.kind === 'written' && !plan.merged.ok) {
-    findings.push({ severity: 'error', code: 'jq-merge-failed', message: `the provider's jq merge fails (${plan.merged.error.trim()}), leaving /etc/rancher/rke2/config.yaml empty`, path: configPath });
+    findings.push({
+      severity: 'error',
+      code: 'jq-merge-failed',
+      message: `the provider's jq merge fails (${plan.merged.error.trim()}), leaving /etc/rancher/rke2/config.yaml empty`,
+      path: configPath,
+    });
   }
   return findings;
 }
@@ -107,7 +161,10 @@ export interface CloudConfigFile {
 }
 
 /** Lints each file, then the set as one cluster (one init node, odd etcd count, unique names). */
-export function lintCloudConfigs(files: readonly CloudConfigFile[], options: CloudConfigLintOptions = {}): { file: string; findings: Finding[] }[] {
+export function lintCloudConfigs(
+  files: readonly CloudConfigFile[],
+  options: CloudConfigLintOptions = {},
+): { file: string; findings: Finding[] }[] {
   const results = files.map((f) => ({ file: f.name, findings: lintCloudConfig(f.text, options) }));
   if (files.length < 2) return results;
   const nodes: TopologyNode[] = [];

@@ -26,7 +26,14 @@ function planFindings(expanded: ExpandedNode): Finding[] {
   const failure = describeFailure(plan);
   if (failure) return [{ severity: 'error', code: 'provider-panic', message: `${expanded.node.name}: ${failure}`, path }];
   if (plan.kind === 'written' && !plan.merged.ok) {
-    return [{ severity: 'error', code: 'jq-merge-failed', message: `${expanded.node.name}: the provider's jq merge fails (${plan.merged.error.trim()}), leaving /etc/rancher/rke2/config.yaml empty`, path }];
+    return [
+      {
+        severity: 'error',
+        code: 'jq-merge-failed',
+        message: `${expanded.node.name}: the provider's jq merge fails (${plan.merged.error.trim()}), leaving /etc/rancher/rke2/config.yaml empty`,
+        path,
+      },
+    ];
   }
   return [];
 }
@@ -35,7 +42,10 @@ export function lintSite(site: Site, expanded: ExpandedSite = expandSite(site)):
   if (expanded.tooLarge) return [{ severity: 'error', code: 'too-large', message: expanded.tooLarge, path: [] }];
   const { context } = expanded;
   const version = parseRke2Version(site.rke2Version) ?? { minor: 36, patch: undefined };
-  const findings = siteSecurityFindings(site, { clusterExtra: context.clusterExtra, nodeExtras: new Map(expanded.nodes.map((n) => [n.index, n.nodeExtra])) });
+  const findings = siteSecurityFindings(site, {
+    clusterExtra: context.clusterExtra,
+    nodeExtras: new Map(expanded.nodes.map((n) => [n.index, n.nodeExtra])),
+  });
   findings.push(...lintSiteSettings(site, context.clusterExtra));
   findings.push(...lintAirGap(site), ...lintRegistryTls(site), ...lintAddressing(site));
   findings.push(...lintEndpoint(site), ...lintLogin(site));
@@ -46,7 +56,9 @@ export function lintSite(site: Site, expanded: ExpandedSite = expandSite(site)):
     findings.push(...lintNodeFields(node.node, path));
     const extraPath = [...path, 'extraConfig'];
     if (node.nodeExtra.ok) {
-      findings.push(...lintRke2Config(node.nodeExtra, { ...base, path: extraPath, role: node.node.role === 'worker' ? 'agent' : 'server' }));
+      findings.push(
+        ...lintRke2Config(node.nodeExtra, { ...base, path: extraPath, role: node.node.role === 'worker' ? 'agent' : 'server' }),
+      );
     } else {
       findings.push(...unreadableConfigFindings(node.nodeExtra, extraPath, `${node.node.name}'s extra config`));
     }

@@ -13,7 +13,11 @@ const usersWritten = (site: Site) => expandSite(site).nodes[0]!.userData.include
 
 describe('login rules', () => {
   it('pass with an SSH key, a github: key or a password hash, and the user is written', () => {
-    for (const site of [withUser({}), withUser({ sshAuthorizedKeys: ['github:field-tech'] }), withUser({ sshAuthorizedKeys: [], passwordHash: '$6$salt$hash' })]) {
+    for (const site of [
+      withUser({}),
+      withUser({ sshAuthorizedKeys: ['github:field-tech'] }),
+      withUser({ sshAuthorizedKeys: [], passwordHash: '$6$salt$hash' }),
+    ]) {
       expect(lintLogin(site)).toEqual([]);
       expect(usersWritten(site)).toBe(true);
     }
@@ -22,7 +26,7 @@ describe('login rules', () => {
   it('refuse a site where nobody can log in, and no user is written', () => {
     const site = withUser({ sshAuthorizedKeys: [] });
     expect(lintLogin(site)).toMatchObject([{ severity: 'error', code: 'login-missing', path: ['os', 'user', 'sshAuthorizedKeys'] }]);
-    expect(lintLogin(site)[0]!.message).toContain('nobody can log in to run the README\'s checks');
+    expect(lintLogin(site)[0]!.message).toContain("nobody can log in to run the README's checks");
     expect(usersWritten(site)).toBe(false);
     expect(lintLogin(withUser({ sshAuthorizedKeys: ['  '] })).map((f) => f.code)).toEqual(['login-missing']);
     expect(lintLogin(withUser({ name: '' }))).toMatchObject([{ code: 'login-missing', path: ['os', 'user', 'name'] }]);

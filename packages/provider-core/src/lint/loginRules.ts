@@ -15,7 +15,8 @@ export function lintLogin(site: Site): Finding[] {
       {
         severity: 'warning',
         code: 'no-login',
-        message: 'the nodes get no login (no login is chosen): nobody can log in to run the README\'s checks or to repair a node; add an SSH key or a password hash to allow it',
+        message:
+          "the nodes get no login (no login is chosen): nobody can log in to run the README's checks or to repair a node; add an SSH key or a password hash to allow it",
         path: [...USER_PATH, 'noLogin'],
       },
     ];

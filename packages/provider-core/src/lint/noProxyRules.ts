@@ -54,7 +54,14 @@ export interface NoProxyCheck {
 export function lintNoProxy(check: NoProxyCheck): Finding[] {
   if (!check.httpProxy && !check.httpsProxy) return [];
   const entries = splitNoProxy(check.noProxy);
-  const networks = [...new Set(check.nodeAddresses.map((a) => parseCidr(a)).filter((n) => n !== null).map(networkOf))];
+  const networks = [
+    ...new Set(
+      check.nodeAddresses
+        .map((a) => parseCidr(a))
+        .filter((n) => n !== null)
+        .map(networkOf),
+    ),
+  ];
   const findings: Finding[] = [];
   const missing = (what: string, value: string, why: string) =>
     findings.push({
@@ -72,7 +79,8 @@ export function lintNoProxy(check: NoProxyCheck): Finding[] {
   }
   if (networks.length > 1) {
     for (const network of networks) {
-      if (!noProxyCovers(entries, network)) missing('the node network', network, 'nodes on other networks would reach these nodes through the proxy');
+      if (!noProxyCovers(entries, network))
+        missing('the node network', network, 'nodes on other networks would reach these nodes through the proxy');
     }
   }
   return findings;
@@ -87,7 +95,8 @@ export function proxyUrlProblem(url: string): string | null {
   } catch {
     return 'is not a URL; write it as http://HOST:PORT (e.g. http://proxy.local:3128)';
   }
-  if (!['http:', 'https:', 'socks5:'].includes(parsed.protocol)) return `uses "${parsed.protocol}"; RKE2 and containerd take http://, https:// or socks5:// proxies`;
+  if (!['http:', 'https:', 'socks5:'].includes(parsed.protocol))
+    return `uses "${parsed.protocol}"; RKE2 and containerd take http://, https:// or socks5:// proxies`;
   if (parsed.hostname === '') return 'has no host; write it as http://HOST:PORT';
   return null;
 }

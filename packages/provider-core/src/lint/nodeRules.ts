@@ -56,7 +56,11 @@ export function lintNodeFields(node: SiteNode, path: FindingPath): Finding[] {
   const findings: Finding[] = [];
   const nameProblem = dns1123SubdomainProblem(node.name);
   if (nameProblem) {
-    const suggestion = node.name.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 63);
+    const suggestion = node.name
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 63);
     findings.push({
       severity: 'error',
       code: 'node-name-invalid',
@@ -75,11 +79,13 @@ export function lintNodeFields(node: SiteNode, path: FindingPath): Finding[] {
   }
   node.labels.forEach((label, i) => {
     const problem = labelProblem(label);
-    if (problem) findings.push({ severity: 'error', code: 'label-invalid', message: `label "${label}": ${problem}`, path: [...path, 'labels', i] });
+    if (problem)
+      findings.push({ severity: 'error', code: 'label-invalid', message: `label "${label}": ${problem}`, path: [...path, 'labels', i] });
   });
   node.taints.forEach((taint, i) => {
     const problem = taintProblem(taint);
-    if (problem) findings.push({ severity: 'error', code: 'taint-invalid', message: `taint "${taint}": ${problem}`, path: [...path, 'taints', i] });
+    if (problem)
+      findings.push({ severity: 'error', code: 'taint-invalid', message: `taint "${taint}": ${problem}`, path: [...path, 'taints', i] });
   });
   return findings;
 }

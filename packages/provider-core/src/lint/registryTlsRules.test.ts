@@ -5,8 +5,10 @@ import { RegistryConfigSchema, type RegistryConfig } from '../site/siteSchema.js
 import { lintRegistryTls, pemProblem } from './registryTlsRules.js';
 import { lintSite } from './lintSite.js';
 
-const withRegistry = (more: Partial<RegistryConfig>) => variant((s) => s.airGap.registryConfigs.push(RegistryConfigSchema.parse({ host: 'registry.local', ...more })));
-const codes = (more: Partial<RegistryConfig>) => lintRegistryTls(withRegistry(more)).map((f) => `${f.severity} ${f.code} ${f.path.join('.')}`);
+const withRegistry = (more: Partial<RegistryConfig>) =>
+  variant((s) => s.airGap.registryConfigs.push(RegistryConfigSchema.parse({ host: 'registry.local', ...more })));
+const codes = (more: Partial<RegistryConfig>) =>
+  lintRegistryTls(withRegistry(more)).map((f) => `${f.severity} ${f.code} ${f.path.join('.')}`);
 
 describe('registry TLS contents', () => {
   it('passes PEM certificates and an unencrypted key', () => {
@@ -27,7 +29,10 @@ describe('registry TLS contents', () => {
   });
 
   it('PEM with a carriage return, shell text or too much text is a security finding', () => {
-    const security = (caPem: string) => lintSite(withRegistry({ caPem })).filter((f) => f.path.join('.') === 'airGap.registryConfigs.0.caPem').map((f) => f.code);
+    const security = (caPem: string) =>
+      lintSite(withRegistry({ caPem }))
+        .filter((f) => f.path.join('.') === 'airGap.registryConfigs.0.caPem')
+        .map((f) => f.code);
     expect(security(CA_PEM.replace(/\n/g, '\r\n'))).toContain('control-character');
     expect(security(`${CA_PEM}\u0085$(reboot)`)).toContain('line-break');
     expect(security(`${CA_PEM}${'A'.repeat(70_000)}`)).toContain('too-large');

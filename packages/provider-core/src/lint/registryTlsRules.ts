@@ -44,14 +44,18 @@ export function isDerSequence(base64: string): boolean {
 
 /** Why `text` is not the PEM this part needs, or null. */
 export function pemProblem(text: string, part: TlsPart): string | null {
-  if (!PEM_TEXT.test(text)) return 'it is not PEM: it must be blocks from "-----BEGIN …-----" to "-----END …-----" with base64 lines between them';
+  if (!PEM_TEXT.test(text))
+    return 'it is not PEM: it must be blocks from "-----BEGIN …-----" to "-----END …-----" with base64 lines between them';
   const blocks = [...text.matchAll(LABELS)];
   const broken = blocks.findIndex((m) => !isDerSequence(m[0].split('\n').slice(1, -1).join('')));
-  if (broken >= 0) return `block ${broken + 1} (${blocks[broken]![1]}) does not decode to a certificate or key: its base64 lines are not one DER structure`;
+  if (broken >= 0)
+    return `block ${broken + 1} (${blocks[broken]![1]}) does not decode to a certificate or key: its base64 lines are not one DER structure`;
   const labels = blocks.map((m) => m[1]!);
   if (part === 'key') {
-    if (labels.some((l) => l.startsWith('ENCRYPTED'))) return 'the key is encrypted; containerd cannot read a key with a passphrase (Go tls.LoadX509KeyPair): give it unencrypted';
-    if (labels.length !== 1 || !labels[0]!.endsWith('PRIVATE KEY')) return `it must be exactly one PRIVATE KEY block, not ${labels.join(', ')}`;
+    if (labels.some((l) => l.startsWith('ENCRYPTED')))
+      return 'the key is encrypted; containerd cannot read a key with a passphrase (Go tls.LoadX509KeyPair): give it unencrypted';
+    if (labels.length !== 1 || !labels[0]!.endsWith('PRIVATE KEY'))
+      return `it must be exactly one PRIVATE KEY block, not ${labels.join(', ')}`;
     return null;
   }
   const other = labels.find((l) => l !== 'CERTIFICATE');
@@ -66,7 +70,13 @@ export function lintRegistryTls(site: Site): Finding[] {
       const content = config[pem];
       if (content !== '') {
         const problem = pemProblem(content, part);
-        if (problem) findings.push({ severity: 'error', code: 'pem-invalid', message: `The ${WHAT[part]} of registry ${registry}: ${problem}`, path: ['airGap', 'registryConfigs', i, pem] });
+        if (problem)
+          findings.push({
+            severity: 'error',
+            code: 'pem-invalid',
+            message: `The ${WHAT[part]} of registry ${registry}: ${problem}`,
+            path: ['airGap', 'registryConfigs', i, pem],
+          });
       } else if (config[file] !== '') {
         findings.push({
           severity: 'warning',

@@ -62,7 +62,9 @@ function fieldWords(path: FindingPath): string {
   if (path.includes('rewrites')) return `a rewrite rule of registry mirror ${Number(path[2]) + 1}`;
   const at = path.map((p) => typeof p).lastIndexOf('string');
   if (at < 0) return 'a value';
-  const key = String(path[at]).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const key = String(path[at])
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   const item = path[at + 1];
   return typeof item === 'number' ? `${key} item ${item + 1}${node}` : `the ${key}${node}`;
 }
@@ -109,7 +111,12 @@ const HOST_NAME = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 
 function checkUserName(report: Report, path: FindingPath, name: string, line?: number): void {
   if (name === '' || USER_NAME.test(name)) return;
-  report({ code: 'os-user-invalid', message: `the user name "${name}" must be lower-case letters, digits, "_" and "-" (at most 32, not starting with a digit or "-"): it becomes a line of /etc/passwd, where other characters (":" above all) change what the line says`, path, ...(line ? { line } : {}) });
+  report({
+    code: 'os-user-invalid',
+    message: `the user name "${name}" must be lower-case letters, digits, "_" and "-" (at most 32, not starting with a digit or "-"): it becomes a line of /etc/passwd, where other characters (":" above all) change what the line says`,
+    path,
+    ...(line ? { line } : {}),
+  });
 }
 
 /** `plainAllowed`: Kairos' own `passwd:` may be a plain password (it hashes it); the site's field is a hash. */
@@ -118,12 +125,22 @@ function checkPasswordHash(report: Report, path: FindingPath, hash: string, line
   const why = /[:\s]/.test(hash)
     ? 'it contains ":" or a space, and becomes a field of /etc/shadow, where ":" separates fields'
     : 'it is not a crypt hash (starting with "$"), so the OS would take it as the password itself';
-  report({ code: 'os-user-invalid', message: `the password hash is unusable: ${why}; use a hash from mkpasswd -m sha-512`, path, ...(line ? { line } : {}) });
+  report({
+    code: 'os-user-invalid',
+    message: `the password hash is unusable: ${why}; use a hash from mkpasswd -m sha-512`,
+    path,
+    ...(line ? { line } : {}),
+  });
 }
 
 function checkHostName(report: Report, path: FindingPath, name: string, line?: number): void {
   if (HOST_NAME.test(name)) return;
-  report({ code: 'host-invalid', message: `the host name "${name}" must be letters, digits, "-" and ".": the OS sets it as the machine's name and RKE2 registers the node under it`, path, ...(line ? { line } : {}) });
+  report({
+    code: 'host-invalid',
+    message: `the host name "${name}" must be letters, digits, "-" and ".": the OS sets it as the machine's name and RKE2 registers the node under it`,
+    path,
+    ...(line ? { line } : {}),
+  });
 }
 
 /** A character in words: `a space`, `";"`. */
@@ -131,7 +148,8 @@ const characterWords = (c: string) => (c === ' ' ? 'a space' : JSON.stringify(c)
 
 function pathProblem(path: string, why = IN_SHELL): string | null {
   // "." and ".." would make the path name another folder than the one it shows (/etc/rancher/../../etc/shadow).
-  if (path.split('/').some((segment) => segment === '.' || segment === '..')) return 'contains a "." or ".." folder: a path on the device is written out in full, without them';
+  if (path.split('/').some((segment) => segment === '.' || segment === '..'))
+    return 'contains a "." or ".." folder: a path on the device is written out in full, without them';
   if (SAFE_PATH.test(path)) return null;
   if (!path.startsWith('/')) return 'must be an absolute path (starting with /)';
   const bad = [...path].find((c) => !SAFE_PATH_CHARACTER.test(c))!;
@@ -147,7 +165,8 @@ function checkEnvValue(report: Report, path: FindingPath, value: string, what: s
   const special = ENV_UNSAFE.exec(value)?.[0];
   const found = textProblem(value)?.found ?? (special ? characterWords(special) : null);
   if (!found) return;
-  const fix = special && !textProblem(value) ? ` (in a URL, write it percent-encoded: %${special.charCodeAt(0).toString(16).toUpperCase()})` : '';
+  const fix =
+    special && !textProblem(value) ? ` (in a URL, write it percent-encoded: %${special.charCodeAt(0).toString(16).toUpperCase()})` : '';
   report({
     code: 'env-value-unsafe',
     message: `${what} contains ${found}; it is written as a line of /etc/default/rke2-server|agent, where systemd would read it as part of the line's syntax and could change or add settings of the RKE2 service${fix}`,
@@ -172,7 +191,11 @@ function configFindings(report: Report, config: Map<string, GoValue>, path: Find
     // Config values are flags on the device: tabs and line breaks are escaped safely, bidirectional controls are not wanted.
     const found = firstUnsafeCharacter(text, true) ?? firstBidiControl(text);
     if (found) {
-      report({ code: 'control-character', message: `${what}: "${at.slice(path.length).join('.')}" contains ${describeCharacter(found.cp)}; the device's readers refuse it or change it`, path });
+      report({
+        code: 'control-character',
+        message: `${what}: "${at.slice(path.length).join('.')}" contains ${describeCharacter(found.cp)}; the device's readers refuse it or change it`,
+        path,
+      });
     }
   }
   for (const key of ENV_CONFIG_KEYS) {
@@ -185,18 +208,31 @@ function configFindings(report: Report, config: Map<string, GoValue>, path: Find
 function checkPem(report: Report, path: FindingPath, text: string, what: string): void {
   const bad = /[\0-\x09\x0b-\x1f\x7f]/.exec(text);
   if (bad) {
-    report({ code: 'control-character', message: `${what} contains ${describeCharacter(bad[0].charCodeAt(0))} at character ${bad.index + 1}; PEM has only text lines ending in a line feed`, path });
+    report({
+      code: 'control-character',
+      message: `${what} contains ${describeCharacter(bad[0].charCodeAt(0))} at character ${bad.index + 1}; PEM has only text lines ending in a line feed`,
+      path,
+    });
     return;
   }
   const bytes = new TextEncoder().encode(text).length;
-  if (bytes > PEM_MAX_BYTES) report({ code: 'too-large', message: `${what} is ${bytes} bytes; the designer accepts PEM contents of at most ${formatBytes(PEM_MAX_BYTES)}`, path });
+  if (bytes > PEM_MAX_BYTES)
+    report({
+      code: 'too-large',
+      message: `${what} is ${bytes} bytes; the designer accepts PEM contents of at most ${formatBytes(PEM_MAX_BYTES)}`,
+      path,
+    });
 }
 
 function sizeFindings(report: Report, text: string, path: FindingPath, what: string): void {
   if (text.length * 3 <= LIMITS.extraConfigBytes) return; // at most 3 UTF-8 bytes per UTF-16 unit
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > LIMITS.extraConfigBytes) {
-    report({ code: 'too-large', message: `${what} is ${bytes} bytes; the designer accepts at most ${formatBytes(LIMITS.extraConfigBytes)}`, path });
+    report({
+      code: 'too-large',
+      message: `${what} is ${bytes} bytes; the designer accepts at most ${formatBytes(LIMITS.extraConfigBytes)}`,
+      path,
+    });
   }
 }
 
@@ -223,15 +259,18 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
   if (cluster.controlPlaneHost !== '' && unflagged(['cluster', 'controlPlaneHost'])) {
     checkHost(report, ['cluster', 'controlPlaneHost'], cluster.controlPlaneHost, 'the control-plane host');
   }
-  if (airGap.imagesPath !== '' && unflagged(['airGap', 'imagesPath'])) checkPath(report, ['airGap', 'imagesPath'], airGap.imagesPath, 'the images folder');
+  if (airGap.imagesPath !== '' && unflagged(['airGap', 'imagesPath']))
+    checkPath(report, ['airGap', 'imagesPath'], airGap.imagesPath, 'the images folder');
   airGap.registryConfigs.forEach((registry, i) => {
     for (const field of ['caFile', 'certFile', 'keyFile'] as const) {
       const path = ['airGap', 'registryConfigs', i, field];
-      if (registry[field] !== '' && unflagged(path)) checkPath(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`, ON_DEVICE);
+      if (registry[field] !== '' && unflagged(path))
+        checkPath(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`, ON_DEVICE);
     }
     for (const field of PEM_FIELDS) {
       const path = ['airGap', 'registryConfigs', i, field];
-      if (registry[field] !== '' && unflagged(path)) checkPem(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`);
+      if (registry[field] !== '' && unflagged(path))
+        checkPem(report, path, registry[field], `${field} of registry ${registry.host || i + 1}`);
     }
     // Content the designer writes goes to its own folder only: a path elsewhere could replace any file of the device.
     for (const { pem, file } of TLS_PARTS) {
@@ -247,17 +286,29 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
   });
   const pemBytes = airGap.registryConfigs.reduce((sum, r) => sum + PEM_FIELDS.reduce((n, f) => n + utf8Length(r[f]), 0), 0);
   if (pemBytes > LIMITS.registryTlsBytes) {
-    report({ code: 'too-large', message: `the registries' certificates and keys are ${pemBytes} bytes together; every node gets all of them, and the designer accepts at most ${formatBytes(LIMITS.registryTlsBytes)}`, path: ['airGap', 'registryConfigs'] });
+    report({
+      code: 'too-large',
+      message: `the registries' certificates and keys are ${pemBytes} bytes together; every node gets all of them, and the designer accepts at most ${formatBytes(LIMITS.registryTlsBytes)}`,
+      path: ['airGap', 'registryConfigs'],
+    });
   }
   const registries = airGap.registryConfigs.length + airGap.mirrors.length;
   if (registries > LIMITS.registries) {
-    report({ code: 'too-large', message: `the site has ${registries} registry mirrors and settings; the designer accepts at most ${LIMITS.registries}`, path: ['airGap'] });
+    report({
+      code: 'too-large',
+      message: `the site has ${registries} registry mirrors and settings; the designer accepts at most ${LIMITS.registries}`,
+      path: ['airGap'],
+    });
   }
   // Archive names become part of the shell lines of the step that links them (airGapSteps).
   airGap.imageArchives.forEach((name, i) => {
     const path = ['airGap', 'imageArchives', i];
     if (unflagged(path) && !isShellSafeFileName(name)) {
-      report({ code: 'unsafe-path', message: `the image archive name "${name}" must be a file name in the images folder (no "/"), made of letters, digits and . _ - + @ , =: the designer links it with a shell command run as root`, path });
+      report({
+        code: 'unsafe-path',
+        message: `the image archive name "${name}" must be a file name in the images folder (no "/"), made of letters, digits and . _ - + @ , =: the designer links it with a shell command run as root`,
+        path,
+      });
     }
   });
   if (!['', 'auto'].includes(os.install.device) && unflagged(['os', 'install', 'device'])) {
@@ -281,15 +332,23 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
     const ifacePath = ['nodes', i, 'interface'];
     const ifaceProblem = node.interface === '' && node.addressing !== 'static' ? null : interfaceNameProblem(node.interface);
     if (ifaceProblem && unflagged(ifacePath)) {
-      report({ code: 'interface-invalid', message: `the network interface "${node.interface}" of ${node.name} is not a Linux interface name: ${ifaceProblem}; it is written into the node's network configuration`, path: ifacePath });
+      report({
+        code: 'interface-invalid',
+        message: `the network interface "${node.interface}" of ${node.name} is not a Linux interface name: ${ifaceProblem}; it is written into the node's network configuration`,
+        path: ifacePath,
+      });
     }
   });
   if (site.nodes.length > LIMITS.nodes) {
-    report({ code: 'too-large', message: `the site has ${site.nodes.length} nodes; the designer accepts at most ${LIMITS.nodes} in one site`, path: ['nodes'] });
+    report({
+      code: 'too-large',
+      message: `the site has ${site.nodes.length} nodes; the designer accepts at most ${LIMITS.nodes} in one site`,
+      path: ['nodes'],
+    });
   }
-  sizeFindings(report, site.extraConfig, ['extraConfig'], 'the site\'s extra config');
+  sizeFindings(report, site.extraConfig, ['extraConfig'], "the site's extra config");
   site.nodes.forEach((node, i) => sizeFindings(report, node.extraConfig, ['nodes', i, 'extraConfig'], `${node.name}'s extra config`));
-  if (reads?.clusterExtra.ok) configFindings(report, reads.clusterExtra.config, ['extraConfig'], 'the site\'s extra config');
+  if (reads?.clusterExtra.ok) configFindings(report, reads.clusterExtra.config, ['extraConfig'], "the site's extra config");
   for (const [i, read] of reads?.nodeExtras ?? []) {
     if (read.ok) configFindings(report, read.config, ['nodes', i, 'extraConfig'], `${site.nodes[i]?.name ?? i + 1}'s extra config`);
   }
@@ -304,7 +363,8 @@ function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
     if (problem) report({ code: problem.code, message: `${what} ${problem.message}`, path, line: node.line });
     else check?.(node.value);
   };
-  const fields = (node: RawNode | undefined) => new Map(node?.kind === 'map' ? node.pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : [])) : []);
+  const fields = (node: RawNode | undefined) =>
+    new Map(node?.kind === 'map' ? node.pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : [])) : []);
   const hostname = topLevel.get('hostname');
   scalar(hostname, ['hostname'], 'hostname', (value) => checkHostName(report, ['hostname'], value, hostname?.line));
   const users = topLevel.get('users');
@@ -314,14 +374,18 @@ function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
       const name = f.get('name');
       const passwd = f.get('passwd');
       scalar(name, ['users', i, 'name'], 'the user name', (value) => checkUserName(report, ['users', i, 'name'], value, name?.line));
-      scalar(passwd, ['users', i, 'passwd'], 'the password hash', (value) => checkPasswordHash(report, ['users', i, 'passwd'], value, passwd?.line, true));
+      scalar(passwd, ['users', i, 'passwd'], 'the password hash', (value) =>
+        checkPasswordHash(report, ['users', i, 'passwd'], value, passwd?.line, true),
+      );
       const keys = f.get('ssh_authorized_keys');
       if (keys?.kind === 'seq') keys.items.forEach((key, k) => scalar(key, ['users', i, 'ssh_authorized_keys', k], 'the SSH key'));
     });
   }
   const device = fields(topLevel.get('install')).get('device');
   scalar(device, ['install', 'device'], 'the install device', (value) => {
-    if (value !== 'auto' && value !== '') for (const f of collect((r) => checkPath(r, ['install', 'device'], value, 'the install device', ON_DEVICE))) report({ ...f, line: device!.line });
+    if (value !== 'auto' && value !== '')
+      for (const f of collect((r) => checkPath(r, ['install', 'device'], value, 'the install device', ON_DEVICE)))
+        report({ ...f, line: device!.line });
   });
 }
 
@@ -330,16 +394,28 @@ function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
  * the OS fields that are one line on the device, and the values of its `cluster:` section that
  * reach a shell line, a file line or the server URL.
  */
-export function cloudConfigSecurityFindings(text: string, decoded: { cluster: Cluster; config: Rke2ConfigRead; outline: CloudConfigOutline } | null): Finding[] {
+export function cloudConfigSecurityFindings(
+  text: string,
+  decoded: { cluster: Cluster; config: Rke2ConfigRead; outline: CloudConfigOutline } | null,
+): Finding[] {
   const { findings, report } = collector();
   const bom = text.startsWith('\ufeff') ? 1 : 0;
   const raw = firstUnsafeCharacter(text.slice(bom), true);
   if (raw) {
     const at = lineColumnAt(text, raw.index + bom);
-    report({ code: 'control-character', message: `the file contains ${describeCharacter(raw.cp)}: Kairos' YAML reader refuses it or reads it differently from this preview`, path: [], ...at });
+    report({
+      code: 'control-character',
+      message: `the file contains ${describeCharacter(raw.cp)}: Kairos' YAML reader refuses it or reads it differently from this preview`,
+      path: [],
+      ...at,
+    });
   }
   if (text.length > LIMITS.cloudConfigBytes) {
-    report({ code: 'too-large', message: `the file has ${text.length} characters; the designer accepts cloud-configs of at most ${formatBytes(LIMITS.cloudConfigBytes)}`, path: [] });
+    report({
+      code: 'too-large',
+      message: `the file has ${text.length} characters; the designer accepts cloud-configs of at most ${formatBytes(LIMITS.cloudConfigBytes)}`,
+      path: [],
+    });
   }
   if (!decoded) return findings;
   const { cluster, config, outline } = decoded;
@@ -349,15 +425,29 @@ export function cloudConfigSecurityFindings(text: string, decoded: { cluster: Cl
     return line ? { line } : {};
   };
   const tokenText = textProblem(cluster.cluster_token ?? '');
-  if (tokenText) report({ code: tokenText.code, message: `cluster_token ${tokenText.message}`, path: ['cluster', 'cluster_token'], ...lineOf('cluster_token') });
+  if (tokenText)
+    report({
+      code: tokenText.code,
+      message: `cluster_token ${tokenText.message}`,
+      path: ['cluster', 'cluster_token'],
+      ...lineOf('cluster_token'),
+    });
   const host = cluster.control_plane_host ?? '';
   const hostPath = ['cluster', 'control_plane_host'];
   const hostText = textProblem(host);
-  if (hostText) report({ code: hostText.code, message: `control_plane_host ${hostText.message}`, path: hostPath, ...lineOf('control_plane_host') });
-  else if (host !== '') for (const f of collect((r) => checkHost(r, hostPath, host, 'control_plane_host'))) findings.push({ ...f, ...lineOf('control_plane_host') });
+  if (hostText)
+    report({ code: hostText.code, message: `control_plane_host ${hostText.message}`, path: hostPath, ...lineOf('control_plane_host') });
+  else if (host !== '')
+    for (const f of collect((r) => checkHost(r, hostPath, host, 'control_plane_host')))
+      findings.push({ ...f, ...lineOf('control_plane_host') });
   const paths: [FindingPath, string | undefined, string, string][] = [
     [['cluster', 'local_images_path'], cluster.local_images_path, 'local_images_path', 'local_images_path'],
-    [['cluster', 'providerConfig', 'cluster_root_path'], cluster.providerConfig?.['cluster_root_path'], 'providerConfig', 'providerConfig.cluster_root_path'],
+    [
+      ['cluster', 'providerConfig', 'cluster_root_path'],
+      cluster.providerConfig?.['cluster_root_path'],
+      'providerConfig',
+      'providerConfig.cluster_root_path',
+    ],
     [['cluster', 'cluster_config_path'], cluster.cluster_config_path, 'cluster_config_path', 'cluster_config_path'],
   ];
   for (const [path, value, key, what] of paths) {
@@ -366,9 +456,13 @@ export function cloudConfigSecurityFindings(text: string, decoded: { cluster: Cl
   }
   for (const key of ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) {
     const value = cluster.env?.[key];
-    if (value !== undefined) for (const f of collect((r) => checkEnvValue(r, ['cluster', 'env', key], value, `env ${key}`))) findings.push({ ...f, ...lineOf('env') });
+    if (value !== undefined)
+      for (const f of collect((r) => checkEnvValue(r, ['cluster', 'env', key], value, `env ${key}`)))
+        findings.push({ ...f, ...lineOf('env') });
   }
-  if (config.ok) for (const f of collect((r) => configFindings(r, config.config, ['cluster', 'config'], 'config'))) findings.push({ ...f, ...lineOf('config') });
+  if (config.ok)
+    for (const f of collect((r) => configFindings(r, config.config, ['cluster', 'config'], 'config')))
+      findings.push({ ...f, ...lineOf('config') });
   return findings;
 }
 

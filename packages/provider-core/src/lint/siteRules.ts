@@ -11,7 +11,9 @@ import type { Finding, FindingPath } from './finding.js';
 
 export function tokenFindings(token: string, path: FindingPath): Finding[] {
   const weakness = tokenWeakness(token);
-  return weakness ? [{ severity: 'error', code: 'token-weak', message: weakness, path, fix: { description: 'generate a new random token' } }] : [];
+  return weakness
+    ? [{ severity: 'error', code: 'token-weak', message: weakness, path, fix: { description: 'generate a new random token' } }]
+    : [];
 }
 
 /** Extra config YAML that cannot be read: the provider would panic on it (cases 29, 30). */
@@ -38,7 +40,12 @@ export function lintSiteSettings(site: Site, clusterExtra: Rke2ConfigRead): Find
   const findings: Finding[] = [...tokenFindings(site.cluster.token, ['cluster', 'token'])];
   const host = site.cluster.controlPlaneHost;
   if (host === '') {
-    findings.push({ severity: 'error', code: 'provider-panic', message: 'no control-plane host is set: joining nodes would be sent to "https://:9345"', path: ['cluster', 'controlPlaneHost'] });
+    findings.push({
+      severity: 'error',
+      code: 'provider-panic',
+      message: 'no control-plane host is set: joining nodes would be sent to "https://:9345"',
+      path: ['cluster', 'controlPlaneHost'],
+    });
   } else if (isBareIpv6(host) && site.nodes.some((n) => n.role !== 'init')) {
     findings.push({
       severity: 'info',
@@ -52,14 +59,21 @@ export function lintSiteSettings(site: Site, clusterExtra: Rke2ConfigRead): Find
       findings.push({
         severity: 'warning',
         code: 'duplicate-tls-san',
-        message: san === host ? `"${san}" is the control-plane host, which the provider already adds to tls-san` : `"${san}" is listed twice`,
+        message:
+          san === host ? `"${san}" is the control-plane host, which the provider already adds to tls-san` : `"${san}" is listed twice`,
         path: ['cluster', 'tlsSans', i],
         fix: { description: 'remove it' },
       });
     }
   });
   if (!/^0?[0-7]{3}$/.test(site.security.writeKubeconfigMode.trim())) {
-    findings.push({ severity: 'error', code: 'wrong-type', message: `kubeconfig mode "${site.security.writeKubeconfigMode}" must be an octal mode such as 0600 or 0640`, path: ['security', 'writeKubeconfigMode'], fix: { description: 'use 0600', value: '0600' } });
+    findings.push({
+      severity: 'error',
+      code: 'wrong-type',
+      message: `kubeconfig mode "${site.security.writeKubeconfigMode}" must be an octal mode such as 0600 or 0640`,
+      path: ['security', 'writeKubeconfigMode'],
+      fix: { description: 'use 0600', value: '0600' },
+    });
   }
   if (site.security.fips && site.security.secretsEncryptionProvider !== 'aescbc') {
     findings.push({
@@ -70,6 +84,6 @@ export function lintSiteSettings(site: Site, clusterExtra: Rke2ConfigRead): Find
       fix: { description: 'use aescbc', value: 'aescbc' },
     });
   }
-  findings.push(...unreadableConfigFindings(clusterExtra, ['extraConfig'], 'The site\'s extra config'));
+  findings.push(...unreadableConfigFindings(clusterExtra, ['extraConfig'], "The site's extra config"));
   return findings;
 }

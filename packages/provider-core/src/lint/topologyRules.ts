@@ -59,7 +59,12 @@ export function lintTopology(nodes: readonly TopologyNode[]): Finding[] {
   }
   for (const [name, group] of duplicates(nodes, (n) => n.name)) {
     for (const node of group.slice(1)) {
-      findings.push({ severity: 'error', code: 'duplicate-node-name', message: `two nodes are called "${name}"; Kubernetes node names must be unique`, path: node.path.concat('name') });
+      findings.push({
+        severity: 'error',
+        code: 'duplicate-node-name',
+        message: `two nodes are called "${name}"; Kubernetes node names must be unique`,
+        path: node.path.concat('name'),
+      });
     }
   }
   const ipOf = (n: TopologyNode) => {
@@ -68,7 +73,12 @@ export function lintTopology(nodes: readonly TopologyNode[]): Finding[] {
   };
   for (const [ip, group] of duplicates(nodes, ipOf)) {
     for (const node of group.slice(1)) {
-      findings.push({ severity: 'error', code: 'duplicate-address', message: `${node.name} has the address ${ip}, already used by ${group[0]!.name}`, path: node.path.concat('address') });
+      findings.push({
+        severity: 'error',
+        code: 'duplicate-address',
+        message: `${node.name} has the address ${ip}, already used by ${group[0]!.name}`,
+        path: node.path.concat('address'),
+      });
     }
   }
   return findings;

@@ -39,7 +39,9 @@ export function printable(text: string, keep: readonly string[] = []): string {
  */
 export function terminalSafeJson(value: unknown, indent?: number): string {
   // Inside strings JSON.stringify has escaped every C0 control; the line breaks left are its indentation.
-  return JSON.stringify(value, null, indent).replace(SUSPECT_ALL, (c) => (c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  return JSON.stringify(value, null, indent).replace(SUSPECT_ALL, (c) =>
+    c === '\n' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 const NAMES: Record<number, string> = {
@@ -68,7 +70,16 @@ const isBidiControl = (cp: number) => (cp >= 0x202a && cp <= 0x202e) || (cp >= 0
 function isRefused(cp: number, multiLine: boolean): boolean {
   if (multiLine && (MULTI_LINE_ALLOWED.has(cp) || isBidiControl(cp))) return false;
   if (isBidiControl(cp)) return true;
-  return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029 || cp === 0xfeff || cp === 0xfffe || cp === 0xffff || (cp >= 0xd800 && cp <= 0xdfff);
+  return (
+    cp < 0x20 ||
+    (cp >= 0x7f && cp <= 0x9f) ||
+    cp === 0x2028 ||
+    cp === 0x2029 ||
+    cp === 0xfeff ||
+    cp === 0xfffe ||
+    cp === 0xffff ||
+    (cp >= 0xd800 && cp <= 0xdfff)
+  );
 }
 
 /** The first bidirectional control (U+202A–U+202E, U+2066–U+2069) in `text`, or null. */
@@ -98,9 +109,17 @@ export function textProblem(text: string, multiLine = false): TextProblem | null
   if (!found) return null;
   const where = `${describeCharacter(found.cp)} at character ${found.index + 1}`;
   if (LINE_BREAKS.has(found.cp)) {
-    return { code: 'line-break', found: where, message: `contains ${where}: this value is one line on the device, and a line break would start a new line in the file or command it is written to` };
+    return {
+      code: 'line-break',
+      found: where,
+      message: `contains ${where}: this value is one line on the device, and a line break would start a new line in the file or command it is written to`,
+    };
   }
-  return { code: 'control-character', found: where, message: `contains ${where}: it has no place in a setting, and the programs reading it on the device would get it raw` };
+  return {
+    code: 'control-character',
+    found: where,
+    message: `contains ${where}: it has no place in a setting, and the programs reading it on the device would get it raw`,
+  };
 }
 
 /** 1-based line and column of a UTF-16 index in a text, for findings inside a file. */

@@ -83,10 +83,7 @@ function networkBits(address: IpAddress, prefix: number): bigint {
 }
 
 export function networkContains(network: IpNetwork, address: IpAddress): boolean {
-  return (
-    network.address.family === address.family &&
-    networkBits(network.address, network.prefix) === networkBits(address, network.prefix)
-  );
+  return network.address.family === address.family && networkBits(network.address, network.prefix) === networkBits(address, network.prefix);
 }
 
 export function formatIp(address: IpAddress): string {
@@ -96,7 +93,7 @@ export function formatIp(address: IpAddress): string {
   const words = Array.from({ length: 8 }, (_, i) => Number((address.value >> BigInt(112 - 16 * i)) & 0xffffn));
   // Longest run of zero words (at least two) becomes "::", as RFC 5952 asks.
   let best = { start: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && words[j] === 0) j++;
     if (j - i > best.length && j - i >= 2) best = { start: i, length: j - i };

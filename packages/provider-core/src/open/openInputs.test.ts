@@ -10,7 +10,10 @@ import { buildBundle } from '../bundle/buildBundle.js';
 import { LIMITS } from '../limits.js';
 import { looksLikeSiteJson, openInputs } from './openInputs.js';
 
-const file = (name: string, content: string | Uint8Array) => ({ name, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content });
+const file = (name: string, content: string | Uint8Array) => ({
+  name,
+  bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content,
+});
 const oracle = (name: string) => file(`${name}.yaml`, readFileSync(join(ORACLE_DIR, name, 'input.yaml')));
 const siteJson = () => JSON.stringify(haSite(), null, 2);
 
@@ -21,34 +24,61 @@ describe('openInputs', () => {
     expect(await openInputs([file('plant-7.zip', bundle.bytes)])).toEqual({
       ok: true,
       site: haSite(),
-      notes: ['Only the site.json of plant-7.zip was read: the node files in a zip you received are not checked, so export them again from this site before writing sticks.'],
+      notes: [
+        'Only the site.json of plant-7.zip was read: the node files in a zip you received are not checked, so export them again from this site before writing sticks.',
+      ],
     });
-    expect(await openInputs([file('plant-7.zip', bundle.bytes), file('site.json', siteJson())])).toEqual({ ok: false, message: 'Open one zip bundle on its own.' });
-    expect(await openInputs([file('two.zip', zipBytes([{ name: 'a/site.json', data: '{}' }, { name: 'a/site.json', data: '{}' }]))])).toEqual({
+    expect(await openInputs([file('plant-7.zip', bundle.bytes), file('site.json', siteJson())])).toEqual({
+      ok: false,
+      message: 'Open one zip bundle on its own.',
+    });
+    expect(
+      await openInputs([
+        file(
+          'two.zip',
+          zipBytes([
+            { name: 'a/site.json', data: '{}' },
+            { name: 'a/site.json', data: '{}' },
+          ]),
+        ),
+      ]),
+    ).toEqual({
       ok: false,
       message: 'two.zip: this zip holds more than one site.json',
     });
-    expect(await openInputs([file('fake.zip', 'not a zip')])).toEqual({ ok: false, message: 'fake.zip: this is not a readable zip file (it has no end of central directory record)' });
+    expect(await openInputs([file('fake.zip', 'not a zip')])).toEqual({
+      ok: false,
+      message: 'fake.zip: this is not a readable zip file (it has no end of central directory record)',
+    });
   });
 
   it('opens one site.json, recognised by its content whatever its name', async () => {
     expect(await openInputs([file('site.json', siteJson())])).toEqual({ ok: true, site: haSite(), notes: [] });
     expect(await openInputs([file('plant-7.txt', `\uFEFF \n${siteJson()}`)])).toEqual({ ok: true, site: haSite(), notes: [] });
-    expect(await openInputs([file('site.json', siteJson()), oracle('01-init-minimal')])).toEqual({ ok: false, message: 'Open one site.json on its own, or only cloud-config files.' });
+    expect(await openInputs([file('site.json', siteJson()), oracle('01-init-minimal')])).toEqual({
+      ok: false,
+      message: 'Open one site.json on its own, or only cloud-config files.',
+    });
   });
 
   it('refuses a broken site.json with its reason: empty, null, bad UTF-8, duplicate keys, too large', async () => {
     const refused = (name: string, reason: string) => ({ ok: false, message: `${name} is not a site this designer can open: ${reason}` });
     expect(await openInputs([file('site.json', '')])).toEqual(refused('site.json', 'the file is empty'));
     expect(await openInputs([file('SITE.JSON', ' \r\n\t')])).toEqual(refused('SITE.JSON', 'the file is empty'));
-    expect(await openInputs([file('site.json', ' null\n')])).toEqual(refused('site.json', 'a site.json is a JSON object; this file holds null'));
+    expect(await openInputs([file('site.json', ' null\n')])).toEqual(
+      refused('site.json', 'a site.json is a JSON object; this file holds null'),
+    );
     const bytes = new TextEncoder().encode(siteJson());
     bytes[20] = 0xfe;
     expect(await openInputs([file('plant.json', bytes)])).toEqual(refused('plant.json', 'not valid UTF-8 at byte 20'));
-    expect(await openInputs([file('site.json', siteJson().replace('"cni": "canal"', '"cni": "canal", "cni": "none"'))])).toEqual(refused('site.json', 'key "cni" appears twice in network'));
+    expect(await openInputs([file('site.json', siteJson().replace('"cni": "canal"', '"cni": "canal", "cni": "none"'))])).toEqual(
+      refused('site.json', 'key "cni" appears twice in network'),
+    );
     const big = new Uint8Array(LIMITS.siteJsonBytes + 1).fill(0x20);
     big[0] = 0x7b;
-    expect(await openInputs([file('big.json', big)])).toEqual(refused('big.json', 'the file is larger than 4 MiB, more than any site the designer opens'));
+    expect(await openInputs([file('big.json', big)])).toEqual(
+      refused('big.json', 'the file is larger than 4 MiB, more than any site the designer opens'),
+    );
   });
 
   it('imports cloud-configs, listing what could not be carried over', async () => {
@@ -58,7 +88,10 @@ describe('openInputs', () => {
     expect(opened.notes.join('\n')).toContain('providerConfig is not imported');
     // A .json file holding something other than empty/null is not taken for a site.json.
     const none = await openInputs([file('notes.json', '[1, 2]')]);
-    expect(none).toMatchObject({ ok: false, message: expect.stringMatching(/^None of the files is a Kairos cloud-config with a cluster section\./) });
+    expect(none).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^None of the files is a Kairos cloud-config with a cluster section\./),
+    });
   });
 
   it('refuses cloud-configs that are too large, not UTF-8, or too many', async () => {
@@ -71,13 +104,20 @@ describe('openInputs', () => {
       message: 'bad.yaml is not valid UTF-8 at byte 2; a cloud-config is UTF-8 text.',
     });
     const many = Array.from({ length: LIMITS.nodes + 1 }, (_, i) => file(`n${i}.yaml`, '#cloud-config\n'));
-    expect(await openInputs(many)).toEqual({ ok: false, message: 'Open at most 2000 cloud-configs at once (one per node); 2001 were given.' });
+    expect(await openInputs(many)).toEqual({
+      ok: false,
+      message: 'Open at most 2000 cloud-configs at once (one per node); 2001 were given.',
+    });
     expect(await openInputs([])).toEqual({ ok: false, message: 'No file was given.' });
   });
 
   it('never throws or rejects, whatever the files', async () => {
     const named = fc.constantFrom('site.json', 'a.zip', 'node.yaml', 'x');
-    const content = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string().map((s) => new TextEncoder().encode(s)), fc.jsonValue().map((v) => new TextEncoder().encode(JSON.stringify(v))));
+    const content = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.string().map((s) => new TextEncoder().encode(s)),
+      fc.jsonValue().map((v) => new TextEncoder().encode(JSON.stringify(v))),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.record({ name: named, bytes: content }), { maxLength: 3 }), async (files) => {
         const result = await openInputs(files);

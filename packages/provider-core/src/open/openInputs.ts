@@ -43,7 +43,10 @@ export function isSiteJsonFile(file: NamedBytes): boolean {
 }
 
 const isZip = (file: NamedBytes) =>
-  file.name.toLowerCase().endsWith('.zip') || (file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && ((file.bytes[2] === 3 && file.bytes[3] === 4) || (file.bytes[2] === 5 && file.bytes[3] === 6)));
+  file.name.toLowerCase().endsWith('.zip') ||
+  (file.bytes[0] === 0x50 &&
+    file.bytes[1] === 0x4b &&
+    ((file.bytes[2] === 3 && file.bytes[3] === 4) || (file.bytes[2] === 5 && file.bytes[3] === 6)));
 
 const notesOf = (findings: Finding[]) => findings.map((f) => formatFinding(f).replace(/\s+/g, ' ').trim());
 
@@ -60,18 +63,24 @@ export async function openInputs(files: readonly NamedBytes[]): Promise<OpenResu
   if (siteJson) {
     if (files.length > 1) return refused('Open one site.json on its own, or only cloud-config files.');
     const parsed = parseSiteBytes(siteJson.bytes);
-    return parsed.ok ? opened(parsed.site) : refused(`${siteJson.name} is not a site this designer can open: ${siteErrorText(parsed.errors)}`);
+    return parsed.ok
+      ? opened(parsed.site)
+      : refused(`${siteJson.name} is not a site this designer can open: ${siteErrorText(parsed.errors)}`);
   }
   return openCloudConfigs(files);
 }
 
 /** Cloud-config files as text: at most LIMITS.nodes of them, each bounded and valid UTF-8. */
 export function cloudConfigTexts(files: readonly NamedBytes[]): { ok: true; texts: CloudConfigText[] } | { ok: false; message: string } {
-  if (files.length > LIMITS.nodes) return { ok: false, message: `Open at most ${LIMITS.nodes} cloud-configs at once (one per node); ${files.length} were given.` };
+  if (files.length > LIMITS.nodes)
+    return { ok: false, message: `Open at most ${LIMITS.nodes} cloud-configs at once (one per node); ${files.length} were given.` };
   const texts: CloudConfigText[] = [];
   for (const file of files) {
     if (file.bytes.length > LIMITS.cloudConfigBytes) {
-      return { ok: false, message: `${file.name} is larger than ${formatBytes(LIMITS.cloudConfigBytes)}, more than any Kairos cloud-config; it was not opened.` };
+      return {
+        ok: false,
+        message: `${file.name} is larger than ${formatBytes(LIMITS.cloudConfigBytes)}, more than any Kairos cloud-config; it was not opened.`,
+      };
     }
     const text = decodeUtf8(file.bytes);
     if (!text.ok) return { ok: false, message: `${file.name} is not valid UTF-8 at byte ${text.offset}; a cloud-config is UTF-8 text.` };
@@ -85,7 +94,11 @@ function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
   if (!read.ok) return read;
   const { site, findings } = importCloudConfigs(read.texts);
   const unsafe = findings.filter(isSecurityFinding);
-  if (unsafe.length > 0) return refused(`Nothing was imported: the files carry values that could run commands or add lines on a device. ${notesOf(unsafe).join(' ')}`);
-  if (site.nodes.length === 0) return refused(`None of the files is a Kairos cloud-config with a cluster section. ${notesOf(findings).join(' ')}`.trim());
+  if (unsafe.length > 0)
+    return refused(
+      `Nothing was imported: the files carry values that could run commands or add lines on a device. ${notesOf(unsafe).join(' ')}`,
+    );
+  if (site.nodes.length === 0)
+    return refused(`None of the files is a Kairos cloud-config with a cluster section. ${notesOf(findings).join(' ')}`.trim());
   return opened(site, notesOf(findings));
 }

@@ -27,8 +27,11 @@ export const refused = (message: string): OpenResult => ({ ok: false, message })
  */
 export function opened(site: Site, notes: string[] = [], omitted?: OmittedSecret[]): OpenResult {
   const unsafe = siteSecurityFindings(site);
-  const warning = unsafe.length === 0
-    ? []
-    : [`This site has ${unsafe.length} unsafe value${unsafe.length === 1 ? '' : 's'}, first ${unsafe[0]!.path.join('.')}: ${unsafe[0]!.message}. No files for devices can be made from it until ${unsafe.length === 1 ? 'it is' : 'they are'} fixed.`];
+  const warning =
+    unsafe.length === 0
+      ? []
+      : [
+          `This site has ${unsafe.length} unsafe value${unsafe.length === 1 ? '' : 's'}, first ${unsafe[0]!.path.join('.')}: ${unsafe[0]!.message}. No files for devices can be made from it until ${unsafe.length === 1 ? 'it is' : 'they are'} fixed.`,
+        ];
   return { ok: true, site, notes: [...warning, ...notes], ...(omitted ? { omitted } : {}) };
 }

@@ -5,7 +5,20 @@ import { isShareLink, openShareLink } from './openShareLink.js';
 
 const withRegistry = () =>
   variant((s) => {
-    s.airGap.registryConfigs = [{ host: 'registry.local:5000', username: 'pull', password: 's3cret!', caFile: '', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
+    s.airGap.registryConfigs = [
+      {
+        host: 'registry.local:5000',
+        username: 'pull',
+        password: 's3cret!',
+        caFile: '',
+        certFile: '',
+        keyFile: '',
+        caPem: '',
+        certPem: '',
+        keyPem: '',
+        insecureSkipVerify: false,
+      },
+    ];
   });
 
 describe('openShareLink', () => {
@@ -29,7 +42,10 @@ describe('openShareLink', () => {
   it('explains a link without a site, and text that is no link', async () => {
     expect(await openShareLink('https://designer.example/')).toEqual({ ok: false, message: 'this link does not carry a site' });
     expect(await openShareLink('https://designer.example/#other')).toEqual({ ok: false, message: 'this link does not carry a site' });
-    expect(await openShareLink('ftp://x/#share=AAAA')).toEqual({ ok: false, message: 'this is not a share link: it starts neither with https:// nor with #share=' });
+    expect(await openShareLink('ftp://x/#share=AAAA')).toEqual({
+      ok: false,
+      message: 'this is not a share link: it starts neither with https:// nor with #share=',
+    });
     expect(await openShareLink('#share=AAAA')).toMatchObject({ ok: false, message: expect.stringContaining('damaged') });
   });
 

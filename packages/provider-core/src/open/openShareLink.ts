@@ -13,5 +13,9 @@ export async function openShareLink(urlOrFragment: string): Promise<OpenResult> 
   else return refused('this is not a share link: it starts neither with https:// nor with #share=');
   const shared = await decodeShareFragment(fragment);
   if (!shared.ok) return shared;
-  return opened(shared.site, shared.omitted.map((o) => `Left out of the link, fill it in: ${o.label}.`), shared.omitted);
+  return opened(
+    shared.site,
+    shared.omitted.map((o) => `Left out of the link, fill it in: ${o.label}.`),
+    shared.omitted,
+  );
 }

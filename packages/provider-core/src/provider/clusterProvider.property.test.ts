@@ -15,14 +15,19 @@ import { filesOf, mergedConfigOf } from './runPlugin.js';
 const userConfig = fc
   .record({
     cidrs: fc.boolean(),
-    extra: fc.dictionary(fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), fc.oneof(nastyText, fc.boolean(), fc.integer(), fc.array(nastyText, { maxLength: 3 }))),
+    extra: fc.dictionary(
+      fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/),
+      fc.oneof(nastyText, fc.boolean(), fc.integer(), fc.array(nastyText, { maxLength: 3 })),
+    ),
   })
   .map(({ cidrs, extra }) => {
     const object: Record<string, unknown> = { ...extra };
     if (cidrs) Object.assign(object, { 'cluster-cidr': '10.42.0.0/16', 'service-cidr': '10.43.0.0/16' });
     // Written by renderYamlForGo: the yaml library's own YAML 1.1 output leaves `0o17` plain,
     // which yaml.v2 reads as 15.
-    const goMap = new Map(Object.entries(object).map(([k, v]): [string, GoValue] => [k, typeof v === 'number' ? new GoInt(BigInt(v)) : (v as GoValue)]));
+    const goMap = new Map(
+      Object.entries(object).map(([k, v]): [string, GoValue] => [k, typeof v === 'number' ? new GoInt(BigInt(v)) : (v as GoValue)]),
+    );
     return { object, text: renderYamlForGo(goMap) };
   });
 
@@ -31,7 +36,10 @@ const cluster = fc.record(
     cluster_token: nastyText,
     control_plane_host: nastyText,
     role: fc.oneof(fc.constantFrom('init', 'controlplane', 'worker'), nastyText),
-    config: fc.oneof(userConfig.map((c) => c.text), nastyText),
+    config: fc.oneof(
+      userConfig.map((c) => c.text),
+      nastyText,
+    ),
     env: fc.dictionary(fc.constantFrom('HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy'), nastyText),
     providerConfig: fc.dictionary(fc.constantFrom('cluster_root_path', 'other'), nastyText),
     import_local_images: fc.boolean(),

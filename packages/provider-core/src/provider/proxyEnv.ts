@@ -64,7 +64,11 @@ export function defaultNoProxy(user: YamlToJsonResult, nodeCidr: string): NoProx
  * CONTAINERD_NO_PROXY joined by "\n". Only upper-case keys count (case 18). NO_PROXY gets the
  * defaults only when a proxy is set; a user NO_PROXY alone gives ",<user value>" (case 15).
  */
-export function proxyEnv(user: YamlToJsonResult, env: Record<string, string>, nodeCidr: string): { ok: true; content: string } | { ok: false; panic: ProviderPanic } {
+export function proxyEnv(
+  user: YamlToJsonResult,
+  env: Record<string, string>,
+  nodeCidr: string,
+): { ok: true; content: string } | { ok: false; panic: ProviderPanic } {
   const defaults = defaultNoProxy(user, nodeCidr);
   if (!defaults.ok) return defaults;
   const httpProxy = env['HTTP_PROXY'] ?? '';

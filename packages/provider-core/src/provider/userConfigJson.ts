@@ -28,6 +28,12 @@ export function providerRke2Config(cluster: Cluster): { token: string; server: s
 
 export function providerConfigJson(cluster: Cluster): YamlToJsonResult {
   const { token, server, tlsSan } = providerRke2Config(cluster);
-  const yaml = emitYamlV3(ymap([['token', ystr(token)], ['server', ystr(server)], ['tls-san', yseq(tlsSan.map(ystr))]]));
+  const yaml = emitYamlV3(
+    ymap([
+      ['token', ystr(token)],
+      ['server', ystr(server)],
+      ['tls-san', yseq(tlsSan.map(ystr))],
+    ]),
+  );
   return yamlToJson(yaml);
 }

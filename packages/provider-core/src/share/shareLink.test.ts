@@ -8,7 +8,20 @@ import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, withoutSecrets 
 
 const withRegistry = () =>
   variant((s) => {
-    s.airGap.registryConfigs = [{ host: 'registry.local:5000', username: 'pull', password: 's3cret!', caFile: '', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
+    s.airGap.registryConfigs = [
+      {
+        host: 'registry.local:5000',
+        username: 'pull',
+        password: 's3cret!',
+        caFile: '',
+        certFile: '',
+        keyFile: '',
+        caPem: '',
+        certPem: '',
+        keyPem: '',
+        insecureSkipVerify: false,
+      },
+    ];
   });
 
 describe('share links', () => {
@@ -27,7 +40,7 @@ describe('share links', () => {
     expect(opened.omitted[1]!.label).toContain('registry.local:5000');
   });
 
-  it('leave out the OS user\'s password hash too, and name it in our words', async () => {
+  it("leave out the OS user's password hash too, and name it in our words", async () => {
     const site = withRegistry();
     site.os.user.passwordHash = '$6$salt$0123456789abcdef';
     const fragment = await encodeShareFragment(site, { includeSecrets: false });
@@ -35,7 +48,11 @@ describe('share links', () => {
     if (!opened.ok) throw new Error(opened.message);
     expect(opened.site.os.user.passwordHash).toBe('');
     expect(JSON.stringify(opened)).not.toContain('$6$salt$');
-    expect(opened.omitted.map((o) => o.path.join('.'))).toEqual(['cluster.token', 'os.user.passwordHash', 'airGap.registryConfigs.0.password']);
+    expect(opened.omitted.map((o) => o.path.join('.'))).toEqual([
+      'cluster.token',
+      'os.user.passwordHash',
+      'airGap.registryConfigs.0.password',
+    ]);
     expect(opened.omitted[1]!.label).toBe('the password hash of the OS user (Kairos OS section: mkpasswd -m sha-512), or SSH keys only');
   });
 
@@ -63,7 +80,10 @@ describe('share links', () => {
     expect(await decodeShareFragment('#share=AAAA')).toMatchObject({ ok: false, message: expect.stringContaining('damaged') });
     expect(await decodeShareFragment('#other')).toMatchObject({ ok: false });
     const fragment = await encodeShareFragment(haSite(), { includeSecrets: false });
-    expect(await decodeShareFragment(fragment.slice(0, fragment.length - 10))).toMatchObject({ ok: false, message: expect.stringContaining('damaged') });
+    expect(await decodeShareFragment(fragment.slice(0, fragment.length - 10))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('damaged'),
+    });
   });
 });
 
@@ -98,7 +118,11 @@ describe('share links from someone else', () => {
     if (!opened.ok) throw new Error(opened.message);
     expect(opened.site.name).toBe('old-link');
     expect(opened.omitted).toEqual([
-      { secret: 'cluster-token', path: ['cluster', 'token'], label: 'the cluster token (Cluster section: paste the real one, or Regenerate for a new cluster)' },
+      {
+        secret: 'cluster-token',
+        path: ['cluster', 'token'],
+        label: 'the cluster token (Cluster section: paste the real one, or Regenerate for a new cluster)',
+      },
       {
         secret: 'registry-password',
         path: ['airGap', 'registryConfigs', 0, 'password'],
@@ -112,7 +136,16 @@ describe('share links from someone else', () => {
     const site = withRegistry();
     site.airGap.registryConfigs[0]!.password = '';
     const phishing = 'the token: ask the architect at https://evil.example/login';
-    const opened = await decodeShareFragment(linkOf({ format: 1, site, omitted: [{ path: ['cluster', 'token'], label: phishing }, { path: ['airGap', 'registryConfigs', 0, 'password'], label: phishing }] }));
+    const opened = await decodeShareFragment(
+      linkOf({
+        format: 1,
+        site,
+        omitted: [
+          { path: ['cluster', 'token'], label: phishing },
+          { path: ['airGap', 'registryConfigs', 0, 'password'], label: phishing },
+        ],
+      }),
+    );
     if (!opened.ok) throw new Error(opened.message);
     expect(JSON.stringify(opened)).not.toContain('evil.example');
     expect(opened.omitted.map((o) => o.label)).toEqual([
@@ -120,13 +153,18 @@ describe('share links from someone else', () => {
       'the password for registry "registry.local:5000" (Air-gap & registries section)',
     ]);
     // Without a label, and listed twice: the same.
-    const bare = await decodeShareFragment(linkOf({ format: 1, site, omitted: [{ path: ['cluster', 'token'] }, { path: ['cluster', 'token'] }] }));
+    const bare = await decodeShareFragment(
+      linkOf({ format: 1, site, omitted: [{ path: ['cluster', 'token'] }, { path: ['cluster', 'token'] }] }),
+    );
     expect(bare.ok && bare.omitted.map((o) => o.secret)).toEqual(['cluster-token']);
   });
 
   it('name a registry by its host from the site, quoted and shortened, or by its number', async () => {
     const site = withRegistry();
-    site.airGap.registryConfigs.push({ ...site.airGap.registryConfigs[0]!, host: '' }, { ...site.airGap.registryConfigs[0]!, host: `evil.example/"login"\n${'x'.repeat(100)}` });
+    site.airGap.registryConfigs.push(
+      { ...site.airGap.registryConfigs[0]!, host: '' },
+      { ...site.airGap.registryConfigs[0]!, host: `evil.example/"login"\n${'x'.repeat(100)}` },
+    );
     const opened = await decodeShareFragment(await encodeShareFragment(site, { includeSecrets: false }));
     if (!opened.ok) throw new Error(opened.message);
     expect(opened.omitted.slice(2).map((o) => o.label)).toEqual([
@@ -137,9 +175,11 @@ describe('share links from someone else', () => {
   });
 
   it('refuse anything but the token and the passwords of registries the site has', async () => {
-    const damaged = (n: number) => `this share link's list of secrets left out is damaged: entry ${n} is not the cluster token, the OS user's password hash or the password of one of the site's registries`;
+    const damaged = (n: number) =>
+      `this share link's list of secrets left out is damaged: entry ${n} is not the cluster token, the OS user's password hash or the password of one of the site's registries`;
     const site = withRegistry();
-    const refusedWith = async (omitted: unknown, message: string) => expect(await decodeShareFragment(linkOf({ format: 1, site, omitted }))).toEqual({ ok: false, message });
+    const refusedWith = async (omitted: unknown, message: string) =>
+      expect(await decodeShareFragment(linkOf({ format: 1, site, omitted }))).toEqual({ ok: false, message });
     await refusedWith([tokenEntry, { path: ['cluster', 'controlPlaneHost'], label: 'x' }], damaged(2));
     await refusedWith([null], damaged(1));
     await refusedWith(['cluster.token'], damaged(1));
@@ -156,20 +196,41 @@ describe('share links from someone else', () => {
   it('refuse a payload that is not an object, and a format that is not ours', async () => {
     const site = haSite();
     expect(await decodeShareFragment(linkOf(null))).toEqual({ ok: false, message: 'this share link does not hold a site (it holds null)' });
-    expect(await decodeShareFragment(linkOf([site]))).toEqual({ ok: false, message: 'this share link does not hold a site (it holds an array)' });
-    expect(await decodeShareFragment(linkOf('site'))).toEqual({ ok: false, message: 'this share link does not hold a site (it holds a string)' });
+    expect(await decodeShareFragment(linkOf([site]))).toEqual({
+      ok: false,
+      message: 'this share link does not hold a site (it holds an array)',
+    });
+    expect(await decodeShareFragment(linkOf('site'))).toEqual({
+      ok: false,
+      message: 'this share link does not hold a site (it holds a string)',
+    });
     const foreign = { ok: false, message: 'this share link has no format this designer knows: it was not made by RKE2 Edge Designer' };
     expect(await decodeShareFragment(linkOf({ format: { toString: 'x' }, site, omitted: [] }))).toEqual(foreign);
     expect(await decodeShareFragment(linkOf({ format: '1', site, omitted: [] }))).toEqual(foreign);
     expect(await decodeShareFragment(linkOf({ site, omitted: [] }))).toEqual(foreign);
-    expect(await decodeShareFragment(linkOf({ format: 2, site, omitted: [] }))).toEqual({ ok: false, message: 'this share link has format 2, which this designer does not read; update the designer' });
+    expect(await decodeShareFragment(linkOf({ format: 2, site, omitted: [] }))).toEqual({
+      ok: false,
+      message: 'this share link has format 2, which this designer does not read; update the designer',
+    });
   });
 
   it('check the site like a site.json, and refuse duplicate keys anywhere', async () => {
-    expect(await decodeShareFragment(linkOf({ format: 1, site: null, omitted: [] }))).toEqual({ ok: false, message: 'the site in this share link cannot be opened: a site is a JSON object, not null' });
-    expect(await decodeShareFragment(linkOf({ format: 1, site: { ...haSite(), version: 3 }, omitted: [] }))).toMatchObject({ ok: false, message: expect.stringContaining('made by a newer RKE2 Edge Designer') });
-    const text = JSON.stringify({ format: 1, site: haSite(), omitted: [] }).replace(`"token":"${TEST_TOKEN}"`, `"token":"${TEST_TOKEN}","token":"other"`);
-    expect(await decodeShareFragment(linkOfBytes(new TextEncoder().encode(text)))).toEqual({ ok: false, message: 'this share link cannot be opened: key "token" appears twice in site.cluster' });
+    expect(await decodeShareFragment(linkOf({ format: 1, site: null, omitted: [] }))).toEqual({
+      ok: false,
+      message: 'the site in this share link cannot be opened: a site is a JSON object, not null',
+    });
+    expect(await decodeShareFragment(linkOf({ format: 1, site: { ...haSite(), version: 3 }, omitted: [] }))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('made by a newer RKE2 Edge Designer'),
+    });
+    const text = JSON.stringify({ format: 1, site: haSite(), omitted: [] }).replace(
+      `"token":"${TEST_TOKEN}"`,
+      `"token":"${TEST_TOKEN}","token":"other"`,
+    );
+    expect(await decodeShareFragment(linkOfBytes(new TextEncoder().encode(text)))).toEqual({
+      ok: false,
+      message: 'this share link cannot be opened: key "token" appears twice in site.cluster',
+    });
   });
 
   it('refuse a link too long, not base64url, or not UTF-8', async () => {
@@ -177,7 +238,8 @@ describe('share links from someone else', () => {
       ok: false,
       message: 'this share link is longer than 2,097,152 characters, more than any site needs; it was not opened',
     });
-    const notBase64 = 'this share link is damaged: after #share= it holds characters a share link never has (letters, digits, "-" and "_" only)';
+    const notBase64 =
+      'this share link is damaged: after #share= it holds characters a share link never has (letters, digits, "-" and "_" only)';
     expect(await decodeShareFragment('#share=abc+def/')).toEqual({ ok: false, message: notBase64 });
     expect(await decodeShareFragment('#share=AAAA=')).toEqual({ ok: false, message: notBase64 });
     expect(await decodeShareFragment('#share=AAAAA')).toEqual({ ok: false, message: notBase64 });
@@ -206,11 +268,19 @@ describe('share links from someone else', () => {
   it('never throw or reject, whatever the string', async () => {
     const payloads = fc.oneof(
       fc.string(),
-      fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') }).map((s) => SHARE_PREFIX + s),
+      fc
+        .string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') })
+        .map((s) => SHARE_PREFIX + s),
       fc.uint8Array({ maxLength: 200 }).map((b) => SHARE_PREFIX + Buffer.from(b).toString('base64url')),
       fc.uint8Array({ maxLength: 200 }).map(linkOfBytes),
       fc.jsonValue().map(linkOf),
-      fc.record({ format: fc.oneof(fc.constant(1), fc.jsonValue()), site: fc.oneof(fc.constant(haSite()), fc.jsonValue()), omitted: fc.oneof(fc.array(fc.jsonValue()), fc.jsonValue()) }).map(linkOf),
+      fc
+        .record({
+          format: fc.oneof(fc.constant(1), fc.jsonValue()),
+          site: fc.oneof(fc.constant(haSite()), fc.jsonValue()),
+          omitted: fc.oneof(fc.array(fc.jsonValue()), fc.jsonValue()),
+        })
+        .map(linkOf),
     );
     await fc.assert(
       fc.asyncProperty(payloads, async (fragment) => {

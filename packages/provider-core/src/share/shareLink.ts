@@ -58,23 +58,41 @@ const SharePayloadSchema = z.object({
 const shortened = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 function tokenOmitted(): OmittedSecret {
-  return { secret: 'cluster-token', path: ['cluster', 'token'], label: 'the cluster token (Cluster section: paste the real one, or Regenerate for a new cluster)' };
+  return {
+    secret: 'cluster-token',
+    path: ['cluster', 'token'],
+    label: 'the cluster token (Cluster section: paste the real one, or Regenerate for a new cluster)',
+  };
 }
 
 function hashOmitted(): OmittedSecret {
-  return { secret: 'password-hash', path: ['os', 'user', 'passwordHash'], label: 'the password hash of the OS user (Kairos OS section: mkpasswd -m sha-512), or SSH keys only' };
+  return {
+    secret: 'password-hash',
+    path: ['os', 'user', 'passwordHash'],
+    label: 'the password hash of the OS user (Kairos OS section: mkpasswd -m sha-512), or SSH keys only',
+  };
 }
 
 function passwordOmitted(site: Site, index: number): OmittedSecret {
   const registry = site.airGap.registryConfigs[index]?.host ?? '';
   // The host is shown only when it is plainly a host[:port]: anything else could be words meant to mislead.
   const which = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/.test(registry) ? JSON.stringify(shortened(registry)) : String(index + 1);
-  return { secret: 'registry-password', path: ['airGap', 'registryConfigs', index, 'password'], registry, label: `the password for registry ${which} (Air-gap & registries section)` };
+  return {
+    secret: 'registry-password',
+    path: ['airGap', 'registryConfigs', index, 'password'],
+    registry,
+    label: `the password for registry ${which} (Air-gap & registries section)`,
+  };
 }
 
 function keyOmitted(site: Site, index: number): OmittedSecret {
   const { registry, label } = passwordOmitted(site, index) as { registry: string; label: string };
-  return { secret: 'registry-key', path: ['airGap', 'registryConfigs', index, 'keyPem'], registry, label: label.replace('the password for', 'the client key (PEM) for') };
+  return {
+    secret: 'registry-key',
+    path: ['airGap', 'registryConfigs', index, 'keyPem'],
+    registry,
+    label: label.replace('the password for', 'the client key (PEM) for'),
+  };
 }
 
 /** The site with its secrets emptied, and the list of what was emptied. */
@@ -161,14 +179,21 @@ const DAMAGED = 'this share link is damaged (was it cut short when it was copied
 export async function decodeShareFragment(fragment: string): Promise<OpenShareResult> {
   if (typeof fragment !== 'string' || !fragment.startsWith(SHARE_PREFIX)) return refused('this link does not carry a site');
   if (fragment.length > LIMITS.shareLinkChars) {
-    return refused(`this share link is longer than ${LIMITS.shareLinkChars.toLocaleString('en-US')} characters, more than any site needs; it was not opened`);
+    return refused(
+      `this share link is longer than ${LIMITS.shareLinkChars.toLocaleString('en-US')} characters, more than any site needs; it was not opened`,
+    );
   }
   const compressed = fromBase64Url(fragment.slice(SHARE_PREFIX.length));
-  if (!compressed) return refused('this share link is damaged: after #share= it holds characters a share link never has (letters, digits, "-" and "_" only)');
+  if (!compressed)
+    return refused(
+      'this share link is damaged: after #share= it holds characters a share link never has (letters, digits, "-" and "_" only)',
+    );
   const inflated = await inflateRaw(compressed, LIMITS.siteJsonBytes);
   if (!inflated.ok) {
     return inflated.problem === 'too-large'
-      ? refused(`this share link would unpack to more than ${formatBytes(LIMITS.siteJsonBytes)}, more than any site the designer opens; it was not opened`)
+      ? refused(
+          `this share link would unpack to more than ${formatBytes(LIMITS.siteJsonBytes)}, more than any site the designer opens; it was not opened`,
+        )
       : refused(DAMAGED);
   }
   const text = decodeUtf8(inflated.bytes);
@@ -189,7 +214,8 @@ function readSharePayload(value: unknown): OpenShareResult {
   for (const [i, { path }] of payload.data.omitted.entries()) {
     if (path[0] === 'cluster') omitted.set('token', tokenOmitted());
     else if (path[0] === 'os') omitted.set('hash', hashOmitted());
-    else if (path[2] < site.airGap.registryConfigs.length && path[3] === 'keyPem') omitted.set(`registry key ${path[2]}`, keyOmitted(site, path[2]));
+    else if (path[2] < site.airGap.registryConfigs.length && path[3] === 'keyPem')
+      omitted.set(`registry key ${path[2]}`, keyOmitted(site, path[2]));
     else if (path[2] < site.airGap.registryConfigs.length) omitted.set(`registry ${path[2]}`, passwordOmitted(site, path[2]));
     else return refused(omittedEntryProblem(i));
   }

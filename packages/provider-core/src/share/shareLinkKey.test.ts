@@ -4,7 +4,11 @@ import { variant } from '../../test/siteFixtures.js';
 import { RegistryConfigSchema } from '../site/siteSchema.js';
 import { decodeShareFragment, encodeShareFragment, withoutSecrets } from './shareLink.js';
 
-const site = variant((s) => s.airGap.registryConfigs.push(RegistryConfigSchema.parse({ host: 'registry.local:5000', caPem: CA_PEM, certPem: CA_PEM, keyPem: KEY_PEM })));
+const site = variant((s) =>
+  s.airGap.registryConfigs.push(
+    RegistryConfigSchema.parse({ host: 'registry.local:5000', caPem: CA_PEM, certPem: CA_PEM, keyPem: KEY_PEM }),
+  ),
+);
 
 describe('share links and registry client keys', () => {
   it('leave the client key out, keep the certificates, and say so', async () => {
@@ -13,7 +17,9 @@ describe('share links and registry client keys', () => {
     expect(omitted.map((o) => o.secret)).toContain('registry-key');
     const opened = await decodeShareFragment(await encodeShareFragment(site, { includeSecrets: false }));
     expect(opened.ok && opened.site.airGap.registryConfigs[0]!.keyPem).toBe('');
-    expect(opened.ok && opened.omitted.find((o) => o.secret === 'registry-key')?.label).toMatch(/client key \(PEM\) for registry "registry.local:5000"/);
+    expect(opened.ok && opened.omitted.find((o) => o.secret === 'registry-key')?.label).toMatch(
+      /client key \(PEM\) for registry "registry.local:5000"/,
+    );
   });
 
   it('carry the key when asked to include secrets', async () => {

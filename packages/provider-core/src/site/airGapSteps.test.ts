@@ -9,15 +9,22 @@ import type { Site } from './siteSchema.js';
 
 const archives = (edit: (s: Site) => void = () => undefined) =>
   variant((s) => {
-    Object.assign(s.airGap, { imageSource: 'archives', imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.gz', 'my-app.tar'] });
+    Object.assign(s.airGap, {
+      imageSource: 'archives',
+      imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.gz', 'my-app.tar'],
+    });
     edit(s);
   });
 
-interface Step { name: string; commands?: string[] }
-const stepsOf = (site: Site, index = 0): Step[] => ((parse(expandSite(site).nodes[index]!.userData) as { stages?: { initramfs?: Step[] } }).stages?.initramfs ?? []);
+interface Step {
+  name: string;
+  commands?: string[];
+}
+const stepsOf = (site: Site, index = 0): Step[] =>
+  (parse(expandSite(site).nodes[index]!.userData) as { stages?: { initramfs?: Step[] } }).stages?.initramfs ?? [];
 
 describe('airGapSteps', () => {
-  it('links the compressed archives into RKE2\'s images folder, on every node, in the user-data', () => {
+  it("links the compressed archives into RKE2's images folder, on every node, in the user-data", () => {
     for (const index of [0, 4]) {
       const step = stepsOf(archives(), index).find((s) => s.name === PLACE_ARCHIVES_STEP);
       expect(step?.commands).toEqual([
@@ -28,17 +35,21 @@ describe('airGapSteps', () => {
     }
   });
 
-  it('leaves .tar archives to the provider\'s import script', () => {
+  it("leaves .tar archives to the provider's import script", () => {
     const site = archives();
-    expect(placedArchives(stepArgs(site, 0)[0], stepArgs(site, 0)[2]).map(([link]) => link)).not.toContain('/var/lib/rancher/rke2/agent/images/my-app.tar');
+    expect(placedArchives(stepArgs(site, 0)[0], stepArgs(site, 0)[2]).map(([link]) => link)).not.toContain(
+      '/var/lib/rancher/rke2/agent/images/my-app.tar',
+    );
   });
 
   it('follows data-dir from extra config', () => {
     const site = archives((s) => (s.extraConfig = 'data-dir: /data/rke2\n'));
-    expect(placedArchives(stepArgs(site, 0)[0], stepArgs(site, 0)[2])[0]![0]).toBe('/data/rke2/agent/images/rke2-images-core.linux-amd64.tar.zst');
+    expect(placedArchives(stepArgs(site, 0)[0], stepArgs(site, 0)[2])[0]![0]).toBe(
+      '/data/rke2/agent/images/rke2-images-core.linux-amd64.tar.zst',
+    );
   });
 
-  it('writes nothing without archives, or when the images folder is RKE2\'s own', () => {
+  it("writes nothing without archives, or when the images folder is RKE2's own", () => {
     const site = haSite();
     expect(airGapSteps(...stepArgs(site, 0))).toEqual([]);
     const own = archives((s) => (s.airGap.imagesPath = '/var/lib/rancher/rke2/agent/images/'));

@@ -49,6 +49,14 @@ export function airGapSteps(ctx: SiteContext, _node: SiteNode, config: GoObject)
   if (links.length === 0) return [];
   const dir = rke2ImagesDir(config);
   // A link or nothing is (re)made; a regular file of that name stays.
-  const commands = [`mkdir -p ${dir}`, ...links.map(([link, target]) => `if [ -L ${link} ] || [ ! -e ${link} ]; then ln -sfn ${target} ${link}; fi`)];
-  return [goObject([['name', PLACE_ARCHIVES_STEP], ['commands', commands]])];
+  const commands = [
+    `mkdir -p ${dir}`,
+    ...links.map(([link, target]) => `if [ -L ${link} ] || [ ! -e ${link} ]; then ln -sfn ${target} ${link}; fi`),
+  ];
+  return [
+    goObject([
+      ['name', PLACE_ARCHIVES_STEP],
+      ['commands', commands],
+    ]),
+  ];
 }

@@ -2,7 +2,15 @@ import { stepArgs } from '../../test/siteFixtures.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { variant } from '../../test/siteFixtures.js';
-import { CIS_SYSCTLS, CIS_SYSCTL_CONF_PATH, cisSteps, ETCD_USER, PROTECT_KERNEL_DEFAULTS_SYSCTLS, profileNeedsEtcdUser, profileNeedsKernelParameters } from './cisSteps.js';
+import {
+  CIS_SYSCTLS,
+  CIS_SYSCTL_CONF_PATH,
+  cisSteps,
+  ETCD_USER,
+  PROTECT_KERNEL_DEFAULTS_SYSCTLS,
+  profileNeedsEtcdUser,
+  profileNeedsKernelParameters,
+} from './cisSteps.js';
 import { expandSite } from './expandSite.js';
 import type { Site } from './siteSchema.js';
 
@@ -14,11 +22,21 @@ const initramfsSteps = (site: Site, index: number): Record<string, unknown>[] =>
 
 describe('cisSteps', () => {
   it('writes nothing without a profile', () => {
-    expect(stepsOf(variant(() => {}), 0)).toEqual([]);
-    expect(initramfsSteps(variant(() => {}), 0).some((s) => 'sysctl' in s || 'users' in s)).toBe(false);
+    expect(
+      stepsOf(
+        variant(() => {}),
+        0,
+      ),
+    ).toEqual([]);
+    expect(
+      initramfsSteps(
+        variant(() => {}),
+        0,
+      ).some((s) => 'sysctl' in s || 'users' in s),
+    ).toBe(false);
   });
 
-  it('sets RKE2\'s four kernel parameters, and the kubelet\'s, on every node of a CIS site', () => {
+  it("sets RKE2's four kernel parameters, and the kubelet's, on every node of a CIS site", () => {
     expect(Object.keys(CIS_SYSCTLS).sort()).toEqual(['kernel.panic', 'kernel.panic_on_oops', 'vm.overcommit_memory', 'vm.panic_on_oom']);
     for (const index of [0, 1, 3]) {
       const sysctlStep = initramfsSteps(cisSite(), index).find((s) => 'sysctl' in s)!;
@@ -33,7 +51,15 @@ describe('cisSteps', () => {
 
   it('creates the etcd user (and, through yip, its group) on servers only', () => {
     const server = initramfsSteps(cisSite(), 1).find((s) => 'users' in s)!;
-    expect(server['users']).toEqual({ [ETCD_USER]: { gecos: 'etcd user', homedir: '/var/lib/rancher/rke2/server/db/etcd', no_create_home: true, shell: '/sbin/nologin', lock_passwd: true } });
+    expect(server['users']).toEqual({
+      [ETCD_USER]: {
+        gecos: 'etcd user',
+        homedir: '/var/lib/rancher/rke2/server/db/etcd',
+        no_create_home: true,
+        shell: '/sbin/nologin',
+        lock_passwd: true,
+      },
+    });
     expect(initramfsSteps(cisSite(), 3).some((s) => 'users' in s)).toBe(false);
   });
 

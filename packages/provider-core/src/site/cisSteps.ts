@@ -66,7 +66,9 @@ export function nodeProfile(config: GoObject): string {
 }
 
 function sysctlConf(values: Readonly<Record<string, string>>): string {
-  return Object.entries(values).map(([key, value]) => `${key}=${value}\n`).join('');
+  return Object.entries(values)
+    .map(([key, value]) => `${key}=${value}\n`)
+    .join('');
 }
 
 export function cisSteps(_ctx: SiteContext, node: SiteNode, config: GoObject): GoObject[] {
@@ -89,7 +91,12 @@ export function cisSteps(_ctx: SiteContext, node: SiteNode, config: GoObject): G
       ['shell', '/sbin/nologin'],
       ['lock_passwd', true],
     ]);
-    steps.push(goObject([['name', `Create the ${ETCD_USER} user and group RKE2's ${profile} profile requires`], ['users', new Map([[ETCD_USER, user]])]]));
+    steps.push(
+      goObject([
+        ['name', `Create the ${ETCD_USER} user and group RKE2's ${profile} profile requires`],
+        ['users', new Map([[ETCD_USER, user]])],
+      ]),
+    );
   }
   return steps;
 }

@@ -21,7 +21,21 @@ export function generateClusterToken(length = GENERATED_TOKEN_LENGTH): string {
   return token;
 }
 
-const GUESSABLE = ['password', 'secret', 'token', 'changeme', 'admin', 'rke2', 'kairos', 'k3s', 'cluster', 'qwerty', 'letmein', '123456', 'abcdef'];
+const GUESSABLE = [
+  'password',
+  'secret',
+  'token',
+  'changeme',
+  'admin',
+  'rke2',
+  'kairos',
+  'k3s',
+  'cluster',
+  'qwerty',
+  'letmein',
+  '123456',
+  'abcdef',
+];
 
 /** Why a token is weak, or null when it is not. */
 export function tokenWeakness(token: string): string | null {

@@ -65,7 +65,8 @@ export function parseSite(input: string | unknown): ParseSiteResult {
 
 function parseCurrentSite(value: Record<string, unknown>): ParseSiteResult {
   const nodes = value['nodes'];
-  if (Array.isArray(nodes) && nodes.length > LIMITS.nodes) return refused(`a site has at most ${LIMITS.nodes} nodes; this one has ${nodes.length}`, 'nodes');
+  if (Array.isArray(nodes) && nodes.length > LIMITS.nodes)
+    return refused(`a site has at most ${LIMITS.nodes} nodes; this one has ${nodes.length}`, 'nodes');
   const reserved = reservedRewriteKeys(value);
   if (reserved.length > 0) return { ok: false, errors: reserved };
   const parsed = SiteSchema.safeParse(value);
@@ -80,7 +81,8 @@ function parseCurrentSite(value: Record<string, unknown>): ParseSiteResult {
   return { ok: true, site: parsed.data };
 }
 
-const isJsonObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * `airGap.mirrors[].rewrites` is the one map in a site whose keys are the user's own. A key
@@ -94,7 +96,11 @@ function reservedRewriteKeys(value: Record<string, unknown>): { path: string; me
   return mirrors.flatMap((mirror: unknown, i) => {
     const rewrites = isJsonObject(mirror) ? mirror['rewrites'] : undefined;
     if (!isJsonObject(rewrites) || !Object.hasOwn(rewrites, '__proto__')) return [];
-    return [{ path: `airGap.mirrors.${i}.rewrites`, message: 'the pattern "__proto__" is a reserved name and cannot be used; a rewrite pattern is a regular expression for image names' }];
+    return [
+      {
+        path: `airGap.mirrors.${i}.rewrites`,
+        message: 'the pattern "__proto__" is a reserved name and cannot be used; a rewrite pattern is a regular expression for image names',
+      },
+    ];
   });
 }
-

@@ -20,7 +20,14 @@ const v = (text: string) => parseRke2Version(text)!;
 
 describe('designer rules', () => {
   it('withoutProviderKeys drops token and server under every name RKE2 accepts', () => {
-    const config: GoObject = new Map<string, GoValue>([['token', 'a'], ['t', 'b'], ['server', 'c'], ['s', 'd'], ['agent-token', 'e'], ['node-label', ['x=y']]]);
+    const config: GoObject = new Map<string, GoValue>([
+      ['token', 'a'],
+      ['t', 'b'],
+      ['server', 'c'],
+      ['s', 'd'],
+      ['agent-token', 'e'],
+      ['node-label', ['x=y']],
+    ]);
     const out = withoutProviderKeys(config);
     expect(out.removed).toEqual(['token', 't', 'server', 's']);
     expect([...out.config.keys()]).toEqual(['agent-token', 'node-label']);
@@ -29,10 +36,26 @@ describe('designer rules', () => {
   it('withRequiredCidrs puts back missing, null or non-string CIDRs and keeps valid ones', () => {
     const missing = withRequiredCidrs(new Map([['debug', true]]), network);
     expect(missing.restored).toEqual(['cluster-cidr', 'service-cidr']);
-    expect([...missing.config]).toEqual([['cluster-cidr', '10.42.0.0/16'], ['service-cidr', '10.43.0.0/16'], ['debug', true]]);
-    const odd = withRequiredCidrs(new Map([['cluster-cidr', null], ['service-cidr', ['10.9.0.0/16']]]), network);
+    expect([...missing.config]).toEqual([
+      ['cluster-cidr', '10.42.0.0/16'],
+      ['service-cidr', '10.43.0.0/16'],
+      ['debug', true],
+    ]);
+    const odd = withRequiredCidrs(
+      new Map([
+        ['cluster-cidr', null],
+        ['service-cidr', ['10.9.0.0/16']],
+      ]),
+      network,
+    );
     expect(odd.restored).toEqual(['cluster-cidr', 'service-cidr']);
-    const kept = withRequiredCidrs(new Map([['cluster-cidr', '10.50.0.0/16'], ['service-cidr', '10.51.0.0/16']]), network);
+    const kept = withRequiredCidrs(
+      new Map([
+        ['cluster-cidr', '10.50.0.0/16'],
+        ['service-cidr', '10.51.0.0/16'],
+      ]),
+      network,
+    );
     expect(kept.restored).toEqual([]);
     expect(kept.config.get('cluster-cidr')).toBe('10.50.0.0/16');
   });
@@ -91,13 +114,23 @@ describe('rke2ConfigFor: settings every role needs', () => {
   it('writes the CIS profile on servers and workers alike (RKE2 checks it on agents too)', () => {
     const site = variant((s) => (s.security.cisProfile = true));
     expect([0, 1, 3, 4].map((i) => configOf(site, i).get('profile'))).toEqual(['cis', 'cis', 'cis', 'cis']);
-    expect(configOf(variant(() => {}), 3).has('profile')).toBe(false);
+    expect(
+      configOf(
+        variant(() => {}),
+        3,
+      ).has('profile'),
+    ).toBe(false);
   });
 
   it('writes system-default-registry on workers too, so they pull system images from it', () => {
     const site = variant((s) => (s.airGap.systemDefaultRegistry = 'registry.local:5000'));
     expect([0, 3].map((i) => configOf(site, i).get('system-default-registry'))).toEqual(['registry.local:5000', 'registry.local:5000']);
-    expect(configOf(variant(() => {}), 3).has('system-default-registry')).toBe(false);
+    expect(
+      configOf(
+        variant(() => {}),
+        3,
+      ).has('system-default-registry'),
+    ).toBe(false);
   });
 
   it('keeps server-only settings off workers', () => {

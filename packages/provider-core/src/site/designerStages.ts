@@ -16,14 +16,7 @@ import type { SiteNode } from './siteSchema.js';
 /** A generator gets the node's final RKE2 config (what rke2ConfigFor made), so it never re-reads extra config. */
 type StepGenerator = (ctx: SiteContext, node: SiteNode, config: GoObject) => GoObject[];
 
-const GENERATORS: StepGenerator[] = [
-  rke2FilesSteps,
-  cisSteps,
-  kubeVipSteps,
-  networkSteps,
-  registryTlsSteps,
-  airGapSteps,
-];
+const GENERATORS: StepGenerator[] = [rke2FilesSteps, cisSteps, kubeVipSteps, networkSteps, registryTlsSteps, airGapSteps];
 
 export function designerSteps(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject[] {
   return GENERATORS.flatMap((generate) => generate(ctx, node, config));

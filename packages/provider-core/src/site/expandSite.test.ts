@@ -76,7 +76,20 @@ describe('expandSite', () => {
     const site = variant((s) => {
       s.security.podSecurity = 'baseline';
       s.airGap.mirrors = [{ registry: 'docker.io', endpoints: ['https://registry.plant-7:5000'], rewrites: {} }];
-      s.airGap.registryConfigs = [{ host: 'registry.plant-7:5000', username: 'pull', password: 's3cr"et', caFile: '/etc/ssl/plant.pem', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
+      s.airGap.registryConfigs = [
+        {
+          host: 'registry.plant-7:5000',
+          username: 'pull',
+          password: 's3cr"et',
+          caFile: '/etc/ssl/plant.pem',
+          certFile: '',
+          keyFile: '',
+          caPem: '',
+          certPem: '',
+          keyPem: '',
+          insecureSkipVerify: false,
+        },
+      ];
     });
     const [cp, , , worker] = expandSite(site).nodes;
     expect(cp!.designerFiles.map(([p]) => p)).toEqual([REGISTRIES_PATH, POD_SECURITY_CONFIG_PATH]);
@@ -92,7 +105,20 @@ describe('expandSite', () => {
   it('writes registries.yaml from data: a registry named "__proto__" is kept, a password with "yes" or a line break reads back', () => {
     const site = variant((s) => {
       s.airGap.mirrors = [{ registry: '__proto__', endpoints: ['https://r.local'], rewrites: { '^(.*)$': 'x/$1' } }];
-      s.airGap.registryConfigs = [{ host: 'r.local', username: 'yes', password: 'a\nb: c', caFile: '', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: true }];
+      s.airGap.registryConfigs = [
+        {
+          host: 'r.local',
+          username: 'yes',
+          password: 'a\nb: c',
+          caFile: '',
+          certFile: '',
+          keyFile: '',
+          caPem: '',
+          certPem: '',
+          keyPem: '',
+          insecureSkipVerify: true,
+        },
+      ];
     });
     const text = expandSite(site).nodes[0]!.designerFiles[0]![1];
     expect(yamlToJson(text)).toMatchObject({
@@ -104,7 +130,9 @@ describe('expandSite', () => {
   it('writes the proxy as upper-case env, which becomes /etc/default/rke2-*', () => {
     const site = variant((s) => (s.proxy = { httpProxy: 'http://proxy:3128', httpsProxy: '', noProxy: '192.168.1.0/24' }));
     const [cp, , , worker] = expandSite(site).nodes;
-    expect(fileOf(cp!, '/etc/default/rke2-server')).toContain('NO_PROXY=,10.42.0.0/16,10.43.0.0/16,192.168.1.11/24,.svc,.svc.cluster,.svc.cluster.local,192.168.1.0/24');
+    expect(fileOf(cp!, '/etc/default/rke2-server')).toContain(
+      'NO_PROXY=,10.42.0.0/16,10.43.0.0/16,192.168.1.11/24,.svc,.svc.cluster,.svc.cluster.local,192.168.1.0/24',
+    );
     expect(fileOf(worker!, '/etc/default/rke2-agent')).toContain('HTTP_PROXY=http://proxy:3128');
   });
 

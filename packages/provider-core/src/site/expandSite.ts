@@ -61,7 +61,8 @@ export function expandNode(context: SiteContext, index: number): ExpandedNode {
  * (thousands of SSH keys, registries) times many nodes would expand to gigabytes and exhaust
  * memory. Measured before anything is rendered; the reason is reported as a too-large finding.
  */
-const roughly = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
+const roughly = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 
 export function expansionTooLarge(site: Site): string | null {
   if (site.nodes.length === 0) return null;

@@ -9,16 +9,41 @@ describe('archivesFor', () => {
 
   it('the CNI, ingress-nginx (own archive from v1.36) and Multus', () => {
     const site = variant((s) => Object.assign(s.network, { cni: 'cilium', ingressController: 'ingress-nginx', multus: true }));
-    expect(archivesFor(site)).toEqual(['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-cilium.linux-amd64.tar.zst', 'rke2-images-ingress-nginx.linux-amd64.tar.zst', 'rke2-images-multus.linux-amd64.tar.zst']);
+    expect(archivesFor(site)).toEqual([
+      'rke2-images-core.linux-amd64.tar.zst',
+      'rke2-images-cilium.linux-amd64.tar.zst',
+      'rke2-images-ingress-nginx.linux-amd64.tar.zst',
+      'rke2-images-multus.linux-amd64.tar.zst',
+    ]);
   });
 
   it('traefik has its own archive before v1.36, ingress-nginx is in core there', () => {
-    expect(archivesFor(variant((s) => { s.rke2Version = 'v1.35'; s.network.cni = 'calico'; }))).toEqual(['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-calico.linux-amd64.tar.zst', 'rke2-images-traefik.linux-amd64.tar.zst']);
-    expect(archivesFor(variant((s) => { s.rke2Version = 'v1.33'; s.network.ingressController = 'ingress-nginx'; }))).toEqual(['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst']);
+    expect(
+      archivesFor(
+        variant((s) => {
+          s.rke2Version = 'v1.35';
+          s.network.cni = 'calico';
+        }),
+      ),
+    ).toEqual([
+      'rke2-images-core.linux-amd64.tar.zst',
+      'rke2-images-calico.linux-amd64.tar.zst',
+      'rke2-images-traefik.linux-amd64.tar.zst',
+    ]);
+    expect(
+      archivesFor(
+        variant((s) => {
+          s.rke2Version = 'v1.33';
+          s.network.ingressController = 'ingress-nginx';
+        }),
+      ),
+    ).toEqual(['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst']);
   });
 
   it('nothing for the CNI "none" and no ingress', () => {
-    expect(archivesFor(variant((s) => Object.assign(s.network, { cni: 'none', ingressController: 'none' })))).toEqual(['rke2-images-core.linux-amd64.tar.zst']);
+    expect(archivesFor(variant((s) => Object.assign(s.network, { cni: 'none', ingressController: 'none' })))).toEqual([
+      'rke2-images-core.linux-amd64.tar.zst',
+    ]);
   });
 });
 

@@ -26,7 +26,8 @@ export const PUBLISHED_EXTENSIONS = ['.tar.zst', '.tar.gz'] as const;
 export const LOADABLE_EXTENSIONS = ['.tar', '.tar.lz4', '.tar.bz2', '.tbz', '.tar.gz', '.tgz', '.tar.zst', '.tzst'] as const;
 
 /** Groups of images with an archive of their own. */
-export type ArchiveGroup = 'core' | 'canal' | 'cilium' | 'calico' | 'flannel' | 'multus' | 'traefik' | 'ingress-nginx' | 'harvester' | 'vsphere';
+export type ArchiveGroup =
+  'core' | 'canal' | 'cilium' | 'calico' | 'flannel' | 'multus' | 'traefik' | 'ingress-nginx' | 'harvester' | 'vsphere';
 
 const COMMON_GROUPS: ArchiveGroup[] = ['core', 'canal', 'cilium', 'calico', 'flannel', 'multus', 'harvester', 'vsphere'];
 

@@ -21,8 +21,23 @@ describe('importCloudConfigs', () => {
       s.airGap.imageSource = 'archives';
       s.security.podSecurity = 'baseline';
       s.security.cisProfile = false;
-      s.airGap.mirrors = [{ registry: 'docker.io', endpoints: ['https://registry.plant-7:5000'], rewrites: { '^library/(.*)': 'mirror/$1' } }];
-      s.airGap.registryConfigs = [{ host: 'registry.plant-7:5000', username: 'pull', password: 'p4ss', caFile: '/etc/ssl/plant.pem', certFile: '', keyFile: '', caPem: '', certPem: '', keyPem: '', insecureSkipVerify: false }];
+      s.airGap.mirrors = [
+        { registry: 'docker.io', endpoints: ['https://registry.plant-7:5000'], rewrites: { '^library/(.*)': 'mirror/$1' } },
+      ];
+      s.airGap.registryConfigs = [
+        {
+          host: 'registry.plant-7:5000',
+          username: 'pull',
+          password: 'p4ss',
+          caFile: '/etc/ssl/plant.pem',
+          certFile: '',
+          keyFile: '',
+          caPem: '',
+          certPem: '',
+          keyPem: '',
+          insecureSkipVerify: false,
+        },
+      ];
     });
     const before = expandSite(site).nodes;
     const { site: imported, findings } = importCloudConfigs(before.map((n) => ({ name: n.node.name, text: n.userData })));
@@ -49,7 +64,10 @@ describe('importCloudConfigs', () => {
       const [node] = expandSite(site).nodes;
       if (!read.ok) {
         expect(site.nodes[0]!.extraConfig, name).toBe(decoded.cluster.config);
-        expect(findings.some((f) => f.severity === 'error'), name).toBe(true);
+        expect(
+          findings.some((f) => f.severity === 'error'),
+          name,
+        ).toBe(true);
         continue;
       }
       checked++;
@@ -81,8 +99,14 @@ describe('importCloudConfigs', () => {
 
   it('reports what it cannot represent instead of dropping it', () => {
     const { findings } = importCloudConfigs([
-      { name: 'a.yaml', text: '#cloud-config\nhostname: edge-a\nk3s:\n  enabled: true\ncluster:\n  cluster_token: Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA\n  control_plane_host: 10.0.0.1\n  role: init\n  env:\n    FOO: bar\n  ca_certs: [x]\n  config: |\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n' },
-      { name: 'b.yaml', text: '#cloud-config\ncluster:\n  cluster_token: other-token-other-token\n  control_plane_host: 10.0.0.1\n  role: server\n' },
+      {
+        name: 'a.yaml',
+        text: '#cloud-config\nhostname: edge-a\nk3s:\n  enabled: true\ncluster:\n  cluster_token: Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA\n  control_plane_host: 10.0.0.1\n  role: init\n  env:\n    FOO: bar\n  ca_certs: [x]\n  config: |\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n',
+      },
+      {
+        name: 'b.yaml',
+        text: '#cloud-config\ncluster:\n  cluster_token: other-token-other-token\n  control_plane_host: 10.0.0.1\n  role: server\n',
+      },
       { name: 'c.yaml', text: 'not: [valid' },
       { name: 'd.yaml', text: '#cloud-config\nhostname: x\n' },
     ]);

@@ -20,7 +20,17 @@ import { appliesToRole, clusterDnsFor, isProviderKey } from './designerRules.js'
 import { importDesignerStages } from './importDesignerStages.js';
 import { readRke2Config } from './readRke2Config.js';
 import { rke2ConfigFor, siteContext } from './rke2ConfigFor.js';
-import { CNI_PLUGINS, INGRESS_CONTROLLERS, isServerRole, NodeSchema, SECRETS_ENCRYPTION_PROVIDERS, SITE_SCHEMA_VERSION, SiteSchema, type Site, type SiteNode } from './siteSchema.js';
+import {
+  CNI_PLUGINS,
+  INGRESS_CONTROLLERS,
+  isServerRole,
+  NodeSchema,
+  SECRETS_ENCRYPTION_PROVIDERS,
+  SITE_SCHEMA_VERSION,
+  SiteSchema,
+  type Site,
+  type SiteNode,
+} from './siteSchema.js';
 
 export interface CloudConfigText {
   name: string;
@@ -82,7 +92,8 @@ function applyFormSettings(site: Site, config: GoObject): void {
   const controller = ingress?.length === 1 ? oneOf(INGRESS_CONTROLLERS, ingress[0]) : undefined;
   if (controller) site.network.ingressController = controller;
   site.security.writeKubeconfigMode = str('write-kubeconfig-mode') ?? site.security.writeKubeconfigMode;
-  site.security.secretsEncryptionProvider = oneOf(SECRETS_ENCRYPTION_PROVIDERS, str('secrets-encryption-provider')) ?? site.security.secretsEncryptionProvider;
+  site.security.secretsEncryptionProvider =
+    oneOf(SECRETS_ENCRYPTION_PROVIDERS, str('secrets-encryption-provider')) ?? site.security.secretsEncryptionProvider;
   site.security.cisProfile = str('profile')?.startsWith('cis') ?? false;
   site.security.selinux = config.get('selinux') === true;
   site.airGap.systemDefaultRegistry = str('system-default-registry') ?? '';
@@ -107,7 +118,8 @@ function applyOsSettings(site: Site, imported: ImportedNode, report: (f: string,
     site.os.user.name = scalarText(user.get('name')) ?? site.os.user.name;
     const passwd = scalarText(user.get('passwd')) ?? '';
     site.os.user.passwordHash = passwd.startsWith('$') ? passwd : '';
-    if (passwd && !passwd.startsWith('$')) report(imported.file, 'the user\'s plain-text passwd is not imported: the site keeps only password hashes (mkpasswd -m sha-512)');
+    if (passwd && !passwd.startsWith('$'))
+      report(imported.file, "the user's plain-text passwd is not imported: the site keeps only password hashes (mkpasswd -m sha-512)");
     const keys = user.get('ssh_authorized_keys');
     site.os.user.sshAuthorizedKeys = keys?.kind === 'seq' ? keys.items.map(scalarText).filter((k): k is string => k !== undefined) : [];
     if (users.items.length > 1) report(imported.file, `only the first of ${users.items.length} users is kept`);
@@ -118,7 +130,8 @@ function applyOsSettings(site: Site, imported: ImportedNode, report: (f: string,
   const install = pairs(imported.outline.topLevel.get('install'));
   if (install.size > 0) {
     site.os.install.device = scalarText(install.get('device')) ?? 'auto';
-    site.os.install.after = scalarText(install.get('poweroff')) === 'true' ? 'poweroff' : scalarText(install.get('reboot')) === 'true' ? 'reboot' : 'nothing';
+    site.os.install.after =
+      scalarText(install.get('poweroff')) === 'true' ? 'poweroff' : scalarText(install.get('reboot')) === 'true' ? 'reboot' : 'nothing';
     const cmdline = scalarText(pairs(install.get('grub_options')).get('extra_cmdline')) ?? '';
     site.security.fips = /(^|\s)fips=1(\s|$)/.test(cmdline);
     const other = [...install.keys()].filter((k) => !['device', 'reboot', 'poweroff', 'auto', 'grub_options'].includes(k));
@@ -134,7 +147,13 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
   for (const [i, file] of files.entries()) {
     const decoded = decodeCloudConfig(file.text);
     if (decoded.kind === 'error') {
-      findings.push({ severity: 'error', code: 'not-imported', message: `${file.name}: not read, Kairos cannot decode it: ${decoded.message}`, path: [file.name], line: decoded.line });
+      findings.push({
+        severity: 'error',
+        code: 'not-imported',
+        message: `${file.name}: not read, Kairos cannot decode it: ${decoded.message}`,
+        path: [file.name],
+        line: decoded.line,
+      });
       continue;
     }
     if (decoded.kind === 'no-cluster') {
@@ -148,14 +167,19 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
     const hostname = scalarText(outline.topLevel.get('hostname')) ?? '';
     const name = hostname && !dns1123SubdomainProblem(hostname) ? hostname : `node-${i + 1}`;
     const role = oneOf(KAIROS_ROLES, cluster.role) ?? 'controlplane';
-    if (role !== cluster.role) report(file.name, `role "${cluster.role ?? ''}" is not init, controlplane or worker; imported as controlplane, which is how the provider runs it`);
+    if (role !== cluster.role)
+      report(
+        file.name,
+        `role "${cluster.role ?? ''}" is not init, controlplane or worker; imported as controlplane, which is how the provider runs it`,
+      );
     const node: SiteNode = NodeSchema.parse({ name, role, hostname: hostname === name ? '' : hostname });
     const read = readRke2Config(cluster.config ?? '');
     if (!read.ok) {
       node.extraConfig = cluster.config ?? '';
       report(file.name, `config is kept as written but cannot be used: ${read.message} (line ${read.line})`, 'error');
     } else {
-      for (const { key, text } of read.unquotedOctal) report(file.name, `${key} was written unquoted (${text}, read as a number); the site writes it quoted`, 'info');
+      for (const { key, text } of read.unquotedOctal)
+        report(file.name, `${key} was written unquoted (${text}, read as a number); the site writes it quoted`, 'info');
     }
     for (const key of [...outline.topLevel.keys()].filter((k) => !HANDLED_TOP_LEVEL.has(k))) {
       report(file.name, `"${key}" is not imported; the designer writes only cluster, hostname, users, install and stages`);
@@ -176,7 +200,8 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
   applyOsSettings(site, reference, report);
   for (const n of imported) {
     const skipped = importDesignerStages(files.find((f) => f.name === n.file)!.text, site, n.node);
-    for (const what of skipped) report(n.file, `${what} is not imported; the designer writes only its own registries.yaml and Pod Security files`);
+    for (const what of skipped)
+      report(n.file, `${what} is not imported; the designer writes only its own registries.yaml and Pod Security files`);
   }
   const env = reference.cluster.env ?? {};
   for (const [key, field] of Object.entries(PROXY_ENV)) site.proxy[field] = env[key] ?? '';
@@ -187,17 +212,25 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
   if (reference.cluster.local_images_path) site.airGap.imagesPath = reference.cluster.local_images_path;
 
   if (isBareIpv6(site.cluster.controlPlaneHost)) {
-    report(reference.file, `control_plane_host ${site.cluster.controlPlaneHost} is a bare IPv6 address; the site passes it in brackets and adds it to tls-san, so that joining nodes get a valid server URL`, 'info');
+    report(
+      reference.file,
+      `control_plane_host ${site.cluster.controlPlaneHost} is a bare IPv6 address; the site passes it in brackets and adds it to tls-san, so that joining nodes get a valid server URL`,
+      'info',
+    );
   }
   for (const n of imported) {
     const { cluster, file } = n;
-    if ((cluster.cluster_token ?? '') !== site.cluster.token) report(file, `its cluster_token differs from ${reference.file}'s; the site uses one token for all nodes`);
-    if ((cluster.control_plane_host ?? '') !== site.cluster.controlPlaneHost) report(file, `its control_plane_host differs from ${reference.file}'s; the site uses ${site.cluster.controlPlaneHost}`);
+    if ((cluster.cluster_token ?? '') !== site.cluster.token)
+      report(file, `its cluster_token differs from ${reference.file}'s; the site uses one token for all nodes`);
+    if ((cluster.control_plane_host ?? '') !== site.cluster.controlPlaneHost)
+      report(file, `its control_plane_host differs from ${reference.file}'s; the site uses ${site.cluster.controlPlaneHost}`);
     for (const key of Object.keys(cluster.env ?? {})) {
       if (!(key in PROXY_ENV)) report(file, `env ${key} is not imported: the provider uses only HTTP_PROXY, HTTPS_PROXY and NO_PROXY`);
-      else if (cluster.env![key] !== (reference.cluster.env ?? {})[key]) report(file, `env ${key} differs from ${reference.file}'s; the site uses one proxy setting`);
+      else if (cluster.env![key] !== (reference.cluster.env ?? {})[key])
+        report(file, `env ${key} differs from ${reference.file}'s; the site uses one proxy setting`);
     }
-    if (Boolean(cluster.import_local_images) !== (site.airGap.imageSource === 'archives')) report(file, `import_local_images differs from ${reference.file}'s`);
+    if (Boolean(cluster.import_local_images) !== (site.airGap.imageSource === 'archives'))
+      report(file, `import_local_images differs from ${reference.file}'s`);
     for (const field of ['providerConfig', 'ca_certs', 'cluster_config_path'] as const) {
       if (cluster[field] !== undefined) report(file, `${field} is not imported (the designer leaves it at the provider's default)`);
     }
@@ -235,6 +268,8 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
  */
 function refuseUnsafe(site: Site, findings: Finding[]): ImportResult {
   // The files' own findings name file and line; the site's catch what only the site shows.
-  const unsafe = findings.some(isSecurityFinding) ? findings.filter(isSecurityFinding) : siteSecurityFindings(site).map((f) => ({ ...f, message: `the site built from these files: ${f.message}` }));
+  const unsafe = findings.some(isSecurityFinding)
+    ? findings.filter(isSecurityFinding)
+    : siteSecurityFindings(site).map((f) => ({ ...f, message: `the site built from these files: ${f.message}` }));
   return unsafe.length === 0 ? { site, findings } : { site: { ...site, nodes: [] }, findings: unsafe };
 }

@@ -11,7 +11,7 @@ const roundTrip = (site: Site) => {
   return { ...result, before: before.map((n) => n.userData), after: expandSite(result.site).nodes.map((n) => n.userData) };
 };
 
-describe('importing the designer\'s prerequisites', () => {
+describe("importing the designer's prerequisites", () => {
   it('round-trips a CIS kube-vip site without reporting its stages', () => {
     const site = kubeVipSite();
     site.security.cisProfile = true;

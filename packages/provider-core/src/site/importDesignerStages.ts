@@ -106,7 +106,10 @@ function readKubeVip(content: string, site: Site): void {
   const env = Array.isArray(container['env']) ? container['env'].map(obj) : [];
   const value = (name: string) => str(env.find((e) => e['name'] === name)?.['value']);
   site.cluster.endpoint = 'kube-vip';
-  site.cluster.kubeVip = { interface: value('vip_interface') || site.cluster.kubeVip.interface, image: str(container['image']) || site.cluster.kubeVip.image };
+  site.cluster.kubeVip = {
+    interface: value('vip_interface') || site.cluster.kubeVip.interface,
+    image: str(container['image']) || site.cluster.kubeVip.image,
+  };
 }
 
 /**
@@ -137,7 +140,13 @@ export function importDesignerStages(cloudConfigText: string, site: Site, node?:
       const files = Array.isArray(step['files']) ? step['files'].map(obj) : [];
       const other = Object.keys(step).filter((k) => k !== 'name' && k !== 'files');
       if (stageName === DESIGNER_FILES_STAGE && isCisPrerequisiteStep(step)) continue;
-      if (stageName === DESIGNER_FILES_STAGE && str(step['name']) === PLACE_ARCHIVES_STEP && other.join() === 'commands' && readPlacedArchives(step['commands'], site)) continue;
+      if (
+        stageName === DESIGNER_FILES_STAGE &&
+        str(step['name']) === PLACE_ARCHIVES_STEP &&
+        other.join() === 'commands' &&
+        readPlacedArchives(step['commands'], site)
+      )
+        continue;
       if (stageName !== DESIGNER_FILES_STAGE || other.length > 0) {
         skipped.push(`stage ${stageName} "${str(step['name'])}"`);
         continue;
@@ -147,7 +156,8 @@ export function importDesignerStages(cloudConfigText: string, site: Site, node?:
         if (path === REGISTRIES_PATH) readRegistries(str(file['content']), site);
         else if (path === POD_SECURITY_CONFIG_PATH) readPodSecurity(str(file['content']), site);
         else if (path.endsWith(KUBE_VIP_MANIFEST_NAME)) readKubeVip(str(file['content']), site);
-        else if (!readStaticNetworkUnit(path, str(file['content']), site, node)) others.set(path, { content: str(file['content']), report: `file ${path} written by stage ${stageName}` });
+        else if (!readStaticNetworkUnit(path, str(file['content']), site, node))
+          others.set(path, { content: str(file['content']), report: `file ${path} written by stage ${stageName}` });
       }
     }
   }

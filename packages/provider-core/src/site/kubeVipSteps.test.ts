@@ -12,7 +12,13 @@ interface Pod {
   metadata: { name: string; namespace: string };
   spec: {
     hostNetwork: boolean;
-    containers: { image: string; args: string[]; env: { name: string; value?: string }[]; volumeMounts: { mountPath: string }[]; securityContext: unknown }[];
+    containers: {
+      image: string;
+      args: string[];
+      env: { name: string; value?: string }[];
+      volumeMounts: { mountPath: string }[];
+      securityContext: unknown;
+    }[];
     volumes: { hostPath: { path: string; type: string } }[];
   };
 }
@@ -33,14 +39,28 @@ describe('kubeVipSteps', () => {
     expect(kubeVipSteps(...stepArgs(site, 0))).toEqual([]);
   });
 
-  it('holds the VIP with ARP and leader election, for the control plane only, with RKE2\'s kubeconfig', () => {
+  it("holds the VIP with ARP and leader election, for the control plane only, with RKE2's kubeconfig", () => {
     const pod = parse(manifestOf()!) as Pod;
-    expect(pod).toMatchObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'kube-vip', namespace: 'kube-system' }, spec: { hostNetwork: true } });
+    expect(pod).toMatchObject({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'kube-vip', namespace: 'kube-system' },
+      spec: { hostNetwork: true },
+    });
     const [container] = pod.spec.containers;
     expect(container!.image).toBe(KUBE_VIP_IMAGE);
     expect(container!.args).toEqual(['manager']);
     const env = Object.fromEntries(container!.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value]));
-    expect(env).toMatchObject({ vip_arp: 'true', vip_interface: 'eth0', address: '192.168.1.5', port: '6443', cp_enable: 'true', svc_enable: 'false', lb_enable: 'false', vip_leaderelection: 'true' });
+    expect(env).toMatchObject({
+      vip_arp: 'true',
+      vip_interface: 'eth0',
+      address: '192.168.1.5',
+      port: '6443',
+      cp_enable: 'true',
+      svc_enable: 'false',
+      lb_enable: 'false',
+      vip_leaderelection: 'true',
+    });
     expect(container!.volumeMounts[0]!.mountPath).toBe('/etc/kubernetes/admin.conf');
     expect(pod.spec.volumes[0]!.hostPath).toEqual({ path: RKE2_KUBECONFIG_PATH, type: 'File' });
     expect(container!.securityContext).toEqual({ capabilities: { add: ['NET_ADMIN', 'NET_RAW'], drop: ['ALL'] } });
@@ -54,8 +74,10 @@ describe('kubeVipSteps', () => {
     expect(pod.spec.containers[0]!.env).toContainEqual({ name: 'vip_interface', value: 'enp3s0' });
   });
 
-  it('is written root-only in the designer\'s initramfs stage', () => {
-    const doc = parse(expandSite(kubeVipSite()).nodes[1]!.userData) as { stages: { initramfs: { files?: { path: string; permissions: number; owner: number }[] }[] } };
+  it("is written root-only in the designer's initramfs stage", () => {
+    const doc = parse(expandSite(kubeVipSite()).nodes[1]!.userData) as {
+      stages: { initramfs: { files?: { path: string; permissions: number; owner: number }[] }[] };
+    };
     const file = doc.stages.initramfs.flatMap((s) => s.files ?? []).find((f) => f.path === KUBE_VIP_MANIFEST_PATH)!;
     expect(file).toMatchObject({ permissions: 0o600, owner: 0 });
   });

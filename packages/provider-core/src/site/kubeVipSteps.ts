@@ -33,7 +33,11 @@ const LEASE = { name: 'plndr-cp-lock', duration: '15', renewDeadline: '10', retr
 /** Static pod manifests hold no secret, but RKE2 writes its own with mode 0600 (CIS 1.1.1). */
 const MANIFEST_MODE = 0o600;
 
-const env = (name: string, value: string): GoObject => goObject([['name', name], ['value', value]]);
+const env = (name: string, value: string): GoObject =>
+  goObject([
+    ['name', name],
+    ['value', value],
+  ]);
 
 /** The kube-vip static pod for a site, as data. */
 export function kubeVipPod(site: Site): GoObject {
@@ -41,7 +45,10 @@ export function kubeVipPod(site: Site): GoObject {
   const environment: GoValue[] = [
     env('vip_arp', 'true'),
     env('port', String(KUBE_VIP_API_PORT)),
-    goObject([['name', 'vip_nodename'], ['valueFrom', goObject([['fieldRef', goObject([['fieldPath', 'spec.nodeName']])]])]]),
+    goObject([
+      ['name', 'vip_nodename'],
+      ['valueFrom', goObject([['fieldRef', goObject([['fieldPath', 'spec.nodeName']])]])],
+    ]),
     env('vip_interface', kubeVip.interface),
     env('cp_enable', 'true'),
     env('cp_namespace', 'kube-system'),
@@ -60,20 +67,68 @@ export function kubeVipPod(site: Site): GoObject {
     ['imagePullPolicy', 'IfNotPresent'],
     ['args', ['manager']],
     ['env', environment],
-    ['securityContext', goObject([['capabilities', goObject([['add', ['NET_ADMIN', 'NET_RAW']], ['drop', ['ALL']]])]])],
-    ['volumeMounts', [goObject([['name', 'kubeconfig'], ['mountPath', '/etc/kubernetes/admin.conf'], ['readOnly', true]])]],
+    [
+      'securityContext',
+      goObject([
+        [
+          'capabilities',
+          goObject([
+            ['add', ['NET_ADMIN', 'NET_RAW']],
+            ['drop', ['ALL']],
+          ]),
+        ],
+      ]),
+    ],
+    [
+      'volumeMounts',
+      [
+        goObject([
+          ['name', 'kubeconfig'],
+          ['mountPath', '/etc/kubernetes/admin.conf'],
+          ['readOnly', true],
+        ]),
+      ],
+    ],
   ]);
   return goObject([
     ['apiVersion', 'v1'],
     ['kind', 'Pod'],
-    ['metadata', goObject([['name', 'kube-vip'], ['namespace', 'kube-system']])],
+    [
+      'metadata',
+      goObject([
+        ['name', 'kube-vip'],
+        ['namespace', 'kube-system'],
+      ]),
+    ],
     [
       'spec',
       goObject([
         ['containers', [container]],
-        ['hostAliases', [goObject([['ip', '127.0.0.1'], ['hostnames', ['kubernetes']]])]],
+        [
+          'hostAliases',
+          [
+            goObject([
+              ['ip', '127.0.0.1'],
+              ['hostnames', ['kubernetes']],
+            ]),
+          ],
+        ],
         ['hostNetwork', true],
-        ['volumes', [goObject([['name', 'kubeconfig'], ['hostPath', goObject([['path', RKE2_KUBECONFIG_PATH], ['type', 'File']])]])]],
+        [
+          'volumes',
+          [
+            goObject([
+              ['name', 'kubeconfig'],
+              [
+                'hostPath',
+                goObject([
+                  ['path', RKE2_KUBECONFIG_PATH],
+                  ['type', 'File'],
+                ]),
+              ],
+            ]),
+          ],
+        ],
       ]),
     ],
   ]);
@@ -82,5 +137,10 @@ export function kubeVipPod(site: Site): GoObject {
 export function kubeVipSteps(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject[] {
   if (ctx.site.cluster.endpoint !== 'kube-vip' || !isServerRole(node.role)) return [];
   const manifest = yipFile(kubeVipManifestPath(config), renderYamlForGo(kubeVipPod(ctx.site)), MANIFEST_MODE);
-  return [goObject([['name', 'Write the kube-vip static pod holding the control-plane VIP'], ['files', [manifest]]])];
+  return [
+    goObject([
+      ['name', 'Write the kube-vip static pod holding the control-plane VIP'],
+      ['files', [manifest]],
+    ]),
+  ];
 }

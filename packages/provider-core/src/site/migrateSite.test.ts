@@ -32,14 +32,19 @@ describe('site.json version 1 → 2', () => {
   });
 
   it('turns importLocalImages into the images source, and infers mirror and proxy sources', () => {
-    expect(opened(v1({ airGap: { importLocalImages: true, imagesPath: '/opt/i' } })).airGap).toMatchObject({ imageSource: 'archives', imagesPath: '/opt/i' });
+    expect(opened(v1({ airGap: { importLocalImages: true, imagesPath: '/opt/i' } })).airGap).toMatchObject({
+      imageSource: 'archives',
+      imagesPath: '/opt/i',
+    });
     expect(opened(v1({ airGap: { importLocalImages: false, systemDefaultRegistry: 'reg.local:5000' } })).airGap.imageSource).toBe('mirror');
-    expect(opened(v1({ airGap: { mirrors: [{ registry: 'docker.io', endpoints: ['https://m.local'] }] } })).airGap.imageSource).toBe('mirror');
+    expect(opened(v1({ airGap: { mirrors: [{ registry: 'docker.io', endpoints: ['https://m.local'] }] } })).airGap.imageSource).toBe(
+      'mirror',
+    );
     expect(opened(v1({ proxy: { httpsProxy: 'http://p.local:3128' } })).airGap.imageSource).toBe('proxy');
     expect(Object.keys(opened(v1({ airGap: { importLocalImages: true } })).airGap)).not.toContain('importLocalImages');
   });
 
-  it('a free address on the servers\' network was meant as a VIP: kube-vip now holds it; a name or an address elsewhere is a load balancer', () => {
+  it("a free address on the servers' network was meant as a VIP: kube-vip now holds it; a name or an address elsewhere is a load balancer", () => {
     expect(opened(v1({ cluster: { token: TOKEN, controlPlaneHost: '10.0.0.5' } })).cluster.endpoint).toBe('kube-vip');
     expect(opened(v1({ cluster: { token: TOKEN, controlPlaneHost: '10.0.0.21' } })).cluster.endpoint).toBe('load-balancer');
     expect(opened(v1({ cluster: { token: TOKEN, controlPlaneHost: '172.16.0.5' } })).cluster.endpoint).toBe('load-balancer');

@@ -32,10 +32,13 @@ function v1ToV2(site: Json): Json {
   const network = objectAt(site, 'network');
   const { importLocalImages, ...airGapRest } = airGap;
   const imageSource =
-    importLocalImages === true ? 'archives'
-    : nonEmpty(airGap['mirrors']) || nonEmpty(airGap['systemDefaultRegistry']) ? 'mirror'
-    : nonEmpty(proxy['httpProxy']) || nonEmpty(proxy['httpsProxy']) ? 'proxy'
-    : 'internet';
+    importLocalImages === true
+      ? 'archives'
+      : nonEmpty(airGap['mirrors']) || nonEmpty(airGap['systemDefaultRegistry'])
+        ? 'mirror'
+        : nonEmpty(proxy['httpProxy']) || nonEmpty(proxy['httpsProxy'])
+          ? 'proxy'
+          : 'internet';
   const out: Json = { ...site, version: 2 };
   if (isObject(site['airGap']) || imageSource !== 'internet') out['airGap'] = { ...airGapRest, imageSource };
   if (isObject(site['cluster'])) out['cluster'] = { ...cluster, endpoint: v1Endpoint(site, cluster['controlPlaneHost']) };

@@ -15,8 +15,15 @@ const staticSite = (edit: (s: Site) => void = () => undefined) =>
     edit(s);
   });
 
-interface File { path: string; permissions: number; content: string }
-interface Step { name: string; files?: File[] }
+interface File {
+  path: string;
+  permissions: number;
+  content: string;
+}
+interface Step {
+  name: string;
+  files?: File[];
+}
 
 describe('networkSteps', () => {
   it('writes a systemd-networkd unit for a static node, read back from its user-data', () => {
@@ -24,7 +31,9 @@ describe('networkSteps', () => {
     const file = steps.find((s) => s.name === STATIC_ADDRESS_STEP)!.files![0]!;
     expect(file.path).toBe('/etc/systemd/network/10-static-enp3s0.network');
     expect(file.permissions).toBe(0o644);
-    expect(file.content).toBe('[Match]\nName=enp3s0\n\n[Network]\nAddress=192.168.1.21/24\nGateway=192.168.1.1\nDNS=192.168.1.53\nDNS=2001:db8::53\n');
+    expect(file.content).toBe(
+      '[Match]\nName=enp3s0\n\n[Network]\nAddress=192.168.1.21/24\nGateway=192.168.1.1\nDNS=192.168.1.53\nDNS=2001:db8::53\n',
+    );
   });
 
   it('writes nothing for DHCP reservations', () => {

@@ -18,7 +18,7 @@ import type { Site, SiteNode } from './siteSchema.js';
 import { goObject, yipFile } from './yipStep.js';
 
 export const NETWORK_UNIT_DIR = '/etc/systemd/network';
-export const STATIC_ADDRESS_STEP = 'Configure the node\'s static address';
+export const STATIC_ADDRESS_STEP = "Configure the node's static address";
 
 export const networkUnitPath = (iface: string): string => `${NETWORK_UNIT_DIR}/10-static-${iface}.network`;
 
@@ -41,5 +41,10 @@ export function networkSteps(ctx: SiteContext, node: SiteNode): GoObject[] {
   if (node.addressing !== 'static') return [];
   const unit = staticNetworkUnit(node, ctx.site.network);
   if (unit === null) return [];
-  return [goObject([['name', STATIC_ADDRESS_STEP], ['files', [yipFile(networkUnitPath(node.interface), unit, 0o644)]]])];
+  return [
+    goObject([
+      ['name', STATIC_ADDRESS_STEP],
+      ['files', [yipFile(networkUnitPath(node.interface), unit, 0o644)]],
+    ]),
+  ];
 }

@@ -65,16 +65,22 @@ describe('parseSite', () => {
 
   it('refuses a key repeated in any object, saying where', () => {
     const text = siteJson();
-    expect(errorText(parseSite(text.replace('"name": "plant-7"', '"name": "plant-7", "name": "other"')))).toBe('key "name" appears twice in the top-level object');
+    expect(errorText(parseSite(text.replace('"name": "plant-7"', '"name": "plant-7", "name": "other"')))).toBe(
+      'key "name" appears twice in the top-level object',
+    );
     const nodes = JSON.parse(text) as { nodes: Record<string, unknown>[] };
     const json = JSON.stringify(nodes).replace('"name":"worker-1"', '"name":"worker-1","role":"worker","name":"worker-9"');
     expect(errorText(parseSite(json))).toBe('key "name" appears twice in nodes.3');
     // The same key written two ways is the same key.
-    expect(errorText(parseSite(text.replace('"cni": "canal"', '"cni": "canal", "c\\u006ei": "none"')))).toBe('key "cni" appears twice in network');
+    expect(errorText(parseSite(text.replace('"cni": "canal"', '"cni": "canal", "c\\u006ei": "none"')))).toBe(
+      'key "cni" appears twice in network',
+    );
     // Keys inside strings, and equal keys in different objects, are fine.
     expect(parseSite(text.replace('"description": ""', '"description": "{\\"name\\": 1, \\"name\\": 2}"')).ok).toBe(true);
     // Deep inside a value the schema does not read, still refused.
-    expect(errorText(parseSite(text.replace('"version": 2', '"version": 2, "x": [[{"a": 1}, {"b": [{"k": 1, "k": 2}]}]]')))).toBe('key "k" appears twice in x.0.1.b.0');
+    expect(errorText(parseSite(text.replace('"version": 2', '"version": 2, "x": [[{"a": 1}, {"b": [{"k": 1, "k": 2}]}]]')))).toBe(
+      'key "k" appears twice in x.0.1.b.0',
+    );
   });
 
   it('refuses a newer format version by name', () => {
@@ -92,15 +98,21 @@ describe('parseSite', () => {
 
   it('opens extra config over 16 KiB (a saved site must open again) and lintSite reports it as too large, counted in UTF-8', () => {
     const atLimit = `# ${'x'.repeat(LIMITS.extraConfigBytes - 2)}`;
-    const tooLarge = (site: Site) => lintSite(site).filter((f) => f.code === 'too-large').map((f) => [f.path.join('.'), f.message]);
+    const tooLarge = (site: Site) =>
+      lintSite(site)
+        .filter((f) => f.code === 'too-large')
+        .map((f) => [f.path.join('.'), f.message]);
     const ok = parseSite(variant((s) => (s.extraConfig = atLimit)));
     expect(ok.ok && tooLarge(ok.site)).toEqual([]);
     const euros = parseSite(variant((s) => (s.extraConfig = `# ${'€'.repeat(6_000)}`))); // 6,002 characters, 18,002 bytes
-    expect(euros.ok && tooLarge(euros.site)).toEqual([['extraConfig', "the site's extra config is 18002 bytes; the designer accepts at most 16 KiB"]]);
+    expect(euros.ok && tooLarge(euros.site)).toEqual([
+      ['extraConfig', "the site's extra config is 18002 bytes; the designer accepts at most 16 KiB"],
+    ]);
   });
 
   it('refuses "__proto__" as a registry rewrite pattern, and keeps "constructor" and "prototype" as data', () => {
-    const mirror = (rewrites: string) => siteJson().replace('"mirrors": []', `"mirrors": [{"registry": "docker.io", "rewrites": ${rewrites}}]`);
+    const mirror = (rewrites: string) =>
+      siteJson().replace('"mirrors": []', `"mirrors": [{"registry": "docker.io", "rewrites": ${rewrites}}]`);
     expect(errorText(parseSite(mirror('{"__proto__": "x", "^a": "b"}')))).toBe(
       'airGap.mirrors.0.rewrites: the pattern "__proto__" is a reserved name and cannot be used; a rewrite pattern is a regular expression for image names',
     );
@@ -115,19 +127,30 @@ describe('parseSite', () => {
   it('never pollutes Object.prototype and gives plain objects, whatever the keys', () => {
     const reserved = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'polluted');
     const hostile = fc.letrec((tie) => ({
-      value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.constant(null), tie('object'), fc.array(tie('value'), { maxLength: 3 })),
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.integer(),
+        fc.constant(null),
+        tie('object'),
+        fc.array(tie('value'), { maxLength: 3 }),
+      ),
       object: fc.dictionary(fc.oneof(reserved, fc.string({ maxLength: 3 })), tie('value'), { maxKeys: 4 }),
     })).object;
     const places = ['', 'cluster', 'network', 'airGap', 'airGap.mirrors.0', 'airGap.mirrors.0.rewrites', 'nodes.0', 'os.user'];
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
     fc.assert(
       fc.property(hostile, fc.constantFrom(...places), (extra, place) => {
-        const site = JSON.parse(JSON.stringify(variant((s) => (s.airGap.mirrors = [{ registry: 'docker.io', endpoints: [], rewrites: {} }])))) as Record<string, unknown>;
+        const site = JSON.parse(
+          JSON.stringify(variant((s) => (s.airGap.mirrors = [{ registry: 'docker.io', endpoints: [], rewrites: {} }]))),
+        ) as Record<string, unknown>;
         let target: Record<string, unknown> = site;
         for (const key of place.split('.').filter(Boolean)) target = target[key] as Record<string, unknown>;
         // Written as JSON text, so "__proto__" is a key (JSON.parse makes it an own property).
         const extraJson = JSON.stringify(extra).slice(1, -1);
-        const text = JSON.stringify(site).replace(JSON.stringify(target), (json) => (extraJson && json !== '{}' ? `${json.slice(0, -1)},${extraJson}}` : extraJson ? `{${extraJson}}` : json));
+        const text = JSON.stringify(site).replace(JSON.stringify(target), (json) =>
+          extraJson && json !== '{}' ? `${json.slice(0, -1)},${extraJson}}` : extraJson ? `{${extraJson}}` : json,
+        );
         for (const result of [parseSite(text), parseSite(JSON.parse(text))]) if (result.ok) expectPlain(result.site);
         expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
         expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -138,13 +161,24 @@ describe('parseSite', () => {
 
   it('never throws, whatever the text, bytes or value', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ ...haSite(), nodes: [v], extraConfig: v })), fc.uint8Array()), (input) => {
-        const result = typeof input === 'string' ? parseSite(input) : parseSiteBytes(input);
-        expect(typeof result.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ ...haSite(), nodes: [v], extraConfig: v })),
+          fc.uint8Array(),
+        ),
+        (input) => {
+          const result = typeof input === 'string' ? parseSite(input) : parseSiteBytes(input);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
       propertySettings,
     );
-    fc.assert(fc.property(fc.anything(), (value) => void parseSite(value)), propertySettings);
+    fc.assert(
+      fc.property(fc.anything(), (value) => void parseSite(value)),
+      propertySettings,
+    );
     const deep = `{"x": ${'['.repeat(500_000)}${']'.repeat(500_000)}}`;
     expect(parseSite(deep).ok).toBe(false);
   });

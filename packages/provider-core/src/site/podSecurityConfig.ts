@@ -25,7 +25,12 @@ export function podSecurityConfig(security: Site['security']): string | null {
   // Built as data and written by renderYamlForGo: a namespace such as "on" or "0b101" stays text
   // for the API server's YAML 1.1 reader.
   const map = (entries: [string, GoValue][]): GoObject => new Map(entries);
-  const defaults = map(['enforce', 'audit', 'warn'].flatMap((mode): [string, GoValue][] => [[mode, level], [`${mode}-version`, 'latest']]));
+  const defaults = map(
+    ['enforce', 'audit', 'warn'].flatMap((mode): [string, GoValue][] => [
+      [mode, level],
+      [`${mode}-version`, 'latest'],
+    ]),
+  );
   return renderYamlForGo(
     map([
       ['apiVersion', 'apiserver.config.k8s.io/v1'],
@@ -41,7 +46,14 @@ export function podSecurityConfig(security: Site['security']): string | null {
                 ['apiVersion', 'pod-security.admission.config.k8s.io/v1'],
                 ['kind', 'PodSecurityConfiguration'],
                 ['defaults', defaults],
-                ['exemptions', map([['usernames', []], ['runtimeClasses', []], ['namespaces', [...security.podSecurityExemptNamespaces]]])],
+                [
+                  'exemptions',
+                  map([
+                    ['usernames', []],
+                    ['runtimeClasses', []],
+                    ['namespaces', [...security.podSecurityExemptNamespaces]],
+                  ]),
+                ],
               ]),
             ],
           ]),

@@ -38,7 +38,11 @@ function topLevel(root: RawNode | null): Map<string, RawNode> {
  * Values a config may decode to (LIMITS.extraConfigValues): YAML aliases can make a few lines
  * expand to millions of values ("billion laughs"), which every node would then carry.
  */
-const valueBudget = () => new ExpansionBudget(LIMITS.extraConfigValues, `it expands to more than ${LIMITS.extraConfigValues.toLocaleString('en-US')} values (through YAML aliases?); the designer reads configs of at most that many`);
+const valueBudget = () =>
+  new ExpansionBudget(
+    LIMITS.extraConfigValues,
+    `it expands to more than ${LIMITS.extraConfigValues.toLocaleString('en-US')} values (through YAML aliases?); the designer reads configs of at most that many`,
+  );
 
 export function readRke2Config(text: string): Rke2ConfigRead {
   const read = readYamlDocument(text);

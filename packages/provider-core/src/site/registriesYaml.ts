@@ -9,7 +9,8 @@ import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
 import { registryTlsPaths } from './registryTlsSteps.js';
 import type { Site } from './siteSchema.js';
 
-const map = (entries: [string, GoValue | undefined][]): GoObject => new Map(entries.filter((e): e is [string, GoValue] => e[1] !== undefined));
+const map = (entries: [string, GoValue | undefined][]): GoObject =>
+  new Map(entries.filter((e): e is [string, GoValue] => e[1] !== undefined));
 
 export const REGISTRIES_PATH = '/etc/rancher/rke2/registries.yaml';
 
@@ -19,11 +20,23 @@ export function registriesYaml(airGap: Site['airGap']): string | null {
   const mirrors: GoObject = new Map();
   for (const m of airGap.mirrors) {
     const rewrites = Object.entries(m.rewrites);
-    mirrors.set(m.registry, map([['endpoint', [...m.endpoints]], ['rewrite', rewrites.length > 0 ? new Map(rewrites) : undefined]]));
+    mirrors.set(
+      m.registry,
+      map([
+        ['endpoint', [...m.endpoints]],
+        ['rewrite', rewrites.length > 0 ? new Map(rewrites) : undefined],
+      ]),
+    );
   }
   const configs: GoObject = new Map();
   for (const c of airGap.registryConfigs) {
-    const auth = c.username || c.password ? map([['username', c.username], ['password', c.password]]) : undefined;
+    const auth =
+      c.username || c.password
+        ? map([
+            ['username', c.username],
+            ['password', c.password],
+          ])
+        : undefined;
     // A file whose content the site carries is written by registryTlsSteps, at its own path or the default one.
     const paths = registryTlsPaths(c);
     const tls = map([
@@ -32,7 +45,18 @@ export function registriesYaml(airGap: Site['airGap']): string | null {
       ['key_file', paths.key],
       ['insecure_skip_verify', c.insecureSkipVerify ? true : undefined],
     ]);
-    configs.set(c.host, map([['auth', auth], ['tls', tls.size > 0 ? tls : undefined]]));
+    configs.set(
+      c.host,
+      map([
+        ['auth', auth],
+        ['tls', tls.size > 0 ? tls : undefined],
+      ]),
+    );
   }
-  return renderYamlForGo(map([['mirrors', mirrors.size > 0 ? mirrors : undefined], ['configs', configs.size > 0 ? configs : undefined]]));
+  return renderYamlForGo(
+    map([
+      ['mirrors', mirrors.size > 0 ? mirrors : undefined],
+      ['configs', configs.size > 0 ? configs : undefined],
+    ]),
+  );
 }

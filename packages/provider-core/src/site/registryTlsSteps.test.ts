@@ -9,14 +9,22 @@ import { hostFolderName, REGISTRY_TLS_STEP, registryTlsSteps } from './registryT
 import { siteContext } from './rke2ConfigFor.js';
 import { RegistryConfigSchema, type Site } from './siteSchema.js';
 
-
 const tlsSite = (more: Partial<Site['airGap']['registryConfigs'][number]> = {}) =>
   variant((s) => {
-    s.airGap.registryConfigs.push(RegistryConfigSchema.parse({ host: 'registry.local:5000', caPem: CA_PEM, certPem: CA_PEM, keyPem: KEY_PEM, ...more }));
+    s.airGap.registryConfigs.push(
+      RegistryConfigSchema.parse({ host: 'registry.local:5000', caPem: CA_PEM, certPem: CA_PEM, keyPem: KEY_PEM, ...more }),
+    );
   });
 
-interface File { path: string; permissions: number; content: string }
-interface Step { name: string; files?: File[] }
+interface File {
+  path: string;
+  permissions: number;
+  content: string;
+}
+interface Step {
+  name: string;
+  files?: File[];
+}
 
 describe('registryTlsSteps', () => {
   it('writes the CA and client certificate 0644 and the key 0600 at the default paths, read back from the user-data', () => {
@@ -30,7 +38,10 @@ describe('registryTlsSteps', () => {
   });
 
   it('points registries.yaml at the files it writes, or at the path the site gives', () => {
-    const yaml = (site: Site) => parse(expandSite(site).nodes[0]!.designerFiles.find(([p]) => p === REGISTRIES_PATH)![1]) as { configs: Record<string, { tls: Record<string, string> }> };
+    const yaml = (site: Site) =>
+      parse(expandSite(site).nodes[0]!.designerFiles.find(([p]) => p === REGISTRIES_PATH)![1]) as {
+        configs: Record<string, { tls: Record<string, string> }>;
+      };
     expect(yaml(tlsSite()).configs['registry.local:5000']!.tls).toEqual({
       ca_file: '/etc/rancher/rke2/tls/registry.local_5000/ca.crt',
       cert_file: '/etc/rancher/rke2/tls/registry.local_5000/client.crt',
@@ -58,7 +69,15 @@ describe('registryTlsSteps', () => {
     const files = expandSite(site).nodes.map((n) => ({ name: `${n.node.name}.yaml`, text: n.userData }));
     const imported = importCloudConfigs(files);
     const registry = imported.site.airGap.registryConfigs[0]!;
-    expect(registry).toMatchObject({ host: 'registry.local:5000', caPem: CA_PEM, certPem: CA_PEM, keyPem: KEY_PEM, caFile: '', certFile: '', keyFile: '' });
+    expect(registry).toMatchObject({
+      host: 'registry.local:5000',
+      caPem: CA_PEM,
+      certPem: CA_PEM,
+      keyPem: KEY_PEM,
+      caFile: '',
+      certFile: '',
+      keyFile: '',
+    });
     expect(imported.findings.filter((f) => f.message.includes('/etc/rancher/rke2/tls'))).toEqual([]);
   });
 });

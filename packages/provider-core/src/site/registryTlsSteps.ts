@@ -19,7 +19,13 @@ export const REGISTRY_TLS_STEP = 'Write the registry TLS certificates and keys';
 
 export type TlsPart = 'ca' | 'cert' | 'key';
 /** Each part: the field with the content, the field with the path, the default file name, the mode. */
-export const TLS_PARTS: readonly { part: TlsPart; pem: 'caPem' | 'certPem' | 'keyPem'; file: 'caFile' | 'certFile' | 'keyFile'; fileName: string; mode: number }[] = [
+export const TLS_PARTS: readonly {
+  part: TlsPart;
+  pem: 'caPem' | 'certPem' | 'keyPem';
+  file: 'caFile' | 'certFile' | 'keyFile';
+  fileName: string;
+  mode: number;
+}[] = [
   { part: 'ca', pem: 'caPem', file: 'caFile', fileName: 'ca.crt', mode: 0o644 },
   { part: 'cert', pem: 'certPem', file: 'certFile', fileName: 'client.crt', mode: 0o644 },
   { part: 'key', pem: 'keyPem', file: 'keyFile', fileName: 'client.key', mode: 0o600 },
@@ -51,12 +57,19 @@ export function registryTlsPaths(config: RegistryConfig): Partial<Record<TlsPart
 export function registryTlsFiles(configs: readonly RegistryConfig[]): [string, string, number][] {
   return configs.flatMap((config) => {
     const paths = registryTlsPaths(config);
-    return TLS_PARTS.flatMap(({ part, pem, mode }): [string, string, number][] => (config[pem] && paths[part] ? [[paths[part], config[pem], mode]] : []));
+    return TLS_PARTS.flatMap(({ part, pem, mode }): [string, string, number][] =>
+      config[pem] && paths[part] ? [[paths[part], config[pem], mode]] : [],
+    );
   });
 }
 
 export function registryTlsSteps(ctx: SiteContext): GoObject[] {
   const files = registryTlsFiles(ctx.site.airGap.registryConfigs);
   if (files.length === 0) return [];
-  return [goObject([['name', REGISTRY_TLS_STEP], ['files', files.map(([path, content, mode]) => yipFile(path, content, mode))]])];
+  return [
+    goObject([
+      ['name', REGISTRY_TLS_STEP],
+      ['files', files.map(([path, content, mode]) => yipFile(path, content, mode))],
+    ]),
+  ];
 }

@@ -77,7 +77,12 @@ export function clusterSection(ctx: SiteContext, node: SiteNode, config: GoObjec
 }
 
 /** The user-data; `steps` are the node's designer steps (designerSteps), computed once by the caller. */
-export function renderCloudConfig(ctx: SiteContext, node: SiteNode, config: GoObject, steps: readonly GoObject[] = designerSteps(ctx, node, config)): string {
+export function renderCloudConfig(
+  ctx: SiteContext,
+  node: SiteNode,
+  config: GoObject,
+  steps: readonly GoObject[] = designerSteps(ctx, node, config),
+): string {
   const cloudConfig = obj([
     ['hostname', hostnameOf(node)],
     ['users', usersSection(ctx)],
@@ -90,5 +95,10 @@ export function renderCloudConfig(ctx: SiteContext, node: SiteNode, config: GoOb
 
 /** The NoCloud `meta-data` that goes beside user-data on a cidata volume. */
 export function renderMetaData(siteName: string, node: SiteNode): string {
-  return renderYamlForGo(obj([['instance-id', `${siteName}-${node.name}`], ['local-hostname', hostnameOf(node)]]));
+  return renderYamlForGo(
+    obj([
+      ['instance-id', `${siteName}-${node.name}`],
+      ['local-hostname', hostnameOf(node)],
+    ]),
+  );
 }

@@ -20,6 +20,10 @@ export function rke2FilesSteps(ctx: SiteContext, node: SiteNode): GoObject[] {
   const files = rke2FilesFor(ctx, node);
   if (files.length === 0) return [];
   const fileEntries = files.map(([path, content]) => yipFile(path, content, SECRET_FILE_MODE));
-  return [goObject([['name', 'Write RKE2 files designed for this site'], ['files', fileEntries]])];
+  return [
+    goObject([
+      ['name', 'Write RKE2 files designed for this site'],
+      ['files', fileEntries],
+    ]),
+  ];
 }
-

@@ -37,15 +37,18 @@ const list = (description: string) => z.array(z.string()).default([]).describe(d
 export const NodeSchema = z.object({
   name: z.string().describe('Kubernetes node name: lower-case letters, digits and "-".'),
   role: z.enum(KAIROS_ROLES).describe('init starts the cluster; controlplane joins as a server; worker runs workloads.'),
-  address: text('The node\'s IP address with prefix, e.g. 192.168.1.10/24 (what the device reports as its address).'),
+  address: text("The node's IP address with prefix, e.g. 192.168.1.10/24 (what the device reports as its address)."),
   hostname: text('Host name the OS sets; empty means the node name.'),
-  addressing: z.enum(ADDRESSING_MODES).default('dhcp-reservation').describe('How the node gets its address: a DHCP reservation for its MAC address, or a static address the designer configures.'),
-  mac: text('MAC address of the node\'s network interface, e.g. 52:54:00:12:34:56 (for the DHCP reservation and the box label).'),
+  addressing: z
+    .enum(ADDRESSING_MODES)
+    .default('dhcp-reservation')
+    .describe('How the node gets its address: a DHCP reservation for its MAC address, or a static address the designer configures.'),
+  mac: text("MAC address of the node's network interface, e.g. 52:54:00:12:34:56 (for the DHCP reservation and the box label)."),
   interface: text('Network interface the address is configured on (static addressing).', 'eth0'),
   setNodeIp: z.boolean().default(false).describe('Write the address into node-ip so RKE2 uses it.'),
   labels: list('Labels, each key=value, applied when the node registers.'),
   taints: list('Taints, each key=value:Effect (NoSchedule, PreferNoSchedule or NoExecute).'),
-  extraConfig: text('More RKE2 settings for this node only, as YAML; they win over the site\'s.'),
+  extraConfig: text("More RKE2 settings for this node only, as YAML; they win over the site's."),
 });
 
 export const RegistryMirrorSchema = z.object({
@@ -58,7 +61,9 @@ export const RegistryConfigSchema = z.object({
   host: z.string().describe('Registry host[:port] these credentials and TLS settings apply to.'),
   username: text('User name for the registry.'),
   password: text('Password for the registry (a secret: left out of share links).'),
-  caFile: text('CA certificate file on the node: one already in the OS image, or, when the content is given, a path under /etc/rancher/rke2/tls/ (empty: chosen there).'),
+  caFile: text(
+    'CA certificate file on the node: one already in the OS image, or, when the content is given, a path under /etc/rancher/rke2/tls/ (empty: chosen there).',
+  ),
   certFile: text('Client certificate file on the node (with content: under /etc/rancher/rke2/tls/; empty: chosen there).'),
   keyFile: text('Client key file on the node (with content: under /etc/rancher/rke2/tls/; empty: chosen there).'),
   caPem: text('CA certificate (PEM) the designer writes to the CA file on every node.'),
@@ -74,60 +79,96 @@ export const SiteSchema = z.object({
   rke2Version: z.enum(RKE2_VERSIONS).default(DEFAULT_RKE2_VERSION).describe('RKE2 minor version the nodes run.'),
   cluster: z.object({
     token: z.string().describe('Shared secret all nodes join with (at least 16 characters; generated ones have 48).'),
-    controlPlaneHost: z.string().describe('Address every node reaches the control plane at: the init node\'s IP, the kube-vip VIP, or the load balancer\'s name or IP.'),
-    endpoint: z.enum(CONTROL_PLANE_ENDPOINTS).default('init-node').describe('What serves the control-plane host: the init node, a VIP kube-vip holds on the servers, or a load balancer you run.'),
-    kubeVip: z.object({
-      interface: text('Network interface on the servers the VIP is announced on (ARP).', 'eth0'),
-      image: text('kube-vip image (mirror or preload it on air-gapped sites).', KUBE_VIP_IMAGE),
-    }).prefault({}),
+    controlPlaneHost: z
+      .string()
+      .describe(
+        "Address every node reaches the control plane at: the init node's IP, the kube-vip VIP, or the load balancer's name or IP.",
+      ),
+    endpoint: z
+      .enum(CONTROL_PLANE_ENDPOINTS)
+      .default('init-node')
+      .describe('What serves the control-plane host: the init node, a VIP kube-vip holds on the servers, or a load balancer you run.'),
+    kubeVip: z
+      .object({
+        interface: text('Network interface on the servers the VIP is announced on (ARP).', 'eth0'),
+        image: text('kube-vip image (mirror or preload it on air-gapped sites).', KUBE_VIP_IMAGE),
+      })
+      .prefault({}),
     tlsSans: list('Extra names or IPs for the API server certificate.'),
   }),
-  network: z.object({
-    clusterCidr: text('Pod network (one IPv4 and/or one IPv6 CIDR, comma-separated).', '10.42.0.0/16'),
-    serviceCidr: text('Service network (one IPv4 and/or one IPv6 CIDR, comma-separated).', '10.43.0.0/16'),
-    clusterDns: text('Cluster DNS service IP, inside the service network; empty means the 10th address of the service network, as RKE2 chooses.'),
-    clusterDomain: text('DNS suffix of services.', 'cluster.local'),
-    cni: z.enum(CNI_PLUGINS).default('canal').describe('Network plugin.'),
-    multus: z.boolean().default(false).describe('Run Multus in front of the network plugin.'),
-    ingressController: z.enum(INGRESS_CONTROLLERS).default('traefik').describe('Ingress controller deployed by RKE2.'),
-    gateway: text('Default gateway for nodes with static addressing.'),
-    nameservers: list('DNS servers for nodes with static addressing.'),
-  }).prefault({}),
-  security: z.object({
-    fips: z.boolean().default(false).describe('Boot nodes in FIPS mode (kernel fips=1); requires aescbc secrets encryption.'),
-    cisProfile: z.boolean().default(false).describe('Enforce the CIS hardening profile.'),
-    selinux: z.boolean().default(false).describe('Enable SELinux in containerd.'),
-    secretsEncryptionProvider: z.enum(SECRETS_ENCRYPTION_PROVIDERS).default('aescbc').describe('Cipher for Secrets at rest.'),
-    podSecurity: z.enum(POD_SECURITY_LEVELS).default('privileged').describe('Pod Security level enforced by default.'),
-    podSecurityExemptNamespaces: z.array(z.string()).default(['kube-system']).describe('Namespaces the Pod Security level does not apply to.'),
-    writeKubeconfigMode: text('File mode of /etc/rancher/rke2/rke2.yaml, in octal.', '0600'),
-  }).prefault({}),
-  proxy: z.object({
-    httpProxy: text('HTTP proxy URL for RKE2 and containerd, e.g. http://proxy.local:3128.'),
-    httpsProxy: text('HTTPS proxy URL for RKE2 and containerd.'),
-    noProxy: text('Hosts and networks reached without the proxy, comma-separated.'),
-  }).prefault({}),
-  airGap: z.object({
-    imageSource: z.enum(IMAGE_SOURCES).default('internet').describe('How nodes get container images: from the internet, through the proxy, from a registry mirror, or from image archives copied to the node.'),
-    imagesPath: text('Folder on the node holding the image archives.', '/opt/content/images'),
-    imageArchives: list('Archive files the field tech will copy into the images folder.'),
-    systemDefaultRegistry: text('Registry all RKE2 system images are pulled from.'),
-    mirrors: z.array(RegistryMirrorSchema).default([]),
-    registryConfigs: z.array(RegistryConfigSchema).default([]),
-  }).prefault({}),
+  network: z
+    .object({
+      clusterCidr: text('Pod network (one IPv4 and/or one IPv6 CIDR, comma-separated).', '10.42.0.0/16'),
+      serviceCidr: text('Service network (one IPv4 and/or one IPv6 CIDR, comma-separated).', '10.43.0.0/16'),
+      clusterDns: text(
+        'Cluster DNS service IP, inside the service network; empty means the 10th address of the service network, as RKE2 chooses.',
+      ),
+      clusterDomain: text('DNS suffix of services.', 'cluster.local'),
+      cni: z.enum(CNI_PLUGINS).default('canal').describe('Network plugin.'),
+      multus: z.boolean().default(false).describe('Run Multus in front of the network plugin.'),
+      ingressController: z.enum(INGRESS_CONTROLLERS).default('traefik').describe('Ingress controller deployed by RKE2.'),
+      gateway: text('Default gateway for nodes with static addressing.'),
+      nameservers: list('DNS servers for nodes with static addressing.'),
+    })
+    .prefault({}),
+  security: z
+    .object({
+      fips: z.boolean().default(false).describe('Boot nodes in FIPS mode (kernel fips=1); requires aescbc secrets encryption.'),
+      cisProfile: z.boolean().default(false).describe('Enforce the CIS hardening profile.'),
+      selinux: z.boolean().default(false).describe('Enable SELinux in containerd.'),
+      secretsEncryptionProvider: z.enum(SECRETS_ENCRYPTION_PROVIDERS).default('aescbc').describe('Cipher for Secrets at rest.'),
+      podSecurity: z.enum(POD_SECURITY_LEVELS).default('privileged').describe('Pod Security level enforced by default.'),
+      podSecurityExemptNamespaces: z
+        .array(z.string())
+        .default(['kube-system'])
+        .describe('Namespaces the Pod Security level does not apply to.'),
+      writeKubeconfigMode: text('File mode of /etc/rancher/rke2/rke2.yaml, in octal.', '0600'),
+    })
+    .prefault({}),
+  proxy: z
+    .object({
+      httpProxy: text('HTTP proxy URL for RKE2 and containerd, e.g. http://proxy.local:3128.'),
+      httpsProxy: text('HTTPS proxy URL for RKE2 and containerd.'),
+      noProxy: text('Hosts and networks reached without the proxy, comma-separated.'),
+    })
+    .prefault({}),
+  airGap: z
+    .object({
+      imageSource: z
+        .enum(IMAGE_SOURCES)
+        .default('internet')
+        .describe(
+          'How nodes get container images: from the internet, through the proxy, from a registry mirror, or from image archives copied to the node.',
+        ),
+      imagesPath: text('Folder on the node holding the image archives.', '/opt/content/images'),
+      imageArchives: list('Archive files the field tech will copy into the images folder.'),
+      systemDefaultRegistry: text('Registry all RKE2 system images are pulled from.'),
+      mirrors: z.array(RegistryMirrorSchema).default([]),
+      registryConfigs: z.array(RegistryConfigSchema).default([]),
+    })
+    .prefault({}),
   extraConfig: text('More RKE2 settings for every node, as YAML.'),
-  os: z.object({
-    user: z.object({
-      name: text('User created on every node for logging in (none when no login is chosen).', 'kairos'),
-      sshAuthorizedKeys: list('SSH public keys (or github:USER) allowed to log in.'),
-      passwordHash: text('Password hash (e.g. from mkpasswd -m sha-512); empty disables password login.'),
-      noLogin: z.boolean().default(false).describe('Create no login on the nodes (no key, no password): nobody can log in to check them.'),
-    }).prefault({}),
-    install: z.object({
-      device: text('Disk Kairos installs to, or "auto" for the first suitable one.', 'auto'),
-      after: z.enum(AFTER_INSTALL).default('reboot').describe('What the node does once installed.'),
-    }).prefault({}),
-  }).prefault({}),
+  os: z
+    .object({
+      user: z
+        .object({
+          name: text('User created on every node for logging in (none when no login is chosen).', 'kairos'),
+          sshAuthorizedKeys: list('SSH public keys (or github:USER) allowed to log in.'),
+          passwordHash: text('Password hash (e.g. from mkpasswd -m sha-512); empty disables password login.'),
+          noLogin: z
+            .boolean()
+            .default(false)
+            .describe('Create no login on the nodes (no key, no password): nobody can log in to check them.'),
+        })
+        .prefault({}),
+      install: z
+        .object({
+          device: text('Disk Kairos installs to, or "auto" for the first suitable one.', 'auto'),
+          after: z.enum(AFTER_INSTALL).default('reboot').describe('What the node does once installed.'),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   nodes: z.array(NodeSchema).default([]),
 });
 

@@ -13,19 +13,37 @@ const goScalar: fc.Arbitrary<GoValue> = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n }).map((n) => new GoInt(n)),
-  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((d) => !Object.is(d, -0)).map((d) => new GoFloat(d)),
+  fc
+    .double({ noNaN: true, noDefaultInfinity: true })
+    .filter((d) => !Object.is(d, -0))
+    .map((d) => new GoFloat(d)),
 );
 const goValue: fc.Arbitrary<GoValue> = goTree(goScalar, nastyText);
 const goObject = fc.array(fc.tuple(nastyText, goValue), { maxLength: 6 }).map((entries) => new Map(entries));
 
 describe('renderYamlForGo', () => {
   it('quotes what YAML 1.1 would read as something else', () => {
-    const text = renderYamlForGo(new Map<string, GoValue>([['write-kubeconfig-mode', '0644'], ['yes', 'on'], ['n', '08'], ['x', '1_000'], ['t', '~']]));
+    const text = renderYamlForGo(
+      new Map<string, GoValue>([
+        ['write-kubeconfig-mode', '0644'],
+        ['yes', 'on'],
+        ['n', '08'],
+        ['x', '1_000'],
+        ['t', '~'],
+      ]),
+    );
     expect(text).toBe('write-kubeconfig-mode: "0644"\n"yes": "on"\n"n": "08"\nx: "1_000"\nt: "~"\n');
   });
 
   it('keeps floats floats and big integers digit for digit', () => {
-    expect(renderYamlForGo(new Map<string, GoValue>([['f', new GoFloat(1000)], ['i', new GoInt(12345678901234567890n)]]))).toBe('f: 1000.0\ni: 12345678901234567890\n');
+    expect(
+      renderYamlForGo(
+        new Map<string, GoValue>([
+          ['f', new GoFloat(1000)],
+          ['i', new GoInt(12345678901234567890n)],
+        ]),
+      ),
+    ).toBe('f: 1000.0\ni: 12345678901234567890\n');
   });
 
   it('yaml.v2 reads back the same value, whatever it holds (property)', () => {
@@ -42,7 +60,17 @@ describe('renderYamlForGo', () => {
   it('yaml.v3 reads strings back as the same strings inside a cloud-config (property)', () => {
     fc.assert(
       fc.property(nastyText, nastyText, (token, config) => {
-        const text = renderYamlForGo(new Map([['cluster', new Map<string, GoValue>([['cluster_token', token], ['config', config]])]]));
+        const text = renderYamlForGo(
+          new Map([
+            [
+              'cluster',
+              new Map<string, GoValue>([
+                ['cluster_token', token],
+                ['config', config],
+              ]),
+            ],
+          ]),
+        );
         const decoded = decodeCloudConfig(text);
         expect(decoded).toEqual({ kind: 'cluster', cluster: { cluster_token: token, config } });
       }),
@@ -52,7 +80,14 @@ describe('renderYamlForGo', () => {
 
   it('escapes every character libyaml refuses raw or reads as a line break, in values and keys', () => {
     const hostile = 'a\0\x07\x1b\x7f\x80\x85\x9f\u2028\u2029\ufeff\ufffe\uffff\r\tz';
-    expect(renderYamlForGo(new Map<string, GoValue>([['v', hostile], [hostile, ['x\u2028']]]))).toBe(
+    expect(
+      renderYamlForGo(
+        new Map<string, GoValue>([
+          ['v', hostile],
+          [hostile, ['x\u2028']],
+        ]),
+      ),
+    ).toBe(
       'v: "a\\0\\a\\e\\x7F\\x80\\N\\x9F\\L\\P\\uFEFF\\uFFFE\\uFFFF\\r\\tz"\n"a\\0\\a\\e\\x7F\\x80\\N\\x9F\\L\\P\\uFEFF\\uFFFE\\uFFFF\\r\\tz":\n  - "x\\L"\n',
     );
   });
@@ -62,9 +97,16 @@ describe('renderYamlForGo', () => {
   });
 
   it('writes multi-line text as a literal block only when libyaml reads the block back as the same text', () => {
-    expect(renderYamlForGo(new Map<string, GoValue>([['a', 'x\ny\n'], ['b', ' x\ny'], ['c', 'x\n\ty'], ['d', 'x\n\n']]))).toBe(
-      'a: |\n  x\n  y\nb: |2-\n   x\n  y\nc: |-\n  x\n  \ty\nd: |+\n  x\n\n',
-    );
+    expect(
+      renderYamlForGo(
+        new Map<string, GoValue>([
+          ['a', 'x\ny\n'],
+          ['b', ' x\ny'],
+          ['c', 'x\n\ty'],
+          ['d', 'x\n\n'],
+        ]),
+      ),
+    ).toBe('a: |\n  x\n  y\nb: |2-\n   x\n  y\nc: |-\n  x\n  \ty\nd: |+\n  x\n\n');
     // A TAB before libyaml knows the block's indentation, a last line of blanks, only blanks, CR.
     for (const text of ['\tx\ny', '\n\tx', 'x\n  ', 'x\n\t', ' \n', '\n', 'x\r\ny']) {
       expect(literalKeepsText(text)).toBe(false);

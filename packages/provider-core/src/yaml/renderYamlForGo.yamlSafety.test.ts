@@ -10,7 +10,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertySettings } from '../../test/fastCheckSettings.js';
 import { canon, readYamlV3, unreadableCharacter, wellFormed, wellFormedValue } from '../../test/yamlSafetyChecks.js';
-import { goTree, HOSTILE_CHARACTERS, hostileSite, hostileSiteText, hostileText, textObject, textWithLoneSurrogate, YAML_WORDS } from '../../test/yamlSafetyText.js';
+import {
+  goTree,
+  HOSTILE_CHARACTERS,
+  hostileSite,
+  hostileSiteText,
+  hostileText,
+  textObject,
+  textWithLoneSurrogate,
+  YAML_WORDS,
+} from '../../test/yamlSafetyText.js';
 import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { isProviderKey, REQUIRED_CIDR_KEYS } from '../site/designerRules.js';
 import { expandSite } from '../site/expandSite.js';
@@ -24,7 +33,10 @@ const scalar: fc.Arbitrary<GoValue> = fc.oneof(
   fc.boolean(),
   fc.constant(null),
   fc.bigInt({ min: -(2n ** 63n), max: 2n ** 64n - 1n }).map((n) => new GoInt(n)),
-  fc.double({ noNaN: true }).filter((d) => !Object.is(d, -0)).map((d) => new GoFloat(d)),
+  fc
+    .double({ noNaN: true })
+    .filter((d) => !Object.is(d, -0))
+    .map((d) => new GoFloat(d)),
 );
 
 /** Maps, lists and scalars, nested, with hostile text as keys, values and list items. */
@@ -84,12 +96,27 @@ describe('renderYamlForGo with untrusted text', () => {
           ['control_plane_host', host],
           ['role', 'init'],
           ['config', configText],
-          ['env', new Map([['HTTP_PROXY', proxy], [token, host]])],
+          [
+            'env',
+            new Map([
+              ['HTTP_PROXY', proxy],
+              [token, host],
+            ]),
+          ],
         ]);
         const text = `#cloud-config\n${renderYamlForGo(new Map([['cluster', cluster]]))}`;
         expectReadable(text);
         const decoded = decodeCloudConfig(text);
-        expect(decoded).toEqual({ kind: 'cluster', cluster: { cluster_token: token, control_plane_host: host, role: 'init', config: configText, env: { HTTP_PROXY: proxy, [token]: host } } });
+        expect(decoded).toEqual({
+          kind: 'cluster',
+          cluster: {
+            cluster_token: token,
+            control_plane_host: host,
+            role: 'init',
+            config: configText,
+            env: { HTTP_PROXY: proxy, [token]: host },
+          },
+        });
         const inner = decodeYamlV2(decoded.kind === 'cluster' ? decoded.cluster.config! : '');
         expect(inner.ok && canon(inner.value)).toEqual(canon(config));
       }),
@@ -111,7 +138,10 @@ describe('renderYamlForGo with untrusted text', () => {
   });
 
   it('multi-line text that fits a literal block is written as one, and reads back (property)', () => {
-    const multiLine = fc.tuple(hostileText, hostileText).map(([a, b]) => `${a}\n${b}`).filter(literalKeepsText);
+    const multiLine = fc
+      .tuple(hostileText, hostileText)
+      .map(([a, b]) => `${a}\n${b}`)
+      .filter(literalKeepsText);
     fc.assert(
       fc.property(multiLine, (text) => {
         const written = renderYamlForGo(new Map([['k', [text]]]));
@@ -157,7 +187,13 @@ describe('(c) a whole designed node with untrusted text keeps every value', () =
           expect(cluster.control_plane_host).toBe(expanded.context.controlPlane.host);
           expect(cluster.role).toBe(node.node.role);
           const env = Object.fromEntries(
-            [['HTTP_PROXY', t.httpProxy], ['HTTPS_PROXY', t.httpsProxy], ['NO_PROXY', t.noProxy]].filter(([, v]) => v !== '').map(([k, v]) => [k, wellFormed(v!)]),
+            [
+              ['HTTP_PROXY', t.httpProxy],
+              ['HTTPS_PROXY', t.httpsProxy],
+              ['NO_PROXY', t.noProxy],
+            ]
+              .filter(([, v]) => v !== '')
+              .map(([k, v]) => [k, wellFormed(v!)]),
           );
           expect(cluster.env ?? {}).toEqual(env);
           if (t.importLocalImages && t.imagesPath) expect(cluster.local_images_path).toBe(wellFormed(t.imagesPath));
@@ -185,7 +221,10 @@ describe('(c) a whole designed node with untrusted text keeps every value', () =
           const users = doc.get('users') as Map<string, GoValue>[] | undefined;
           if (t.userName) expect(users?.[0]?.get('ssh_authorized_keys')).toEqual([wellFormed(t.sshKey)]);
           const stages = doc.get('stages') as Map<string, GoValue>;
-          const files = ((stages.get('initramfs') as Map<string, GoValue>[])[0]!.get('files') as Map<string, GoValue>[]).map((f) => [f.get('path'), f.get('content')]);
+          const files = ((stages.get('initramfs') as Map<string, GoValue>[])[0]!.get('files') as Map<string, GoValue>[]).map((f) => [
+            f.get('path'),
+            f.get('content'),
+          ]);
           expect(files).toEqual(node.designerFiles.map(([path, content]) => [path, wellFormed(content)]));
 
           // The port's preview runs on that same text.

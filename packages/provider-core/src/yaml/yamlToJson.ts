@@ -122,7 +122,10 @@ export function decodeYamlV2(text: string): { ok: true; value: GoValue } | { ok:
 }
 
 /** decodeYamlV2 for a document already read with readYamlDocument. */
-export function decodeYamlV2Node(root: RawNode | null, budget?: ExpansionBudget): { ok: true; value: GoValue } | { ok: false; error: string } {
+export function decodeYamlV2Node(
+  root: RawNode | null,
+  budget?: ExpansionBudget,
+): { ok: true; value: GoValue } | { ok: false; error: string } {
   if (root === null) return { ok: true, value: null };
   try {
     return { ok: true, value: new V2Decoder(budget).decode(root) };

@@ -33,10 +33,26 @@ describe('emitYamlV3 scalar styles (yaml.v3 rules)', () => {
 
   it('indents nested collections the way yaml.v3 does', () => {
     const doc = ymap([
-      ['stages', ymap([['boot', yseq([ymap([['commands', yseq([ystr('a')])], ['x', yint(256)], ['n', yint(1)]])])]])],
+      [
+        'stages',
+        ymap([
+          [
+            'boot',
+            yseq([
+              ymap([
+                ['commands', yseq([ystr('a')])],
+                ['x', yint(256)],
+                ['n', yint(1)],
+              ]),
+            ]),
+          ],
+        ]),
+      ],
       ['empty', yseq([])],
     ]);
-    expect(emitYamlV3(doc)).toBe('stages:\n    boot:\n        - commands:\n            - a\n          x: 256\n          "n": 1\nempty: []\n');
+    expect(emitYamlV3(doc)).toBe(
+      'stages:\n    boot:\n        - commands:\n            - a\n          x: 256\n          "n": 1\nempty: []\n',
+    );
   });
 
   it('never folds long lines', () => {

@@ -46,12 +46,7 @@ const isBlankOrEnd = (c: number | undefined) => c === undefined || c === 0x20 ||
 
 /** yaml.v3's is_printable, on code points instead of UTF-8 bytes. */
 function isPrintable(c: number): boolean {
-  return (
-    c === 0x0a ||
-    (c >= 0x20 && c <= 0x7e) ||
-    (c >= 0xa0 && c <= 0xd7ff) ||
-    (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff)
-  );
+  return c === 0x0a || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd && c !== 0xfeff);
 }
 
 interface ScalarAnalysis {
@@ -152,8 +147,21 @@ function selectStyle(requested: Style, a: ScalarAnalysis, length: number, simple
 
 function escapeFor(c: number): string {
   const short: Record<number, string> = {
-    0x00: '0', 0x07: 'a', 0x08: 'b', 0x09: 't', 0x0a: 'n', 0x0b: 'v', 0x0c: 'f', 0x0d: 'r',
-    0x1b: 'e', 0x22: '"', 0x5c: '\\', 0x85: 'N', 0xa0: '_', 0x2028: 'L', 0x2029: 'P',
+    0x00: '0',
+    0x07: 'a',
+    0x08: 'b',
+    0x09: 't',
+    0x0a: 'n',
+    0x0b: 'v',
+    0x0c: 'f',
+    0x0d: 'r',
+    0x1b: 'e',
+    0x22: '"',
+    0x5c: '\\',
+    0x85: 'N',
+    0xa0: '_',
+    0x2028: 'L',
+    0x2029: 'P',
   };
   const named = short[c];
   if (named !== undefined) return `\\${named}`;

@@ -8,15 +8,18 @@ describe('config values rule (Go flag parsing of config.yaml)', () => {
     expect(ruleFailures(site, 3, 'config-values')).toEqual([]);
   });
 
-  it('fails with Go\'s flag message for a bool that is not one', () => {
+  it("fails with Go's flag message for a bool that is not one", () => {
     const site = variant((s) => (s.nodes[3]!.extraConfig = 'selinux: maybe\n'));
     expect(ruleFailures(site, 3, 'config-values')).toEqual([
       expect.objectContaining({ message: 'invalid boolean value "maybe" for -selinux: parse error', path: ['nodes', 3, 'extraConfig'] }),
     ]);
   });
 
-  it('fails for a whole number that is not one, from the site\'s extra config', () => {
+  it("fails for a whole number that is not one, from the site's extra config", () => {
     const site = variant((s) => (s.extraConfig = 'etcd-snapshot-retention: lots\n'));
-    expect(ruleFailures(site, 0, 'config-values')[0]).toMatchObject({ message: 'invalid value "lots" for flag -etcd-snapshot-retention: parse error', path: ['extraConfig'] });
+    expect(ruleFailures(site, 0, 'config-values')[0]).toMatchObject({
+      message: 'invalid value "lots" for flag -etcd-snapshot-retention: parse error',
+      path: ['extraConfig'],
+    });
   });
 });

@@ -19,7 +19,14 @@ export function dataDirRule(input: StartInput): StartFailure[] {
   if (!dataDir) return [];
   const path = configKeyPath(input, 'data-dir');
   if (!dataDir.startsWith('/')) {
-    return [{ rule: 'data-dir', message: `data-dir "${dataDir}" is relative: RKE2 resolves it against the service's working directory, giving /${dataDir.replace(/^\.\//, '')}`, source: DATA_DIR_SOURCE, path }];
+    return [
+      {
+        rule: 'data-dir',
+        message: `data-dir "${dataDir}" is relative: RKE2 resolves it against the service's working directory, giving /${dataDir.replace(/^\.\//, '')}`,
+        source: DATA_DIR_SOURCE,
+        path,
+      },
+    ];
   }
   return [];
 }

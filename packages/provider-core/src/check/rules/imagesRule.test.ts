@@ -11,14 +11,21 @@ describe('images rule (rke2 bootstrap Stage, provider-rke2 import.sh)', () => {
   });
 
   it('passes the published .tar.zst archives (linked into the images folder) and .tar ones (copied by the provider)', () => {
-    expect(ruleFailures(archives(['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst']), 3, 'images')).toEqual([]);
+    expect(ruleFailures(archives(['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst']), 3, 'images')).toEqual(
+      [],
+    );
     expect(ruleFailures(archives(['rke2-images-core.linux-amd64.tar', 'rke2-images-canal.linux-amd64.tar']), 0, 'images')).toEqual([]);
     expect(ruleFailures(archives(['rke2-images.linux-amd64.tar.gz'], '/var/lib/rancher/rke2/agent/images'), 0, 'images')).toEqual([]);
   });
 
-  it('fails with RKE2\'s runtime image message when no archive reaches the images folder', () => {
+  it("fails with RKE2's runtime image message when no archive reaches the images folder", () => {
     expect(ruleFailures(archives([]), 3, 'images')).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(/^failed to get runtime image index\.docker\.io\/rancher\/rke2-runtime \(the v1\.36 release's tag\): /), path: ['airGap', 'imageArchives'] }),
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^failed to get runtime image index\.docker\.io\/rancher\/rke2-runtime \(the v1\.36 release's tag\): /,
+        ),
+        path: ['airGap', 'imageArchives'],
+      }),
     ]);
   });
 
@@ -31,7 +38,9 @@ describe('images rule (rke2 bootstrap Stage, provider-rke2 import.sh)', () => {
     expect(ruleFailures(mirrored, 3, 'images')).toEqual([]);
   });
 
-  it('names the archive a node still needs: the CNI\'s', () => {
-    expect(ruleFailures(archives(['rke2-images-core.linux-amd64.tar.zst']), 3, 'images')[0]).toMatchObject({ message: expect.stringContaining('rke2-images-canal.linux-amd64.tar.zst') });
+  it("names the archive a node still needs: the CNI's", () => {
+    expect(ruleFailures(archives(['rke2-images-core.linux-amd64.tar.zst']), 3, 'images')[0]).toMatchObject({
+      message: expect.stringContaining('rke2-images-canal.linux-amd64.tar.zst'),
+    });
   });
 });

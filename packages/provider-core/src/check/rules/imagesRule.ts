@@ -25,17 +25,28 @@ const trimSlash = (p: string) => p.replace(/\/+$/, '');
 export function imagesOnDevice(input: Pick<StartInput, 'device' | 'site'>): string[] {
   const imagesDir = `${trimSlash(dataDirOf(input))}/agent/images`;
   const names = new Set<string>();
-  for (const path of input.device.files.keys()) if (path.startsWith(`${imagesDir}/`) && isLoadableArchive(basename(path))) names.add(basename(path));
+  for (const path of input.device.files.keys())
+    if (path.startsWith(`${imagesDir}/`) && isLoadableArchive(basename(path))) names.add(basename(path));
   const { airGap } = input.site;
   const copied = airGap.imageArchives.map(basename);
   // A link into the images folder counts when it points at an archive the technician copies.
   for (const [link, target] of input.device.links) {
     const name = basename(link);
-    if (link.startsWith(`${imagesDir}/`) && isLoadableArchive(name) && trimSlash(target.slice(0, target.lastIndexOf('/'))) === trimSlash(airGap.imagesPath) && copied.includes(basename(target))) names.add(name);
+    if (
+      link.startsWith(`${imagesDir}/`) &&
+      isLoadableArchive(name) &&
+      trimSlash(target.slice(0, target.lastIndexOf('/'))) === trimSlash(airGap.imagesPath) &&
+      copied.includes(basename(target))
+    )
+      names.add(name);
   }
   if (trimSlash(airGap.imagesPath) === imagesDir) {
     for (const name of copied) if (isLoadableArchive(name)) names.add(name);
-  } else if (input.device.importFrom !== null && trimSlash(input.device.importFrom) === trimSlash(airGap.imagesPath) && imagesDir === `${DEFAULT_DATA_DIR}/agent/images`) {
+  } else if (
+    input.device.importFrom !== null &&
+    trimSlash(input.device.importFrom) === trimSlash(airGap.imagesPath) &&
+    imagesDir === `${DEFAULT_DATA_DIR}/agent/images`
+  ) {
     for (const name of copied) if (name.endsWith('.tar')) names.add(name);
   }
   return [...names];
@@ -59,9 +70,25 @@ export function imagesRule(input: StartInput): StartFailure[] {
   const held = groupsListed(present);
   if (!held.has('core')) {
     const runtime = `index.docker.io/rancher/rke2-runtime (the ${input.site.rke2Version} release's tag)`;
-    return [{ rule: 'images', message: `failed to get runtime image ${runtime}: no ${archiveFileName('core')} (or rke2-images) archive reaches ${imagesDir} and the node has no registry to pull from`, source: IMAGES_SOURCE, path }];
+    return [
+      {
+        rule: 'images',
+        message: `failed to get runtime image ${runtime}: no ${archiveFileName('core')} (or rke2-images) archive reaches ${imagesDir} and the node has no registry to pull from`,
+        source: IMAGES_SOURCE,
+        path,
+      },
+    ];
   }
-  const missing = groupsFor(input.site).filter((group) => !held.has(group)).map((group) => archiveFileName(group));
+  const missing = groupsFor(input.site)
+    .filter((group) => !held.has(group))
+    .map((group) => archiveFileName(group));
   if (missing.length === 0) return [];
-  return [{ rule: 'images', message: `images cannot be pulled: ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not reach ${imagesDir} and the node has no registry to pull from`, source: IMAGES_SOURCE, path }];
+  return [
+    {
+      rule: 'images',
+      message: `images cannot be pulled: ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not reach ${imagesDir} and the node has no registry to pull from`,
+      source: IMAGES_SOURCE,
+      path,
+    },
+  ];
 }

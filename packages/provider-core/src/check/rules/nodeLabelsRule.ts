@@ -9,7 +9,8 @@
 import type { JqValue } from '../../jq/jqValue.js';
 import { configList, configKeyPath, type StartFailure, type StartInput } from '../startRule.js';
 
-export const NODE_LABELS_SOURCE = 'kubernetes cmd/kubelet/app/options/options.go, ValidateKubeletFlags; staging/src/k8s.io/kubelet/pkg/apis/well_known_labels.go, IsKubeletLabel';
+export const NODE_LABELS_SOURCE =
+  'kubernetes cmd/kubelet/app/options/options.go, ValidateKubeletFlags; staging/src/k8s.io/kubelet/pkg/apis/well_known_labels.go, IsKubeletLabel';
 
 /** KubeletLabels(), sorted as sets.String.List() returns them. */
 export const KUBELET_LABELS = [
@@ -56,7 +57,12 @@ function kubeletArgs(value: JqValue | undefined): string[] {
 export function kubeletArgLabelKeys(kubeletArgs: readonly string[]): string[] {
   return kubeletArgs.flatMap((arg) => {
     const m = /^(?:--)?node-labels=(.*)$/s.exec(arg.trim());
-    return m ? m[1]!.split(',').map((label) => label.split('=')[0]!.trim()).filter((key) => key !== '') : [];
+    return m
+      ? m[1]!
+          .split(',')
+          .map((label) => label.split('=')[0]!.trim())
+          .filter((key) => key !== '')
+      : [];
   });
 }
 

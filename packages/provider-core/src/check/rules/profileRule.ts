@@ -25,9 +25,19 @@ function kernelFailures(input: StartInput): StartFailure[] {
     // sysctl() in profile_linux.go: strconv.Atoi of the /proc/sys file; a value that is no integer is fatal too.
     const value = text !== undefined && /^[-+]?\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
     if (value === undefined) {
-      failures.push({ rule: 'profile-sysctls', message: `strconv.Atoi: parsing "${text ?? ''}": invalid syntax`, source: `${PROFILE_SOURCE} (sysctl)`, path: PROFILE_PATH });
+      failures.push({
+        rule: 'profile-sysctls',
+        message: `strconv.Atoi: parsing "${text ?? ''}": invalid syntax`,
+        source: `${PROFILE_SOURCE} (sysctl)`,
+        path: PROFILE_PATH,
+      });
     } else if (value !== expected) {
-      failures.push({ rule: 'profile-sysctls', message: `invalid kernel parameter value ${key}=${value} - expected ${expected}`, source: `${PROFILE_SOURCE} (validateKernelReqs)`, path: PROFILE_PATH });
+      failures.push({
+        rule: 'profile-sysctls',
+        message: `invalid kernel parameter value ${key}=${value} - expected ${expected}`,
+        source: `${PROFILE_SOURCE} (validateKernelReqs)`,
+        path: PROFILE_PATH,
+      });
     }
   }
   return failures;
@@ -38,12 +48,14 @@ function protectKernelDefaultsFailure(input: StartInput, profile: string): Start
   const text = configText(value);
   // clx.IsSet && !clx.Bool: the flag is set and parses as false (strconv.ParseBool).
   if (text === undefined || !['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(text)) return [];
-  return [{
-    rule: 'protect-kernel-defaults',
-    message: `--protect-kernel-defaults must be true when using --profile=${profile}`,
-    source: `${PROFILE_SOURCE} (setCISFlags)`,
-    path: configKeyPath(input, 'protect-kernel-defaults', PROFILE_PATH),
-  }];
+  return [
+    {
+      rule: 'protect-kernel-defaults',
+      message: `--protect-kernel-defaults must be true when using --profile=${profile}`,
+      source: `${PROFILE_SOURCE} (setCISFlags)`,
+      path: configKeyPath(input, 'protect-kernel-defaults', PROFILE_PATH),
+    },
+  ];
 }
 
 function etcdFailures(input: StartInput): StartFailure[] {
@@ -51,8 +63,15 @@ function etcdFailures(input: StartInput): StartFailure[] {
   const failures: StartFailure[] = [];
   const source = `${PROFILE_SOURCE} (validateETCDReqs)`;
   // errors.WithMessage(err, "missing required") around os/user's UnknownUserError / UnknownGroupError.
-  if (!input.device.users.has(ETCD_USER)) failures.push({ rule: 'profile-etcd-user', message: `missing required: user: unknown user ${ETCD_USER}`, source, path: PROFILE_PATH });
-  if (!input.device.groups.has(ETCD_GROUP)) failures.push({ rule: 'profile-etcd-user', message: `missing required: group: unknown group ${ETCD_GROUP}`, source, path: PROFILE_PATH });
+  if (!input.device.users.has(ETCD_USER))
+    failures.push({ rule: 'profile-etcd-user', message: `missing required: user: unknown user ${ETCD_USER}`, source, path: PROFILE_PATH });
+  if (!input.device.groups.has(ETCD_GROUP))
+    failures.push({
+      rule: 'profile-etcd-user',
+      message: `missing required: group: unknown group ${ETCD_GROUP}`,
+      source,
+      path: PROFILE_PATH,
+    });
   return failures;
 }
 
@@ -72,6 +91,13 @@ export function profileRule(input: StartInput): StartFailure[] {
     case 'etcd':
       return etcdFailures(input);
     default:
-      return [{ rule: 'profile-value', message: 'invalid value provided for --profile flag', source: PROFILE_SOURCE, path: configKeyPath(input, 'profile', PROFILE_PATH) }];
+      return [
+        {
+          rule: 'profile-value',
+          message: 'invalid value provided for --profile flag',
+          source: PROFILE_SOURCE,
+          path: configKeyPath(input, 'profile', PROFILE_PATH),
+        },
+      ];
   }
 }

@@ -7,7 +7,7 @@ import { checkSite } from '../checkSite.js';
 import { expandSite } from '../../site/expandSite.js';
 
 describe('server URL rule (k3s ParseAndValidateToken loop)', () => {
-  it('passes joining nodes when the host is the init node\'s address', () => {
+  it("passes joining nodes when the host is the init node's address", () => {
     const site = variant((s) => Object.assign(s.cluster, { controlPlaneHost: '192.168.1.11', endpoint: 'init-node' }));
     for (const i of [1, 2, 3, 4]) expect(ruleFailures(site, i, 'server-url')).toEqual([]);
   });
@@ -15,7 +15,9 @@ describe('server URL rule (k3s ParseAndValidateToken loop)', () => {
   it('passes a DNS name for the init node, whose record becomes a device need', () => {
     const site = variant((s) => Object.assign(s.cluster, { controlPlaneHost: 'cp.plant-7.example', endpoint: 'init-node' }));
     for (const i of [1, 2, 3, 4]) expect(ruleFailures(site, i, 'server-url')).toEqual([]);
-    expect(checkSite(site).nodes[3]!.needs).toContain('The DNS name cp.plant-7.example resolves to the init node (192.168.1.11) on every node');
+    expect(checkSite(site).nodes[3]!.needs).toContain(
+      'The DNS name cp.plant-7.example resolves to the init node (192.168.1.11) on every node',
+    );
   });
 
   it('passes a load balancer the user vouches for, and says what it must forward', () => {
@@ -33,7 +35,9 @@ describe('server URL rule (k3s ParseAndValidateToken loop)', () => {
     expect(ruleFailures(site, 0, 'server-url')).toEqual([]);
     expect(ruleFailures(site, 3, 'server-url')).toEqual([
       expect.objectContaining({
-        message: expect.stringMatching(/^Failed to validate connection to cluster at https:\/\/192\.168\.1\.5:9345: failed to get CA certs: nothing in this site answers at 192\.168\.1\.5:9345/),
+        message: expect.stringMatching(
+          /^Failed to validate connection to cluster at https:\/\/192\.168\.1\.5:9345: failed to get CA certs: nothing in this site answers at 192\.168\.1\.5:9345/,
+        ),
         path: ['cluster', 'controlPlaneHost'],
       }),
     ]);
@@ -44,14 +48,21 @@ describe('server URL rule (k3s ParseAndValidateToken loop)', () => {
     const withoutKubeVip = (_: unknown, devices: { files: Map<string, { content: string }> }[]) => {
       for (const [path, file] of devices[0]!.files) if (file.content.includes('kube-vip')) devices[0]!.files.delete(path);
     };
-    expect(ruleOnEditedDevice(site, 3, serverUrlRule, withoutKubeVip)[0]).toMatchObject({ message: expect.stringContaining('no kube-vip on the init node announces 192.168.10.5') });
+    expect(ruleOnEditedDevice(site, 3, serverUrlRule, withoutKubeVip)[0]).toMatchObject({
+      message: expect.stringContaining('no kube-vip on the init node announces 192.168.10.5'),
+    });
   });
 
   it('fails joining nodes of an air-gapped kube-vip site whose servers cannot get the kube-vip image, and passes once an archive holds it', () => {
     const site = siteTemplate('cis-selinux')!.build();
-    Object.assign(site.airGap, { imageSource: 'archives', imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst'] });
+    Object.assign(site.airGap, {
+      imageSource: 'archives',
+      imageArchives: ['rke2-images-core.linux-amd64.tar.zst', 'rke2-images-canal.linux-amd64.tar.zst'],
+    });
     expect(ruleFailures(site, 0, 'server-url')).toEqual([]);
-    expect(ruleFailures(site, 1, 'server-url')[0]).toMatchObject({ message: expect.stringContaining("no server can get kube-vip's image ghcr.io/kube-vip/kube-vip:v0.9.2 from ghcr.io") });
+    expect(ruleFailures(site, 1, 'server-url')[0]).toMatchObject({
+      message: expect.stringContaining("no server can get kube-vip's image ghcr.io/kube-vip/kube-vip:v0.9.2 from ghcr.io"),
+    });
     site.airGap.imageArchives.push('kube-vip.tar');
     for (const i of site.nodes.keys()) expect(ruleFailures(site, i, 'server-url')).toEqual([]);
   });

@@ -49,7 +49,16 @@ export function serverUrlRule(input: StartInput): StartFailure[] {
   const { device, site } = input;
   const server = configText(device.config?.get('server'));
   if (server === undefined) {
-    return device.service === 'rke2-agent' ? [{ rule: 'server-url', message: '--server is required', source: 'k3s-io/k3s pkg/cli/agent/agent.go, Run', path: ['cluster', 'controlPlaneHost'] }] : [];
+    return device.service === 'rke2-agent'
+      ? [
+          {
+            rule: 'server-url',
+            message: '--server is required',
+            source: 'k3s-io/k3s pkg/cli/agent/agent.go, Run',
+            path: ['cluster', 'controlPlaneHost'],
+          },
+        ]
+      : [];
   }
   const host = urlHost(server);
   if (host === null) return [];
@@ -61,7 +70,13 @@ export function serverUrlRule(input: StartInput): StartFailure[] {
       case 'load-balancer':
         return true;
       case 'kube-vip':
-        return parseIp(host) !== null && kubeVipImageSource(site).available && initIndex >= 0 && input.devices[initIndex] !== undefined && announcesVip(input.devices[initIndex]!, host);
+        return (
+          parseIp(host) !== null &&
+          kubeVipImageSource(site).available &&
+          initIndex >= 0 &&
+          input.devices[initIndex] !== undefined &&
+          announcesVip(input.devices[initIndex]!, host)
+        );
       case 'init-node':
         // A DNS name is the user's record for the init node: what it resolves to is a device need.
         return init !== undefined && (parseIp(host) === null || (initAddress !== undefined && sameAddress(formatIp(initAddress), host)));
@@ -69,15 +84,22 @@ export function serverUrlRule(input: StartInput): StartFailure[] {
   })();
   if (served) return [];
   const kubeVipImage = kubeVipImageSource(site);
-  const why = site.cluster.endpoint === 'kube-vip'
-    ? parseIp(host) === null ? `kube-vip holds an IP address, not the name ${host}`
-    : !kubeVipImage.available ? `no server can get kube-vip's image ${site.cluster.kubeVip.image} from ${kubeVipImage.registry}, so nothing holds the VIP`
-    : `no kube-vip on the init node announces ${host}`
-    : init === undefined ? 'the site has no init node' : `${host} is not the init node's address${initAddress ? `, ${formatIp(initAddress)}` : ''}`;
-  return [{
-    rule: 'server-url',
-    message: `Failed to validate connection to cluster at ${server}: failed to get CA certs: nothing in this site answers at ${host}:${SUPERVISOR_PORT} (${why})`,
-    source: SERVER_URL_SOURCE,
-    path: ['cluster', 'controlPlaneHost'],
-  }];
+  const why =
+    site.cluster.endpoint === 'kube-vip'
+      ? parseIp(host) === null
+        ? `kube-vip holds an IP address, not the name ${host}`
+        : !kubeVipImage.available
+          ? `no server can get kube-vip's image ${site.cluster.kubeVip.image} from ${kubeVipImage.registry}, so nothing holds the VIP`
+          : `no kube-vip on the init node announces ${host}`
+      : init === undefined
+        ? 'the site has no init node'
+        : `${host} is not the init node's address${initAddress ? `, ${formatIp(initAddress)}` : ''}`;
+  return [
+    {
+      rule: 'server-url',
+      message: `Failed to validate connection to cluster at ${server}: failed to get CA certs: nothing in this site answers at ${host}:${SUPERVISOR_PORT} (${why})`,
+      source: SERVER_URL_SOURCE,
+      path: ['cluster', 'controlPlaneHost'],
+    },
+  ];
 }
