@@ -1,8 +1,9 @@
-// Sums the Vitest and Playwright JSON reports into the single line CI reads: "N passed, N failed".
+// Sums the gates (lint, format, types: one check each) and the Vitest and Playwright JSON reports
+// into the single line CI reads: "N passed, N failed".
 // A report that is missing counts as one failure, so a suite that did not run cannot look green.
 import { existsSync, readFileSync } from 'node:fs';
 
-const [vitestReport, playwrightReport] = process.argv.slice(2);
+const [vitestReport, playwrightReport, gatesReport] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 
@@ -15,6 +16,15 @@ function read(path, name) {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
+if (gatesReport) {
+  const lines = existsSync(gatesReport) ? readFileSync(gatesReport, 'utf8').split('\n').filter(Boolean) : [];
+  const ok = lines.filter((line) => line.endsWith(' ok')).length;
+  passed += ok;
+  failed += lines.length - ok + (lines.length === 0 ? 1 : 0);
+  console.log(
+    `gates: ${ok} passed, ${lines.length - ok} failed${lines.length - ok > 0 ? ` (${lines.filter((l) => !l.endsWith(' ok')).join(', ')})` : ''}`,
+  );
+}
 const vitest = read(vitestReport, 'vitest');
 if (vitest) {
   passed += vitest.numPassedTests;
