@@ -132,7 +132,19 @@ test('design an HA site: proxy, workers, extra config, diff, reload', async ({ p
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   // Reload: the site is intact.
-  await page.waitForTimeout(500); // autosave runs after a 300 ms pause
+  // Autosave writes after a 300 ms pause: wait for the last edits to be in the saved record.
+  const savedExtraConfig = () =>
+    page.evaluate(
+      () =>
+        (JSON.parse(localStorage.getItem('rke2-edge-designer:site') ?? '{}') as { site?: { extraConfig?: string } }).site?.extraConfig ??
+        '',
+    );
+  await expect
+    .poll(async () => {
+      const extra = await savedExtraConfig();
+      return extra.includes('node-label: [oops]') && !extra.includes('selin');
+    })
+    .toBe(true);
   await page.reload();
   await expect(page.getByRole('heading', { name: /RKE2 Edge Designer — ha-site/ })).toBeVisible();
   await page.getByRole('tab', { name: 'Nodes' }).click();

@@ -14,13 +14,23 @@ async function seriousAxeViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** The site the app holds right now, as it saved it. */
-async function savedSite(page: Page): Promise<Site> {
-  await page.waitForTimeout(500); // autosave runs after a 300 ms pause
+/** The site the app has saved so far (autosave writes after a 300 ms pause), or null before its first save. */
+async function savedNow(page: Page): Promise<Site | null> {
   const raw = await page.evaluate(() => localStorage.getItem('rke2-edge-designer:site'));
-  const parsed = parseSite((JSON.parse(raw ?? '{}') as { site: unknown }).site);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.site;
+  if (raw === null) return null;
+  const parsed = parseSite((JSON.parse(raw) as { site: unknown }).site);
+  return parsed.ok ? parsed.site : null;
+}
+
+/** The saved site once it satisfies `ready` (polled, never a fixed sleep). */
+async function savedSite(page: Page, ready: (site: Site) => boolean): Promise<Site> {
+  await expect
+    .poll(async () => {
+      const site = await savedNow(page);
+      return site !== null && ready(site);
+    })
+    .toBe(true);
+  return (await savedNow(page))!;
 }
 
 async function haSiteWithRegistryPassword(page: Page) {
@@ -39,7 +49,7 @@ test('download the zip and an ISO, share a link, import the zip back, print', as
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   page.on('pageerror', (e) => consoleErrors.push(e.message));
   await haSiteWithRegistryPassword(page);
-  const site = await savedSite(page);
+  const site = await savedSite(page, (s) => s.airGap.registryConfigs[0]?.password === 's3cret-pw');
   const expanded = expandSite(site);
 
   // Download all (zip), with ISOs: every node's user-data is provider-core's expansion of the site.
@@ -106,7 +116,7 @@ test('download the zip and an ISO, share a link, import the zip back, print', as
   await expect(receiver.getByRole('status').filter({ hasText: 'Notes on the site you opened' })).toContainText(
     'registry.plant.example:5000',
   );
-  expect(await savedSite(receiver)).toEqual(withoutSecrets(site).site);
+  await expect.poll(() => savedNow(receiver)).toEqual(withoutSecrets(site).site);
   expect(new URL(receiver.url()).hash).toBe('');
   await receiver.screenshot({ path: testInfo.outputPath('03-shared.png') });
   await expect(receiver.getByRole('tab', { name: /Findings \([1-9]\d* error/ })).toBeVisible(); // the empty token is an error until filled in
@@ -115,9 +125,9 @@ test('download the zip and an ISO, share a link, import the zip back, print', as
   await receiver.getByRole('button', { name: 'New or open…' }).click();
   await receiver.getByLabel('Site or cloud-config files').setInputFiles(zipPath);
   await expect(receiver.getByRole('heading', { name: /RKE2 Edge Designer — ha-site/ })).toBeVisible();
-  expect(await savedSite(receiver)).toEqual(site);
+  await expect.poll(() => savedNow(receiver)).toEqual(site);
   await receiver.getByRole('button', { name: 'Undo' }).click(); // opening replaced the shared site: Undo brings it back
-  expect((await savedSite(receiver)).cluster.token).toBe('');
+  await expect.poll(async () => (await savedNow(receiver))?.cluster.token).toBe('');
   await fresh.close();
 
   expect(consoleErrors).toEqual([]);

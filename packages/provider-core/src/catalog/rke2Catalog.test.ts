@@ -6,7 +6,8 @@ import { catalogEntry, nearestCatalogKey, RKE2_CATALOG } from './rke2Catalog.js'
 const SHARED = fileURLToPath(new URL('../../../../../shared/rke2-options.json', import.meta.url));
 
 describe('RKE2 catalog', () => {
-  it.runIf(existsSync(SHARED))('is an unchanged copy of ../shared/rke2-options.json', () => {
+  // Skipped only outside CI when ../shared is absent; in CI a missing copy fails.
+  it.runIf(existsSync(SHARED) || process.env['CI'] === 'true')('is an unchanged copy of ../shared/rke2-options.json', () => {
     const vendored = readFileSync(new URL('./rke2-options.json', import.meta.url), 'utf8');
     expect(vendored).toBe(readFileSync(SHARED, 'utf8'));
   });
