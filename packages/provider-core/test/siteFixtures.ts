@@ -1,7 +1,7 @@
 /** Sites used by the tests: a healthy HA site, and a way to derive variants of it. */
 import { createSite } from '../src/site/createSite.js';
 import { rke2ConfigFor, siteContext } from '../src/site/rke2ConfigFor.js';
-import { NodeSchema, type Site, type SiteNode } from '../src/site/siteSchema.js';
+import { NodeSchema, RegistryConfigSchema, type RegistryConfig, type Site, type SiteNode } from '../src/site/siteSchema.js';
 
 export const TEST_TOKEN = 'Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA';
 
@@ -63,3 +63,6 @@ export function stepArgs(site: Site, index: number) {
   const node = site.nodes[index]!;
   return [ctx, node, rke2ConfigFor(ctx, node).config] as const;
 }
+
+/** A registry config with the schema's defaults for every field not given. */
+export const registryConfig = (fields: Partial<RegistryConfig> & { host: string }): RegistryConfig => RegistryConfigSchema.parse(fields);

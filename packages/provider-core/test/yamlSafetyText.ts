@@ -1,3 +1,4 @@
+import { registryConfig } from './siteFixtures.js';
 /**
  * Text generators for the YAML safety tests: any Unicode, biased towards what libyaml (yaml.v2 and
  * yaml.v3, the device's readers) refuses or reads differently: C0 and C1 controls, DEL, NEL, U+2028,
@@ -204,20 +205,7 @@ export function hostileSite(t: HostileSiteText, address = '192.168.1.10/24'): Si
       imageArchives: [],
       systemDefaultRegistry: t.systemDefaultRegistry,
       mirrors: [{ registry: t.registry, endpoints: [t.endpoint], rewrites: {} }],
-      registryConfigs: [
-        {
-          host: t.registry,
-          username: t.userName,
-          password: t.password,
-          caFile: '',
-          certFile: '',
-          keyFile: '',
-          caPem: '',
-          certPem: '',
-          keyPem: '',
-          insecureSkipVerify: false,
-        },
-      ],
+      registryConfigs: [registryConfig({ host: t.registry, username: t.userName, password: t.password })],
     },
     extraConfig: renderYamlForGo(t.extra),
     os: {

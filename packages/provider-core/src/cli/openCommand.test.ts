@@ -5,7 +5,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ORACLE_DIR } from '../../test/oracleCases.js';
 import { runBuiltCli } from '../../test/runBuiltCli.js';
-import { haSite, variant } from '../../test/siteFixtures.js';
+import { haSite, variant, registryConfig } from '../../test/siteFixtures.js';
 import { zipBytes } from '../../test/zipBytes.js';
 import { buildBundle } from '../bundle/buildBundle.js';
 import { LIMITS } from '../limits.js';
@@ -14,20 +14,7 @@ import { encodeShareFragment, withoutSecrets } from '../share/shareLink.js';
 const workDir = () => mkdtempSync(join(tmpdir(), 'rke2-edge-open-'));
 const withRegistry = () =>
   variant((s) => {
-    s.airGap.registryConfigs = [
-      {
-        host: 'registry.local:5000',
-        username: 'pull',
-        password: 's3cret!',
-        caFile: '',
-        certFile: '',
-        keyFile: '',
-        caPem: '',
-        certPem: '',
-        keyPem: '',
-        insecureSkipVerify: false,
-      },
-    ];
+    s.airGap.registryConfigs = [registryConfig({ host: 'registry.local:5000', username: 'pull', password: 's3cret!' })];
   });
 
 describe('rke2-edge open', () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ORACLE_DIR } from '../../test/oracleCases.js';
-import { haSite, node, variant } from '../../test/siteFixtures.js';
+import { haSite, node, variant, registryConfig } from '../../test/siteFixtures.js';
 import { importCloudConfigs } from '../site/importCloudConfigs.js';
 import { FINDING_CODES, type Finding, type FindingCode } from './finding.js';
 import { lintCloudConfig, lintCloudConfigs } from './lintCloudConfig.js';
@@ -388,23 +388,7 @@ const CASES: Record<FindingCode, Case[]> = {
     },
     {
       name: 'a relative registry CA file',
-      findings: () =>
-        lintSite(
-          variant((s) =>
-            s.airGap.registryConfigs.push({
-              host: 'r.local',
-              username: '',
-              password: '',
-              caFile: 'ca.pem',
-              certFile: '',
-              keyFile: '',
-              caPem: '',
-              certPem: '',
-              keyPem: '',
-              insecureSkipVerify: false,
-            }),
-          ),
-        ),
+      findings: () => lintSite(variant((s) => s.airGap.registryConfigs.push(registryConfig({ host: 'r.local', caFile: 'ca.pem' })))),
       expect: { severity: 'error', path: ['airGap', 'registryConfigs', 0, 'caFile'] },
     },
     {
@@ -652,18 +636,7 @@ const CASES: Record<FindingCode, Case[]> = {
       findings: () =>
         lintSite(
           variant((s) =>
-            s.airGap.registryConfigs.push({
-              host: 'registry.local',
-              username: '',
-              password: '',
-              caFile: '/etc/ssl/certs/registry-ca.pem',
-              certFile: '',
-              keyFile: '',
-              caPem: '',
-              certPem: '',
-              keyPem: '',
-              insecureSkipVerify: false,
-            }),
+            s.airGap.registryConfigs.push(registryConfig({ host: 'registry.local', caFile: '/etc/ssl/certs/registry-ca.pem' })),
           ),
         ),
       expect: { severity: 'warning', path: ['airGap', 'registryConfigs', 0, 'caFile'] },

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_TOKEN, variant } from '../../test/siteFixtures.js';
+import { TEST_TOKEN, variant, registryConfig } from '../../test/siteFixtures.js';
 import { encodeShareFragment, withoutSecrets } from '../share/shareLink.js';
 import { isShareLink, openShareLink } from './openShareLink.js';
 
 const withRegistry = () =>
   variant((s) => {
-    s.airGap.registryConfigs = [
-      {
-        host: 'registry.local:5000',
-        username: 'pull',
-        password: 's3cret!',
-        caFile: '',
-        certFile: '',
-        keyFile: '',
-        caPem: '',
-        certPem: '',
-        keyPem: '',
-        insecureSkipVerify: false,
-      },
-    ];
+    s.airGap.registryConfigs = [registryConfig({ host: 'registry.local:5000', username: 'pull', password: 's3cret!' })];
   });
 
 describe('openShareLink', () => {

@@ -2,26 +2,13 @@ import fc from 'fast-check';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { propertySettings } from '../../test/fastCheckSettings.js';
-import { haSite, largeSite, TEST_TOKEN, variant } from '../../test/siteFixtures.js';
+import { haSite, largeSite, TEST_TOKEN, variant, registryConfig } from '../../test/siteFixtures.js';
 import { LIMITS } from '../limits.js';
 import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, withoutSecrets } from './shareLink.js';
 
 const withRegistry = () =>
   variant((s) => {
-    s.airGap.registryConfigs = [
-      {
-        host: 'registry.local:5000',
-        username: 'pull',
-        password: 's3cret!',
-        caFile: '',
-        certFile: '',
-        keyFile: '',
-        caPem: '',
-        certPem: '',
-        keyPem: '',
-        insecureSkipVerify: false,
-      },
-    ];
+    s.airGap.registryConfigs = [registryConfig({ host: 'registry.local:5000', username: 'pull', password: 's3cret!' })];
   });
 
 describe('share links', () => {

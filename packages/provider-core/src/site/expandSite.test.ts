@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertySettings } from '../../test/fastCheckSettings.js';
 import { nastyText } from '../../test/nastyText.js';
-import { haSite, largeSite, node, variant } from '../../test/siteFixtures.js';
+import { haSite, largeSite, node, variant, registryConfig } from '../../test/siteFixtures.js';
 import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { marshalGoJson } from '../yaml/goJson.js';
 import { decodeYamlV2 } from '../yaml/yamlToJson.js';
@@ -77,18 +77,7 @@ describe('expandSite', () => {
       s.security.podSecurity = 'baseline';
       s.airGap.mirrors = [{ registry: 'docker.io', endpoints: ['https://registry.plant-7:5000'], rewrites: {} }];
       s.airGap.registryConfigs = [
-        {
-          host: 'registry.plant-7:5000',
-          username: 'pull',
-          password: 's3cr"et',
-          caFile: '/etc/ssl/plant.pem',
-          certFile: '',
-          keyFile: '',
-          caPem: '',
-          certPem: '',
-          keyPem: '',
-          insecureSkipVerify: false,
-        },
+        registryConfig({ host: 'registry.plant-7:5000', username: 'pull', password: 's3cr"et', caFile: '/etc/ssl/plant.pem' }),
       ];
     });
     const [cp, , , worker] = expandSite(site).nodes;
@@ -105,20 +94,7 @@ describe('expandSite', () => {
   it('writes registries.yaml from data: a registry named "__proto__" is kept, a password with "yes" or a line break reads back', () => {
     const site = variant((s) => {
       s.airGap.mirrors = [{ registry: '__proto__', endpoints: ['https://r.local'], rewrites: { '^(.*)$': 'x/$1' } }];
-      s.airGap.registryConfigs = [
-        {
-          host: 'r.local',
-          username: 'yes',
-          password: 'a\nb: c',
-          caFile: '',
-          certFile: '',
-          keyFile: '',
-          caPem: '',
-          certPem: '',
-          keyPem: '',
-          insecureSkipVerify: true,
-        },
-      ];
+      s.airGap.registryConfigs = [registryConfig({ host: 'r.local', username: 'yes', password: 'a\nb: c', insecureSkipVerify: true })];
     });
     const text = expandSite(site).nodes[0]!.designerFiles[0]![1];
     expect(yamlToJson(text)).toMatchObject({

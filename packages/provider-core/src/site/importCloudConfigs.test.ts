@@ -1,7 +1,7 @@
 import { isSecurityFinding } from '../lint/finding.js';
 import { describe, expect, it } from 'vitest';
 import { loadOracleCases } from '../../test/oracleCases.js';
-import { haSite, variant } from '../../test/siteFixtures.js';
+import { haSite, variant, registryConfig } from '../../test/siteFixtures.js';
 import { catalogEntry } from '../catalog/rke2Catalog.js';
 import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
@@ -25,18 +25,7 @@ describe('importCloudConfigs', () => {
         { registry: 'docker.io', endpoints: ['https://registry.plant-7:5000'], rewrites: { '^library/(.*)': 'mirror/$1' } },
       ];
       s.airGap.registryConfigs = [
-        {
-          host: 'registry.plant-7:5000',
-          username: 'pull',
-          password: 'p4ss',
-          caFile: '/etc/ssl/plant.pem',
-          certFile: '',
-          keyFile: '',
-          caPem: '',
-          certPem: '',
-          keyPem: '',
-          insecureSkipVerify: false,
-        },
+        registryConfig({ host: 'registry.plant-7:5000', username: 'pull', password: 'p4ss', caFile: '/etc/ssl/plant.pem' }),
       ];
     });
     const before = expandSite(site).nodes;

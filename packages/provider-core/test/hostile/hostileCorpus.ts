@@ -10,7 +10,7 @@ import { deflateRawSync } from 'node:zlib';
 import type { FindingCode } from '../../src/lint/finding.js';
 import { LIMITS } from '../../src/limits.js';
 import type { Site } from '../../src/site/siteSchema.js';
-import { haSite, node, variant } from '../siteFixtures.js';
+import { haSite, node, variant, registryConfig } from '../siteFixtures.js';
 import { zipBytes } from '../zipBytes.js';
 
 /** Deflate of `bytes` zero bytes: about 1,000 times smaller than what it unpacks to. */
@@ -87,18 +87,7 @@ const shareCase = (id: string, fragment: () => string, expect: HostileOutcome): 
   expect,
 });
 
-const registry = {
-  host: 'registry.plant.example',
-  username: 'u',
-  password: '',
-  caFile: '',
-  certFile: '',
-  keyFile: '',
-  caPem: '',
-  certPem: '',
-  keyPem: '',
-  insecureSkipVerify: false,
-};
+const registry = registryConfig({ host: 'registry.plant.example', username: 'u' });
 
 export const HOSTILE_CASES: HostileCase[] = [
   // Root commands through values the provider pastes into shell lines.
