@@ -21,14 +21,12 @@
 import { isShellSafeFileName, isShellSafePath } from '../lint/securityRules.js';
 import type { GoObject } from '../yaml/goJson.js';
 import { archiveStem } from './imageArchives.js';
-import { nodeDataDir } from './nodeDataDir.js';
+import { nodeDataDir, trimSlash } from './nodeDataDir.js';
 import type { SiteContext } from './rke2ConfigFor.js';
 import type { SiteNode } from './siteSchema.js';
 import { goObject } from './yipStep.js';
 
 export const PLACE_ARCHIVES_STEP = 'Link the image archives into the folder RKE2 loads them from';
-
-const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
 
 /** Where RKE2 loads archives from on this node: `<data-dir>/agent/images`. */
 export const rke2ImagesDir = (config: GoObject): string => `${nodeDataDir(config)}/agent/images`;

@@ -9,7 +9,8 @@ import type { GoObject } from '../yaml/goJson.js';
 
 export const DEFAULT_DATA_DIR = '/var/lib/rancher/rke2';
 
-const trimSlash = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+/** A path without its trailing slashes (`/` stays `/`). */
+export const trimSlash = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p);
 
 export function nodeDataDir(config: GoObject): string {
   const dataDir = config.get('data-dir');

@@ -13,13 +13,11 @@
  */
 import { archiveFileName, groupsFor, groupsListed, isLoadableArchive } from '../../site/imageArchives.js';
 import { basename } from '../pathName.js';
-import { DEFAULT_DATA_DIR } from '../../site/nodeDataDir.js';
+import { DEFAULT_DATA_DIR, trimSlash } from '../../site/nodeDataDir.js';
 import { dataDirOf } from './dataDirRule.js';
 import type { StartFailure, StartInput } from '../startRule.js';
 
 export const IMAGES_SOURCE = 'rancher/rke2 pkg/bootstrap/bootstrap.go, Stage; kairos-io/provider-rke2 scripts/import.sh';
-
-const trimSlash = (p: string) => p.replace(/\/+$/, '');
 
 /** The archive names RKE2 finds in its images folder on this device. */
 export function imagesOnDevice(input: Pick<StartInput, 'device' | 'site'>): string[] {
