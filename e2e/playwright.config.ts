@@ -17,6 +17,11 @@ const launchOptions = existsSync(systemChromium)
     }
   : {};
 
+// Two checkouts on one machine each set their own ports (E2E_PORT, E2E_DEV_PORT) so neither
+// reuses the other's server.
+const port = Number(process.env['E2E_PORT'] ?? 4173);
+const devPort = Number(process.env['E2E_DEV_PORT'] ?? 5173);
+
 export default defineConfig({
   testDir: './tests',
   outputDir: './test-results',
@@ -25,7 +30,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['json', { outputFile: './test-results/results.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     launchOptions,
   },
@@ -39,19 +44,19 @@ export default defineConfig({
     {
       name: 'dev-server',
       testMatch: /dev-server/,
-      use: { ...devices['Desktop Chrome'], baseURL: 'http://localhost:5173', viewport: { width: 1280, height: 720 }, launchOptions },
+      use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${devPort}`, viewport: { width: 1280, height: 720 }, launchOptions },
     },
   ],
   webServer: [
     {
-      command: 'pnpm --filter @rke2-edge/web build && pnpm --filter @rke2-edge/web preview --host 127.0.0.1',
-      url: 'http://127.0.0.1:4173',
+      command: `pnpm --filter @rke2-edge/web build && pnpm --filter @rke2-edge/web preview --host 127.0.0.1 --port ${port} --strictPort`,
+      url: `http://127.0.0.1:${port}`,
       reuseExistingServer: !process.env['CI'],
       timeout: 180_000,
     },
     {
-      command: 'pnpm --filter @rke2-edge/web dev',
-      url: 'http://localhost:5173',
+      command: `pnpm --filter @rke2-edge/web dev --port ${devPort} --strictPort`,
+      url: `http://localhost:${devPort}`,
       reuseExistingServer: !process.env['CI'],
       timeout: 180_000,
     },

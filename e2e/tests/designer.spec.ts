@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
-const APP = 'http://127.0.0.1:4173';
+const APP = `http://127.0.0.1:${process.env['E2E_PORT'] ?? 4173}`;
 
 /** Collects console errors and requests to any other host for the whole test. */
 function watch(page: Page) {

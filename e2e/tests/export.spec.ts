@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expandSite, parseSite, withoutSecrets, type Site } from '@rke2-edge/provider-core';
 import JSZip from 'jszip';
 
-const APP = 'http://127.0.0.1:4173';
+const APP = `http://127.0.0.1:${process.env['E2E_PORT'] ?? 4173}`;
 
 async function seriousAxeViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
