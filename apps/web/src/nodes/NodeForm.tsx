@@ -1,10 +1,12 @@
 /** The selected node's own settings and overrides; each valid change goes straight to the site. */
-import { ADDRESSING_MODES, KAIROS_ROLES, NodeSchema, siteEdits, type SiteNode } from '@rke2-edge/provider-core';
+import { ADDRESSING_MODES, KAIROS_ROLES, NodeSchema, type SiteNode } from '@rke2-edge/provider-core';
 import { Field } from '@rke2-edge/ui';
 import { Controller, FormProvider, useWatch } from 'react-hook-form';
 import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
 import { describedAt, useSyncedForm } from '../form/useSyncedForm.js';
 import { fieldId } from '../findings/fieldPaths.js';
+import { updateNode } from '../actions/nodeActions.js';
+import type { NodeId } from '../state/nodeIds.js';
 import { YamlEditor } from '../monaco/LazyMonaco.js';
 import { useAnalysis, useSiteStore } from '../state/siteContext.js';
 
@@ -15,13 +17,11 @@ const ADDRESSING_LABELS: Record<string, string> = {
   static: 'static',
 };
 
-export function NodeForm({ node, index }: { node: SiteNode; index: number }) {
+export function NodeForm({ node, id, index }: { node: SiteNode; id: NodeId; index: number }) {
   const store = useSiteStore();
   const { messagesByField } = useAnalysis();
   const form = useSyncedForm(NodeSchema, node, (value, field) =>
-    store.edit(`Edit ${value.name} ${field ?? ''}`.trim(), (site) => siteEdits.updateNode(site, index, value), {
-      coalesceKey: `nodes.${index}.${field}`,
-    }),
+    store.perform(updateNode, { node: id, value, field: field ?? '' }, { coalesceKey: `nodes.${id}.${field}` }),
   );
   const at = (key: keyof SiteNode) => ({ name: key, sitePath: ['nodes', index, key], hint: hint(key) });
   const extraId = fieldId(['nodes', index, 'extraConfig']);
