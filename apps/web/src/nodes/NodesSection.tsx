@@ -14,7 +14,7 @@ export interface NodesSectionProps {
 
 export function NodesSection({ site, selected, onSelect }: NodesSectionProps) {
   const store = useSiteStore();
-  const { nodeIds, revision } = useSiteState();
+  const { nodeIds } = useSiteState();
   const index = selected === null ? -1 : nodeIds.indexOf(selected);
   const node = site.nodes[index];
   const add = (role: NodeRole) => {
@@ -47,7 +47,7 @@ export function NodesSection({ site, selected, onSelect }: NodesSectionProps) {
         {!full && <BulkAdd site={site} />}
       </div>
       <NodesTable site={site} nodeIds={nodeIds} selected={selected} onSelect={onSelect} />
-      {node && selected && <NodeForm key={`${selected}:${revision}`} node={node} id={selected} index={index} />}
+      {node && selected && <NodeForm key={selected} node={node} id={selected} index={index} />}
     </>
   );
 }

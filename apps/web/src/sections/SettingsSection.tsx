@@ -1,10 +1,10 @@
-/** The form of one settings section (every section but Nodes). */
+/** The form of one settings section (every section but Nodes), reading from and writing to the store's site. */
 import type { Site } from '@rke2-edge/provider-core';
-import type { ReactNode } from 'react';
-import { FormProvider } from 'react-hook-form';
+import { useMemo } from 'react';
+import { editSettings, type SiteSettings } from '../actions/settingsActions.js';
 import type { SectionId } from '../findings/fieldPaths.js';
-import { useSyncedForm } from '../form/useSyncedForm.js';
-import { useSiteState, useSiteStore } from '../state/siteContext.js';
+import { SiteForm, type FormSource } from '../form/siteForm.js';
+import { useSiteStore } from '../state/siteContext.js';
 import { AdvancedSection } from './AdvancedSection.js';
 import { AirGapSection } from './AirGapSection.js';
 import { ClusterSection } from './ClusterSection.js';
@@ -13,33 +13,31 @@ import { OsSection } from './OsSection.js';
 import { SecuritySection } from './SecuritySection.js';
 import { SiteSettingsSchema } from './siteSettingsSchema.js';
 
-export function SettingsSection({
-  section,
-  site,
-  selectedNode,
-}: {
+export interface SettingsSectionProps {
   section: Exclude<SectionId, 'nodes'>;
   site: Site;
   selectedNode: number;
-}) {
-  const { revision } = useSiteState();
+}
+
+export function SettingsSection({ section, site, selectedNode }: SettingsSectionProps) {
+  const store = useSiteStore();
+  const source = useMemo<FormSource<SiteSettings>>(() => {
+    const { nodes: _nodes, ...settings } = site;
+    return {
+      value: settings,
+      schema: SiteSettingsSchema,
+      sitePath: [],
+      commit: (value, field) => store.perform(editSettings, { value, field }, { coalesceKey: field }),
+    };
+  }, [site, store]);
   return (
-    <SiteSettingsForm key={revision} site={site}>
+    <SiteForm source={source}>
       {section === 'cluster' && <ClusterSection />}
       {section === 'network' && <NetworkSection site={site} selectedNode={selectedNode} />}
       {section === 'security' && <SecuritySection />}
       {section === 'airgap' && <AirGapSection />}
       {section === 'os' && <OsSection />}
       {section === 'advanced' && <AdvancedSection />}
-    </SiteSettingsForm>
+    </SiteForm>
   );
-}
-
-function SiteSettingsForm({ site, children }: { site: Site; children: ReactNode }) {
-  const store = useSiteStore();
-  const { nodes: _nodes, ...settings } = site;
-  const form = useSyncedForm(SiteSettingsSchema, settings, (value, field) =>
-    store.edit(`Edit ${field ?? 'site'}`, (current) => ({ ...current, ...value, nodes: current.nodes }), { coalesceKey: field ?? 'site' }),
-  );
-  return <FormProvider {...form}>{children}</FormProvider>;
 }

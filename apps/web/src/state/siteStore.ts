@@ -15,8 +15,6 @@ export interface SiteState {
   nodeIds: readonly NodeId[];
   past: Site[];
   future: Site[];
-  /** Bumped when the site changes other than by a form edit: forms reload from it. */
-  revision: number;
   /** What the last edit did, for the undo button's label. */
   lastEdit: string | null;
 }
@@ -40,7 +38,7 @@ export class SiteStore extends Observable<SiteState> {
   private futureIds: (readonly NodeId[])[] = [];
 
   constructor(private readonly now: () => number = () => Date.now()) {
-    super({ site: null, nodeIds: [], past: [], future: [], revision: 0, lastEdit: null });
+    super({ site: null, nodeIds: [], past: [], future: [], lastEdit: null });
   }
 
   /** Opens a site with a fresh history (from a template, a file, or autosave). */
@@ -53,7 +51,6 @@ export class SiteStore extends Observable<SiteState> {
       nodeIds: freshNodeIds(site?.nodes ?? []),
       past: [],
       future: [],
-      revision: this.getState().revision + 1,
       lastEdit: null,
     });
   }
@@ -73,7 +70,7 @@ export class SiteStore extends Observable<SiteState> {
   }
 
   edit(label: string, change: (site: Site) => Site, options: EditOptions = {}): void {
-    const { site, nodeIds, past, revision } = this.getState();
+    const { site, nodeIds, past } = this.getState();
     if (!site) return;
     const next = change(site);
     if (next === site) return;
@@ -93,13 +90,12 @@ export class SiteStore extends Observable<SiteState> {
       nodeIds: next.nodes === site.nodes ? nodeIds : followNodeIds(site.nodes, nodeIds, next.nodes),
       past: coalesce ? past : [...past, site].slice(-HISTORY_LIMIT),
       future: [],
-      revision: options.external ? revision + 1 : revision,
       lastEdit: label,
     });
   }
 
   undo(): void {
-    const { site, nodeIds, past, future, revision } = this.getState();
+    const { site, nodeIds, past, future } = this.getState();
     const previous = past.at(-1);
     const previousIds = this.pastIds.at(-1);
     if (!site || !previous || !previousIds) return;
@@ -111,19 +107,18 @@ export class SiteStore extends Observable<SiteState> {
       nodeIds: previousIds,
       past: past.slice(0, -1),
       future: [site, ...future],
-      revision: revision + 1,
       lastEdit: null,
     });
   }
 
   redo(): void {
-    const { site, nodeIds, past, future, revision } = this.getState();
+    const { site, nodeIds, past, future } = this.getState();
     const next = future[0];
     const nextIds = this.futureIds[0];
     if (!site || !next || !nextIds) return;
     this.lastKey = undefined;
     this.pastIds = [...this.pastIds, nodeIds];
     this.futureIds = this.futureIds.slice(1);
-    this.set({ site: next, nodeIds: nextIds, past: [...past, site], future: future.slice(1), revision: revision + 1, lastEdit: null });
+    this.set({ site: next, nodeIds: nextIds, past: [...past, site], future: future.slice(1), lastEdit: null });
   }
 }
