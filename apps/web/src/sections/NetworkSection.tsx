@@ -1,6 +1,6 @@
 import { CNI_PLUGINS, designerRules, INGRESS_CONTROLLERS, portsForRole, type Site } from '@rke2-edge/provider-core';
 import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
-import { useAnalysis } from '../state/siteContext.js';
+import { useAnalysis, useSiteState } from '../state/siteContext.js';
 import type { SiteSettings } from '../actions/settingsActions.js';
 import { useFieldValue } from '../form/siteForm.js';
 import { bindSetting } from './siteSettingsSchema.js';
@@ -52,6 +52,7 @@ function clusterDnsPlaceholder(serviceCidr: string): string {
 
 function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number }) {
   const { analysis } = useAnalysis();
+  const { nodeIds } = useSiteState();
   const rows = site.nodes.map((node, index) => ({ node, index })).filter(({ index }) => index < NO_PROXY_ROWS || index === selectedNode);
   return (
     <section aria-labelledby="noproxy-title" className="table-section">
@@ -73,7 +74,7 @@ function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number
             {rows.map(({ node, index }) => {
               const value = analysis?.noProxy[index];
               return (
-                <tr key={index}>
+                <tr key={nodeIds[index] ?? index}>
                   <th scope="row">{node.name}</th>
                   <td>{node.address || '—'}</td>
                   <td className="mono">
