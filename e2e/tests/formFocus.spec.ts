@@ -70,6 +70,24 @@ test('architect types a site name, undoes and redoes it, and edits nodes, while 
     await expect(user).toHaveValue('tech');
   });
 
+  await test.step('the extra-config YAML editor follows undo and redo, and typing in it keeps its cursor', async () => {
+    await page.getByRole('tab', { name: 'Advanced' }).click();
+    const editor = page.locator('#field-extraConfig .monaco-editor');
+    const lines = editor.locator('.view-lines');
+    await expect(editor).toBeVisible();
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('selinux: true');
+    await expect(lines).toContainText('selinux: true');
+    await pressWithoutFocus(page, 'Undo');
+    await expect(lines).not.toContainText('selinux');
+    await pressWithoutFocus(page, 'Redo');
+    await expect(lines).toContainText('selinux: true');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' # kept');
+    await expect(lines).toContainText('selinux: true # kept');
+  });
+
   const nodeName = page.getByRole('textbox', { name: 'Node name' });
   await test.step('select a node and type in its form', async () => {
     await page.getByRole('tab', { name: 'Nodes' }).click();
