@@ -1,55 +1,59 @@
 /**
- * Form fields bound to react-hook-form, each showing beside it the schema error (if the value
- * cannot be used) and every finding the analysis reports for it.
+ * Form fields bound to a path of a SiteForm (see siteForm.tsx): each reads its value from the
+ * store, writes through the form, and shows beside it the hint from the schema, the message of a
+ * value that cannot be used yet, and every finding the analysis reports for it.
  */
-import { Field, type FieldMessage } from '@rke2-edge/ui';
-import { useState, type ReactNode } from 'react';
-import { Controller, useFormContext, type FieldError } from 'react-hook-form';
-import { fieldId } from '../findings/fieldPaths.js';
-import { useAnalysis } from '../state/siteContext.js';
+import { Field } from '@rke2-edge/ui';
+import type { ReactNode } from 'react';
+import { useField, type FieldBinding, type FieldRef } from './siteForm.js';
 
-export interface FieldBinding {
-  /** Form field name, e.g. "proxy.noProxy". */
-  name: string;
+export interface FieldProps {
+  field: FieldRef;
+  label: string;
+  /** Replaces the schema's description (a hint that depends on other settings). */
+  hint?: string | undefined;
+}
+
+function BoundField({
+  binding,
+  label,
+  hint,
+  inline,
+  children,
+}: {
+  binding: FieldBinding;
   label: string;
   hint?: string | undefined;
-  /** Path of the value in the site (for findings and focus), e.g. ['nodes', 3, 'labels']. */
-  sitePath: readonly (string | number)[];
+  inline?: boolean;
+  children: (aria: object) => ReactNode;
+}) {
+  return (
+    <Field id={binding.id} label={label} hint={hint ?? binding.hint} messages={binding.messages} inline={inline ?? false}>
+      {children}
+    </Field>
+  );
 }
 
-function errorAt(errors: Record<string, unknown>, name: string): FieldError | undefined {
-  return name.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as
-    FieldError | undefined;
-}
-
-function useMessages(binding: FieldBinding): { id: string; messages: FieldMessage[] } {
-  const { formState } = useFormContext();
-  const { messagesByField } = useAnalysis();
-  const id = fieldId(binding.sitePath);
-  const schemaError = errorAt(formState.errors, binding.name);
-  const messages = [
-    ...(schemaError?.message ? [{ severity: 'error' as const, text: schemaError.message }] : []),
-    ...(messagesByField.get(id) ?? []),
-  ];
-  return { id, messages };
-}
+const textOf = (binding: FieldBinding) =>
+  binding.draftText ?? (typeof binding.value === 'string' ? binding.value : String(binding.value ?? ''));
 
 /**
  * `masked`: shown as dots (CSS text-security) but not a password field, so the browser neither
  * offers to save a machine secret as a site password nor runs its password manager on it.
  */
 export function TextField(
-  props: FieldBinding & { type?: 'text' | 'password'; masked?: boolean; placeholder?: string; autoComplete?: string; after?: ReactNode },
+  props: FieldProps & { type?: 'text' | 'password'; masked?: boolean; placeholder?: string; autoComplete?: string; after?: ReactNode },
 ) {
-  const { register } = useFormContext();
-  const { id, messages } = useMessages(props);
+  const binding = useField(props.field);
   return (
-    <Field id={id} label={props.label} hint={props.hint} messages={messages}>
-      {(control) => (
+    <BoundField binding={binding} label={props.label} hint={props.hint}>
+      {(aria) => (
         <div className="input-row">
           <input
-            {...control}
-            {...register(props.name)}
+            {...aria}
+            name={binding.name}
+            value={textOf(binding)}
+            onChange={(e) => binding.change(e.target.value, e.target.value)}
             type={props.type ?? 'text'}
             className={props.masked ? 'masked' : undefined}
             placeholder={props.placeholder}
@@ -59,20 +63,21 @@ export function TextField(
           {props.after}
         </div>
       )}
-    </Field>
+    </BoundField>
   );
 }
 
 /** Multi-line text kept as one string (a PEM certificate or key); `masked` hides it like the token. */
-export function TextAreaField(props: FieldBinding & { rows?: number; masked?: boolean; placeholder?: string }) {
-  const { register } = useFormContext();
-  const { id, messages } = useMessages(props);
+export function TextAreaField(props: FieldProps & { rows?: number; masked?: boolean; placeholder?: string }) {
+  const binding = useField(props.field);
   return (
-    <Field id={id} label={props.label} hint={props.hint} messages={messages}>
-      {(control) => (
+    <BoundField binding={binding} label={props.label} hint={props.hint}>
+      {(aria) => (
         <textarea
-          {...control}
-          {...register(props.name)}
+          {...aria}
+          name={binding.name}
+          value={textOf(binding)}
+          onChange={(e) => binding.change(e.target.value, e.target.value)}
           rows={props.rows ?? 4}
           className={props.masked ? 'masked' : undefined}
           placeholder={props.placeholder}
@@ -81,27 +86,33 @@ export function TextAreaField(props: FieldBinding & { rows?: number; masked?: bo
           wrap="off"
         />
       )}
-    </Field>
+    </BoundField>
   );
 }
 
-export function CheckboxField(props: FieldBinding) {
-  const { register } = useFormContext();
-  const { id, messages } = useMessages(props);
+export function CheckboxField(props: FieldProps) {
+  const binding = useField(props.field);
   return (
-    <Field id={id} label={props.label} hint={props.hint} messages={messages} inline>
-      {(control) => <input {...control} {...register(props.name)} type="checkbox" />}
-    </Field>
+    <BoundField binding={binding} label={props.label} hint={props.hint} inline>
+      {(aria) => (
+        <input
+          {...aria}
+          name={binding.name}
+          type="checkbox"
+          checked={binding.value === true}
+          onChange={(e) => binding.change(e.target.checked)}
+        />
+      )}
+    </BoundField>
   );
 }
 
-export function SelectField(props: FieldBinding & { options: readonly string[]; optionLabels?: Record<string, string> }) {
-  const { register } = useFormContext();
-  const { id, messages } = useMessages(props);
+export function SelectField(props: FieldProps & { options: readonly string[]; optionLabels?: Record<string, string> }) {
+  const binding = useField(props.field);
   return (
-    <Field id={id} label={props.label} hint={props.hint} messages={messages}>
-      {(control) => (
-        <select {...control} {...register(props.name)}>
+    <BoundField binding={binding} label={props.label} hint={props.hint}>
+      {(aria) => (
+        <select {...aria} name={binding.name} value={String(binding.value ?? '')} onChange={(e) => binding.change(e.target.value)}>
           {props.options.map((o) => (
             <option key={o} value={o}>
               {props.optionLabels?.[o] ?? o}
@@ -109,67 +120,29 @@ export function SelectField(props: FieldBinding & { options: readonly string[]; 
           ))}
         </select>
       )}
-    </Field>
+    </BoundField>
   );
 }
 
-/** A list of strings edited as one entry per line; blank lines are ignored. */
-export function ListField(props: FieldBinding & { rows?: number; placeholder?: string | undefined }) {
-  const { control } = useFormContext();
-  const { id, messages } = useMessages(props);
+/** A list of strings edited as one entry per line; blank lines are ignored (but kept in the text, so Enter works). */
+export function ListField(props: FieldProps & { rows?: number; placeholder?: string | undefined }) {
+  const binding = useField(props.field);
+  const list = Array.isArray(binding.value) ? (binding.value as string[]) : [];
   return (
-    <Field id={id} label={props.label} hint={props.hint ?? 'One per line.'} messages={messages}>
+    <BoundField binding={binding} label={props.label} hint={props.hint ?? binding.hint ?? 'One per line.'}>
       {(aria) => (
-        <Controller
-          control={control}
-          name={props.name}
-          render={({ field }) => (
-            <ListTextarea
-              aria={aria}
-              value={field.value as string[]}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              rows={props.rows}
-              placeholder={props.placeholder}
-            />
-          )}
+        <textarea
+          {...aria}
+          name={binding.name}
+          rows={props.rows ?? 3}
+          spellCheck={false}
+          wrap="off"
+          placeholder={props.placeholder}
+          value={binding.draftText ?? list.join('\n')}
+          onChange={(e) => binding.change(toList(e.target.value), e.target.value)}
         />
       )}
-    </Field>
-  );
-}
-
-function ListTextarea({
-  aria,
-  value,
-  onChange,
-  onBlur,
-  rows = 3,
-  placeholder,
-}: {
-  aria: object;
-  value: string[];
-  onChange: (v: string[]) => void;
-  onBlur: () => void;
-  rows?: number | undefined;
-  placeholder?: string | undefined;
-}) {
-  // The text is kept as typed (blank lines included) so Enter works; the list is what it means.
-  const [text, setText] = useState(() => value.join('\n'));
-  return (
-    <textarea
-      {...aria}
-      rows={rows}
-      spellCheck={false}
-      wrap="off"
-      placeholder={placeholder}
-      value={text}
-      onBlur={onBlur}
-      onChange={(e) => {
-        setText(e.target.value);
-        onChange(toList(e.target.value));
-      }}
-    />
+    </BoundField>
   );
 }
 

@@ -68,9 +68,14 @@ export interface YamlEditorProps {
   role: Rke2SchemaRole;
 }
 
-/** Editable YAML; its model path selects the RKE2 schema for the role (see monacoSetup). */
+/**
+ * Editable YAML; its model path selects the RKE2 schema for the role (see monacoSetup). It follows
+ * `value`: a change from outside (undo, redo, another tab) replaces the text as one edit, keeping
+ * the cursor where it can; the editor's own typing comes back as the same text and changes nothing.
+ */
 export function MonacoYamlEditor({ value, onChange, label, name, role }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const latest = useRef({ value, onChange });
   latest.current = { value, onChange };
   const uri = modelPathFor(name, role);
@@ -78,21 +83,33 @@ export function MonacoYamlEditor({ value, onChange, label, name, role }: YamlEdi
     const path = monaco.Uri.parse(uri);
     monaco.editor.getModel(path)?.dispose();
     const model = monaco.editor.createModel(latest.current.value, 'yaml', path);
-    const editor = monaco.editor.create(host.current!, {
+    const created = monaco.editor.create(host.current!, {
       ...BASE,
       model,
-      ariaLabel: label,
       quickSuggestions: { other: true, strings: true, comments: false },
       autoClosingBrackets: 'never',
       autoClosingQuotes: 'never',
     });
-    const changes = model.onDidChangeContent(() => latest.current.onChange(model.getValue()));
+    editor.current = created;
+    const changes = model.onDidChangeContent(() => {
+      const text = model.getValue();
+      if (text !== latest.current.value) latest.current.onChange(text);
+    });
     return () => {
       changes.dispose();
-      editor.dispose();
+      created.dispose();
       model.dispose();
+      editor.current = null;
     };
-  }, [uri, label]);
+  }, [uri]);
+  useEffect(() => editor.current?.updateOptions({ ariaLabel: label }), [label, uri]);
+  useEffect(() => {
+    const current = editor.current;
+    const model = current?.getModel();
+    if (!current || !model || model.getValue() === value) return;
+    const selections = current.getSelections();
+    model.pushEditOperations(selections ?? [], [{ range: model.getFullModelRange(), text: value }], () => selections);
+  }, [value]);
   return <div ref={host} className="monaco-host" />;
 }
 

@@ -1,16 +1,26 @@
-import { LIMITS, siteEdits, type Site } from '@rke2-edge/provider-core';
+import { LIMITS, siteEdits, type NodeRole, type Site } from '@rke2-edge/provider-core';
 import { useState, type FormEvent } from 'react';
+import { addNode, addWorkers } from '../actions/nodeActions.js';
+import type { NodeId } from '../state/nodeIds.js';
 import { useSiteState, useSiteStore } from '../state/siteContext.js';
 import { NodeForm } from './NodeForm.js';
 import { NodesTable } from './NodesTable.js';
 
-export function NodesSection({ site, selected, onSelect }: { site: Site; selected: number; onSelect: (index: number) => void }) {
+export interface NodesSectionProps {
+  site: Site;
+  selected: NodeId | null;
+  onSelect: (id: NodeId) => void;
+}
+
+export function NodesSection({ site, selected, onSelect }: NodesSectionProps) {
   const store = useSiteStore();
-  const { revision } = useSiteState();
-  const node = site.nodes[selected];
-  const add = (role: 'worker' | 'controlplane' | 'init') => {
-    store.edit(`Add ${role}`, (s) => siteEdits.addNode(s, role), { external: true });
-    onSelect(site.nodes.length);
+  const { nodeIds } = useSiteState();
+  const index = selected === null ? -1 : nodeIds.indexOf(selected);
+  const node = site.nodes[index];
+  const add = (role: NodeRole) => {
+    store.perform(addNode, { role });
+    const added = store.getState().nodeIds.at(-1);
+    if (added) onSelect(added);
   };
   const full = siteEdits.roomForNodes(site) === 0;
   return (
@@ -36,8 +46,8 @@ export function NodesSection({ site, selected, onSelect }: { site: Site; selecte
         )}
         {!full && <BulkAdd site={site} />}
       </div>
-      <NodesTable site={site} selected={selected} onSelect={onSelect} />
-      {node && <NodeForm key={`${selected}:${revision}`} node={node} index={selected} />}
+      <NodesTable site={site} nodeIds={nodeIds} selected={selected} onSelect={onSelect} />
+      {node && selected && <NodeForm key={selected} node={node} id={selected} index={index} />}
     </>
   );
 }
@@ -58,9 +68,7 @@ function BulkAdd({ site }: { site: Site }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (countError) return;
-    store.edit(`Add ${n} workers`, (s) => siteEdits.addWorkers(s, { count: n, namePattern: pattern || 'worker-{n}', firstAddress }), {
-      external: true,
-    });
+    store.perform(addWorkers, { count: n, namePattern: pattern || 'worker-{n}', firstAddress });
     setOpen(false);
   };
   if (!open)

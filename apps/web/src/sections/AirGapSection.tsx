@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { IMAGE_SOURCES, RegistryConfigSchema, type ImageSource } from '@rke2-edge/provider-core';
-import { describedAt } from '../form/useSyncedForm.js';
-import { CheckboxField, ListField, SelectField, TextAreaField, TextField } from '../form/fields.js';
-import { siteHint } from './siteSettingsSchema.js';
+import type { SiteSettings } from '../actions/settingsActions.js';
+import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
+import { useField, useFieldValue } from '../form/siteForm.js';
+import { RegistryKeyField, RegistryPemField } from './RegistryPemFields.js';
+import { bindSetting } from './siteSettingsSchema.js';
 
-const registryHint = (key: string) => describedAt(RegistryConfigSchema, key);
-const PEM_PLACEHOLDER = '-----BEGIN CERTIFICATE-----';
+type AirGap = SiteSettings['airGap'];
 
 export const IMAGE_SOURCE_LABELS: Record<ImageSource, string> = {
   internet: 'the internet',
@@ -16,11 +15,11 @@ export const IMAGE_SOURCE_LABELS: Record<ImageSource, string> = {
 };
 
 export function AirGapSection() {
-  const at = (key: string) => ({ name: `airGap.${key}`, sitePath: ['airGap', key], hint: siteHint(`airGap.${key}`) });
-  const source = (useWatch({ name: 'airGap.imageSource' }) as ImageSource | undefined) ?? 'internet';
+  const at = (key: keyof AirGap) => ({ field: bindSetting(`airGap.${key}`) });
+  const source = (useFieldValue(bindSetting('airGap.imageSource')) as ImageSource | undefined) ?? 'internet';
   // Fields of another image source stay visible while they hold something, so nothing is hidden that is still written.
-  const archives = (useWatch({ name: 'airGap.imageArchives' }) as string[] | undefined) ?? [];
-  const mirrors = (useWatch({ name: 'airGap.mirrors' }) as unknown[] | undefined) ?? [];
+  const archives = (useFieldValue(bindSetting('airGap.imageArchives')) as string[] | undefined) ?? [];
+  const mirrors = (useFieldValue(bindSetting('airGap.mirrors')) as unknown[] | undefined) ?? [];
   return (
     <>
       <fieldset>
@@ -43,27 +42,27 @@ export function AirGapSection() {
   );
 }
 
+/** A list setting edited as a whole: add an item at the end, remove one. */
+function useListSetting<K extends 'mirrors' | 'registryConfigs'>(key: K) {
+  const list = useField(bindSetting(`airGap.${key}`));
+  const items = (Array.isArray(list.value) ? list.value : []) as AirGap[K];
+  return {
+    items,
+    append: (item: AirGap[K][number]) => list.change([...items, item]),
+    remove: (index: number) => list.change(items.filter((_, i) => i !== index)),
+  };
+}
+
 function Mirrors() {
-  const { control } = useFormContext();
-  const { fields, append, remove } = useFieldArray({ control, name: 'airGap.mirrors' });
+  const { items, append, remove } = useListSetting('mirrors');
   return (
     <div className="repeat">
       <h3>Mirrors</h3>
-      {fields.length === 0 && <p className="empty">No mirrors: images are pulled from their own registries.</p>}
-      {fields.map((field, i) => (
-        <div key={field.id} className="repeat-item" role="group" aria-label={`Mirror ${i + 1}`}>
-          <TextField
-            name={`airGap.mirrors.${i}.registry`}
-            sitePath={['airGap', 'mirrors', i, 'registry']}
-            label="Registry"
-            placeholder="docker.io"
-          />
-          <ListField
-            name={`airGap.mirrors.${i}.endpoints`}
-            sitePath={['airGap', 'mirrors', i, 'endpoints']}
-            label="Endpoints"
-            placeholder="https://registry.local:5000"
-          />
+      {items.length === 0 && <p className="empty">No mirrors: images are pulled from their own registries.</p>}
+      {items.map((_, i) => (
+        <div key={i} className="repeat-item" role="group" aria-label={`Mirror ${i + 1}`}>
+          <TextField field={bindSetting(`airGap.mirrors.${i}.registry`)} label="Registry" placeholder="docker.io" />
+          <ListField field={bindSetting(`airGap.mirrors.${i}.endpoints`)} label="Endpoints" placeholder="https://registry.local:5000" />
           <button type="button" onClick={() => remove(i)}>
             Remove mirror {i + 1}
           </button>
@@ -76,31 +75,27 @@ function Mirrors() {
   );
 }
 
+type RegistryKey = keyof AirGap['registryConfigs'][number];
+
 function RegistryConfigs() {
-  const { control } = useFormContext();
-  const { fields, append, remove } = useFieldArray({ control, name: 'airGap.registryConfigs' });
+  const { items, append, remove } = useListSetting('registryConfigs');
   return (
     <div className="repeat">
       <h3>Registry credentials and TLS</h3>
-      {fields.length === 0 && <p className="empty">No registry needs credentials or its own CA.</p>}
-      {fields.map((field, i) => {
-        const at = (key: string) => ({ name: `airGap.registryConfigs.${i}.${key}`, sitePath: ['airGap', 'registryConfigs', i, key] });
+      {items.length === 0 && <p className="empty">No registry needs credentials or its own CA.</p>}
+      {items.map((_, i) => {
+        const at = (key: RegistryKey) => ({ field: bindSetting(`airGap.registryConfigs.${i}.${key}`) });
         return (
-          <div key={field.id} className="repeat-item" role="group" aria-label={`Registry ${i + 1}`}>
+          <div key={i} className="repeat-item" role="group" aria-label={`Registry ${i + 1}`}>
             <TextField {...at('host')} label="Registry host" placeholder="registry.local:5000" />
             <TextField {...at('username')} label="User name" />
             <TextField {...at('password')} label="Password" type="password" autoComplete="new-password" />
             <TextField {...at('caFile')} label="CA file on the node" placeholder="empty: /etc/rancher/rke2/tls/HOST/ca.crt" />
-            <TextAreaField {...at('caPem')} label="CA certificate (PEM)" hint={registryHint('caPem')} placeholder={PEM_PLACEHOLDER} />
+            <RegistryPemField {...at('caPem')} label="CA certificate (PEM)" />
             <TextField {...at('certFile')} label="Client certificate file" />
-            <TextAreaField
-              {...at('certPem')}
-              label="Client certificate (PEM)"
-              hint={registryHint('certPem')}
-              placeholder={PEM_PLACEHOLDER}
-            />
+            <RegistryPemField {...at('certPem')} label="Client certificate (PEM)" />
             <TextField {...at('keyFile')} label="Client key file" />
-            <RegistryKeyField index={i} />
+            <RegistryKeyField {...at('keyPem')} index={i} />
             <CheckboxField {...at('insecureSkipVerify')} label="Skip TLS verification (testing only)" />
             <button type="button" onClick={() => remove(i)}>
               Remove registry {i + 1}
@@ -110,31 +105,6 @@ function RegistryConfigs() {
       })}
       <button type="button" onClick={() => append(RegistryConfigSchema.parse({ host: '' }))}>
         Add registry
-      </button>
-    </div>
-  );
-}
-
-/** The client key: a secret, masked until shown (like the cluster token). */
-function RegistryKeyField({ index }: { index: number }) {
-  const [shown, setShown] = useState(false);
-  return (
-    <div className="masked-field">
-      <TextAreaField
-        name={`airGap.registryConfigs.${index}.keyPem`}
-        sitePath={['airGap', 'registryConfigs', index, 'keyPem']}
-        label="Client key (PEM)"
-        hint={registryHint('keyPem')}
-        masked={!shown}
-        placeholder="-----BEGIN PRIVATE KEY-----"
-      />
-      <button
-        type="button"
-        onClick={() => setShown(!shown)}
-        aria-pressed={shown}
-        aria-label={`${shown ? 'Hide' : 'Show'} client key of registry ${index + 1}`}
-      >
-        {shown ? 'Hide' : 'Show'}
       </button>
     </div>
   );

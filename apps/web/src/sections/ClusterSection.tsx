@@ -1,7 +1,7 @@
 import { CONTROL_PLANE_ENDPOINTS, RKE2_VERSIONS, type ControlPlaneEndpoint } from '@rke2-edge/provider-core';
-import { useWatch } from 'react-hook-form';
 import { ListField, SelectField, TextField } from '../form/fields.js';
-import { siteHint } from './siteSettingsSchema.js';
+import { useFieldValue } from '../form/siteForm.js';
+import { bindSetting } from './siteSettingsSchema.js';
 import { TokenField } from './TokenField.js';
 
 const ENDPOINT_LABELS: Record<ControlPlaneEndpoint, string> = {
@@ -30,61 +30,31 @@ const HOST_FIELD: Record<ControlPlaneEndpoint, { label: string; hint: string; pl
 };
 
 export function ClusterSection() {
-  const endpoint = (useWatch({ name: 'cluster.endpoint' }) as ControlPlaneEndpoint | undefined) ?? 'init-node';
+  const endpoint = (useFieldValue(bindSetting('cluster.endpoint')) as ControlPlaneEndpoint | undefined) ?? 'init-node';
   const host = HOST_FIELD[endpoint] ?? HOST_FIELD['init-node'];
   return (
     <>
-      <TextField name="name" sitePath={['name']} label="Site name" hint={siteHint('name')} />
-      <TextField name="description" sitePath={['description']} label="Description" hint={siteHint('description')} />
-      <SelectField
-        name="rke2Version"
-        sitePath={['rke2Version']}
-        label="RKE2 version"
-        hint={siteHint('rke2Version')}
-        options={RKE2_VERSIONS}
-      />
+      <TextField field={bindSetting('name')} label="Site name" />
+      <TextField field={bindSetting('description')} label="Description" />
+      <SelectField field={bindSetting('rke2Version')} label="RKE2 version" options={RKE2_VERSIONS} />
       <TokenField />
       <fieldset>
         <legend>Control-plane endpoint</legend>
         <SelectField
-          name="cluster.endpoint"
-          sitePath={['cluster', 'endpoint']}
+          field={bindSetting('cluster.endpoint')}
           label="Nodes reach the control plane through"
-          hint={siteHint('cluster.endpoint')}
           options={CONTROL_PLANE_ENDPOINTS}
           optionLabels={ENDPOINT_LABELS}
         />
-        <TextField
-          name="cluster.controlPlaneHost"
-          sitePath={['cluster', 'controlPlaneHost']}
-          label={host.label}
-          hint={host.hint}
-          placeholder={host.placeholder}
-        />
+        <TextField field={bindSetting('cluster.controlPlaneHost')} label={host.label} hint={host.hint} placeholder={host.placeholder} />
         {endpoint === 'kube-vip' && (
           <>
-            <TextField
-              name="cluster.kubeVip.interface"
-              sitePath={['cluster', 'kubeVip', 'interface']}
-              label="VIP interface on the servers"
-              hint={siteHint('cluster.kubeVip.interface')}
-              placeholder="eth0"
-            />
-            <TextField
-              name="cluster.kubeVip.image"
-              sitePath={['cluster', 'kubeVip', 'image']}
-              label="kube-vip image"
-              hint={siteHint('cluster.kubeVip.image')}
-            />
+            <TextField field={bindSetting('cluster.kubeVip.interface')} label="VIP interface on the servers" placeholder="eth0" />
+            <TextField field={bindSetting('cluster.kubeVip.image')} label="kube-vip image" />
           </>
         )}
       </fieldset>
-      <ListField
-        name="cluster.tlsSans"
-        sitePath={['cluster', 'tlsSans']}
-        label="Extra API certificate names (TLS SANs)"
-        hint={siteHint('cluster.tlsSans')}
-      />
+      <ListField field={bindSetting('cluster.tlsSans')} label="Extra API certificate names (TLS SANs)" />
     </>
   );
 }

@@ -1,44 +1,42 @@
 import { CNI_PLUGINS, designerRules, INGRESS_CONTROLLERS, portsForRole, type Site } from '@rke2-edge/provider-core';
-import { useWatch } from 'react-hook-form';
 import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
-import { useAnalysis } from '../state/siteContext.js';
-import { siteHint } from './siteSettingsSchema.js';
+import { useAnalysis, useSiteState } from '../state/siteContext.js';
+import type { SiteSettings } from '../actions/settingsActions.js';
+import { useFieldValue } from '../form/siteForm.js';
+import { bindSetting } from './siteSettingsSchema.js';
 
 /** Rows shown in the NO_PROXY table; larger sites show the selected node and the first ones. */
 export const NO_PROXY_ROWS = 50;
 
 export function NetworkSection({ site, selectedNode }: { site: Site; selectedNode: number }) {
-  const at = (section: 'network' | 'proxy', key: string) => ({
-    name: `${section}.${key}`,
-    sitePath: [section, key],
-    hint: siteHint(`${section}.${key}`),
-  });
-  const serviceCidr = (useWatch({ name: 'network.serviceCidr' }) as string | undefined) ?? '';
+  const net = (key: keyof SiteSettings['network']) => ({ field: bindSetting(`network.${key}`) });
+  const proxy = (key: keyof SiteSettings['proxy']) => ({ field: bindSetting(`proxy.${key}`) });
+  const serviceCidr = (useFieldValue(bindSetting('network.serviceCidr')) as string | undefined) ?? '';
   return (
     <>
       <fieldset>
         <legend>Cluster network</legend>
-        <TextField {...at('network', 'clusterCidr')} label="Pod network (cluster CIDR)" />
-        <TextField {...at('network', 'serviceCidr')} label="Service network (service CIDR)" />
-        <TextField {...at('network', 'clusterDns')} label="Cluster DNS IP" placeholder={clusterDnsPlaceholder(serviceCidr)} />
-        <TextField {...at('network', 'clusterDomain')} label="Cluster domain" />
-        <SelectField {...at('network', 'cni')} label="Network plugin (CNI)" options={CNI_PLUGINS} />
-        <CheckboxField {...at('network', 'multus')} label="Multus" />
-        <SelectField {...at('network', 'ingressController')} label="Ingress controller" options={INGRESS_CONTROLLERS} />
+        <TextField {...net('clusterCidr')} label="Pod network (cluster CIDR)" />
+        <TextField {...net('serviceCidr')} label="Service network (service CIDR)" />
+        <TextField {...net('clusterDns')} label="Cluster DNS IP" placeholder={clusterDnsPlaceholder(serviceCidr)} />
+        <TextField {...net('clusterDomain')} label="Cluster domain" />
+        <SelectField {...net('cni')} label="Network plugin (CNI)" options={CNI_PLUGINS} />
+        <CheckboxField {...net('multus')} label="Multus" />
+        <SelectField {...net('ingressController')} label="Ingress controller" options={INGRESS_CONTROLLERS} />
       </fieldset>
       <fieldset>
         <legend>Node network (static addressing)</legend>
         <p className="field-hint">
           Used by nodes whose addressing is static (see Nodes); nodes with a DHCP reservation get these from DHCP.
         </p>
-        <TextField {...at('network', 'gateway')} label="Default gateway" placeholder="192.168.1.1" />
-        <ListField {...at('network', 'nameservers')} label="DNS servers" placeholder="192.168.1.1" rows={2} />
+        <TextField {...net('gateway')} label="Default gateway" placeholder="192.168.1.1" />
+        <ListField {...net('nameservers')} label="DNS servers" placeholder="192.168.1.1" rows={2} />
       </fieldset>
       <fieldset>
         <legend>HTTP(S) proxy</legend>
-        <TextField {...at('proxy', 'httpProxy')} label="HTTP proxy" placeholder="http://proxy.example:3128" />
-        <TextField {...at('proxy', 'httpsProxy')} label="HTTPS proxy" placeholder="http://proxy.example:3128" />
-        <TextField {...at('proxy', 'noProxy')} label="NO_PROXY (your entries)" />
+        <TextField {...proxy('httpProxy')} label="HTTP proxy" placeholder="http://proxy.example:3128" />
+        <TextField {...proxy('httpsProxy')} label="HTTPS proxy" placeholder="http://proxy.example:3128" />
+        <TextField {...proxy('noProxy')} label="NO_PROXY (your entries)" />
       </fieldset>
       <NoProxyTable site={site} selectedNode={selectedNode} />
       <PortsTable site={site} />
@@ -54,6 +52,7 @@ function clusterDnsPlaceholder(serviceCidr: string): string {
 
 function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number }) {
   const { analysis } = useAnalysis();
+  const { nodeIds } = useSiteState();
   const rows = site.nodes.map((node, index) => ({ node, index })).filter(({ index }) => index < NO_PROXY_ROWS || index === selectedNode);
   return (
     <section aria-labelledby="noproxy-title" className="table-section">
@@ -75,7 +74,7 @@ function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number
             {rows.map(({ node, index }) => {
               const value = analysis?.noProxy[index];
               return (
-                <tr key={index}>
+                <tr key={nodeIds[index] ?? index}>
                   <th scope="row">{node.name}</th>
                   <td>{node.address || '—'}</td>
                   <td className="mono">

@@ -1,11 +1,14 @@
 import { AFTER_INSTALL } from '@rke2-edge/provider-core';
-import { useWatch } from 'react-hook-form';
+import type { SiteSettings } from '../actions/settingsActions.js';
 import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
-import { siteHint } from './siteSettingsSchema.js';
+import { useFieldValue } from '../form/siteForm.js';
+import { bindSetting } from './siteSettingsSchema.js';
+
+type OsPath = `user.${keyof SiteSettings['os']['user']}` | `install.${keyof SiteSettings['os']['install']}`;
 
 export function OsSection() {
-  const at = (path: string) => ({ name: `os.${path}`, sitePath: ['os', ...path.split('.')], hint: siteHint(`os.${path}`) });
-  const noLogin = useWatch({ name: 'os.user.noLogin' }) === true;
+  const at = (path: OsPath) => ({ field: bindSetting(`os.${path}`) });
+  const noLogin = useFieldValue(bindSetting('os.user.noLogin')) === true;
   return (
     <>
       <fieldset>

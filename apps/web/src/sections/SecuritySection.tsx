@@ -1,9 +1,10 @@
 import { POD_SECURITY_LEVELS, SECRETS_ENCRYPTION_PROVIDERS } from '@rke2-edge/provider-core';
+import type { SiteSettings } from '../actions/settingsActions.js';
 import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
-import { siteHint } from './siteSettingsSchema.js';
+import { bindSetting } from './siteSettingsSchema.js';
 
 export function SecuritySection() {
-  const at = (key: string) => ({ name: `security.${key}`, sitePath: ['security', key], hint: siteHint(`security.${key}`) });
+  const at = (key: keyof SiteSettings['security']) => ({ field: bindSetting(`security.${key}`) });
   return (
     <>
       <CheckboxField {...at('fips')} label="FIPS 140 mode" />

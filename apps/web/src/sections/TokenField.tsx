@@ -1,23 +1,23 @@
 /** The cluster token: masked by default, with show, copy and regenerate. */
 import { generateClusterToken } from '@rke2-edge/provider-core';
 import { useState } from 'react';
-import { useFormContext } from 'react-hook-form';
 import { copyText } from '../export/download.js';
 import { TextField } from '../form/fields.js';
-import { siteHint } from './siteSettingsSchema.js';
+import { useField } from '../form/siteForm.js';
+import { bindSetting } from './siteSettingsSchema.js';
+
+const TOKEN = bindSetting('cluster.token');
 
 export function TokenField() {
-  const { setValue, getValues } = useFormContext();
+  const token = useField(TOKEN);
   const [shown, setShown] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
-  const copy = async () => setCopied(await copyText(String(getValues('cluster.token')), 'Token'));
+  const copy = async () => setCopied(await copyText(String(token.value), 'Token'));
   return (
     <>
       <TextField
-        name="cluster.token"
-        sitePath={['cluster', 'token']}
+        field={TOKEN}
         label="Cluster token"
-        hint={siteHint('cluster.token')}
         masked={!shown}
         after={
           <span className="button-group">
@@ -27,10 +27,7 @@ export function TokenField() {
             <button type="button" onClick={copy}>
               Copy
             </button>
-            <button
-              type="button"
-              onClick={() => setValue('cluster.token', generateClusterToken(), { shouldValidate: true, shouldDirty: true })}
-            >
+            <button type="button" onClick={() => token.change(generateClusterToken())}>
               Regenerate
             </button>
           </span>

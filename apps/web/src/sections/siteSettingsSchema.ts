@@ -1,8 +1,9 @@
 /** The site form: every setting except the node list, which the nodes table edits. */
 import { SiteSchema } from '@rke2-edge/provider-core';
-import { describedAt } from '../form/useSyncedForm.js';
+import type { SiteSettings } from '../actions/settingsActions.js';
+import { binder } from '../form/siteForm.js';
 
 export const SiteSettingsSchema = SiteSchema.omit({ nodes: true });
 
-/** The schema's own description of a site setting, used as the field's hint. */
-export const siteHint = (path: string) => describedAt(SiteSchema, path);
+/** A settings field by its path, checked by the compiler: `bindSetting('cluster.controlPlaneHost')`. */
+export const bindSetting = binder<SiteSettings>();

@@ -45,15 +45,14 @@ describe('SiteStore', () => {
     expect(store.getState().site!.name).toBe('a');
   });
 
-  it('bumps the revision only for changes the forms did not make', () => {
-    const { store } = storeAt();
-    const start = store.getState().revision;
-    store.edit('form', rename('b'));
-    expect(store.getState().revision).toBe(start);
-    store.edit('button', rename('c'), { external: true });
-    expect(store.getState().revision).toBe(start + 1);
-    store.undo();
-    expect(store.getState().revision).toBe(start + 2);
+  it('never merges an external edit (a button, a table cell) into the typing before it', () => {
+    const { store, tick } = storeAt();
+    store.edit('type', rename('b'), { coalesceKey: 'name' });
+    tick(100);
+    store.edit('button', rename('c'), { coalesceKey: 'name', external: true });
+    tick(100);
+    store.edit('type', rename('cd'), { coalesceKey: 'name' });
+    expect(store.getState().past.map((s) => s.name)).toEqual(['a', 'b', 'c']);
   });
 
   it('ignores edits that change nothing, and keeps a bounded history', () => {

@@ -1,0 +1,47 @@
+/**
+ * The app's keyboard shortcuts, derived from the actions that declare them: one keymap, used by
+ * the window's key handler and by the buttons' aria-keyshortcuts.
+ */
+import type { HistoryAction } from './action.js';
+import { ACTIONS } from './registry.js';
+
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}
+
+const keyOf = (shortcut: string) => shortcut.split('+').at(-1)!.toLowerCase();
+
+function matches(shortcut: string, press: KeyPress): boolean {
+  const parts = shortcut.split('+');
+  return (
+    keyOf(shortcut) === press.key.toLowerCase() &&
+    parts.includes('Mod') === (press.ctrlKey || press.metaKey) &&
+    parts.includes('Shift') === press.shiftKey &&
+    parts.includes('Alt') === press.altKey
+  );
+}
+
+export function actionForKey(press: KeyPress, actions = ACTIONS): HistoryAction | undefined {
+  for (const action of actions) if (action.kind === 'history' && action.shortcuts.some((s) => matches(s, press))) return action;
+  return undefined;
+}
+
+/** The action's shortcuts as aria-keyshortcuts spells them ("Control+Shift+Z Control+Y"). */
+export const ariaKeyShortcuts = (action: HistoryAction): string => action.shortcuts.map((s) => s.replace('Mod', 'Control')).join(' ');
+
+const TEXT_INPUT_TYPES = new Set(['text', 'password', 'search', 'email', 'url', 'tel', 'number', '']);
+
+/**
+ * Does the element undo its own typing? Text inputs, text areas and editors do; a checkbox, a
+ * select or a button does not, so Ctrl+Z there is the app's Undo (not the browser's undo of some
+ * earlier typing in another field).
+ */
+export function hasOwnUndo(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
+  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.getAttribute('type')?.toLowerCase() ?? '');
+}

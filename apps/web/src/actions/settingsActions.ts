@@ -1,0 +1,11 @@
+/** The settings form's edit: every site setting but the node list, as the form validated them. */
+import type { Site } from '@rke2-edge/provider-core';
+import { defineSiteAction } from './action.js';
+
+export type SiteSettings = Omit<Site, 'nodes'>;
+
+export const editSettings = defineSiteAction<{ value: SiteSettings; field: string }>({
+  id: 'site.editSettings',
+  label: ({ field }) => `Edit ${field}`,
+  perform: (site, { value }) => ({ ...site, ...value, nodes: site.nodes }),
+});

@@ -1,0 +1,26 @@
+/** A registry's PEM texts: certificates as plain text areas, the client key masked until shown. */
+import { useState } from 'react';
+import { TextAreaField } from '../form/fields.js';
+import type { FieldRef } from '../form/siteForm.js';
+
+export function RegistryPemField({ field, label }: { field: FieldRef; label: string }) {
+  return <TextAreaField field={field} label={label} placeholder="-----BEGIN CERTIFICATE-----" />;
+}
+
+/** The client key: a secret, masked until shown (like the cluster token). */
+export function RegistryKeyField({ field, index }: { field: FieldRef; index: number }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <div className="masked-field">
+      <TextAreaField field={field} label="Client key (PEM)" masked={!shown} placeholder="-----BEGIN PRIVATE KEY-----" />
+      <button
+        type="button"
+        onClick={() => setShown(!shown)}
+        aria-pressed={shown}
+        aria-label={`${shown ? 'Hide' : 'Show'} client key of registry ${index + 1}`}
+      >
+        {shown ? 'Hide' : 'Show'}
+      </button>
+    </div>
+  );
+}
