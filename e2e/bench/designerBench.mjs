@@ -29,7 +29,8 @@ import { largestShareFragment, largestSiteJson, largestZip, LIMITS } from './lar
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const web = join(root, 'apps', 'web');
-const PORT = 4183;
+// Its own port (E2E_PORT when set, as in playwright.config.ts) so it never measures another checkout's server.
+const PORT = Number(process.env['E2E_PORT'] ?? 4183);
 const URL = `http://127.0.0.1:${PORT}/`;
 const BUDGETS = {
   initialJsKb: 200,

@@ -64,7 +64,7 @@ export function YamlEditor(props: YamlEditorProps) {
       className="code-fallback"
       aria-label={props.label}
       spellCheck={false}
-      defaultValue={props.value}
+      value={props.value}
       onChange={(e) => props.onChange(e.target.value)}
     />
   );
