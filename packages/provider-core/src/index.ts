@@ -74,6 +74,7 @@ export { nodeArtifacts, type NodeArtifact, type NodeArtifacts, type ArtifactLang
 export { bootTimeline, BOOT_STAGE, type BootStep } from './designer/bootTimeline.js';
 export * as siteEdits from './designer/siteEdits.js';
 export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';
+export { countFindings, type FindingCounts } from './designer/findingCounts.js';
 export { checkSite, publicSiteCheck } from './check/checkSite.js';
 export {
   CheckFailureSchema,
