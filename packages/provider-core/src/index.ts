@@ -107,6 +107,7 @@ export {
 export { safeSegment } from './bundle/safeName.js';
 export { parseSiteBytes } from './site/createSite.js';
 export { readZipDirectory, readZipEntry, type ZipEntry, type ZipDirectoryResult, type ZipEntryResult } from './bundle/readZip.js';
-export { openInputs, looksLikeSiteJson } from './open/openInputs.js';
+export { openInputs } from './open/openInputs.js';
+export { classifyInput, type InputClass, type InputKind } from './open/classifyInput.js';
 export { openShareLink, isShareLink } from './open/openShareLink.js';
 export type { OpenResult, NamedBytes } from './open/openResult.js';
