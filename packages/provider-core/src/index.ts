@@ -68,12 +68,22 @@ export { rke2ConfigJsonSchema, type JsonSchema } from './catalog/rke2ConfigJsonS
 export { SITE_TEMPLATES, siteTemplate, type SiteTemplate } from './designer/siteTemplates.js';
 export { SITE_TEMPLATE_INFO, type SiteTemplateInfo } from './designer/siteTemplateInfo.js';
 export { sitePorts, portsForRole, type PortRule } from './designer/rke2Ports.js';
+export { portTable, serverOnlyPorts, type PortRow } from './designer/portTable.js';
+export {
+  siteSheet,
+  effectivePodSecurity,
+  type SiteSheet,
+  type SheetNode,
+  type DhcpReservation,
+  type NeedsGroup,
+} from './designer/siteSheet.js';
 export { noProxyOf } from './designer/noProxyOf.js';
 export { MERGED_CONFIG_PATH } from './provider/constants.js';
 export { nodeArtifacts, type NodeArtifact, type NodeArtifacts, type ArtifactLanguage } from './designer/nodeArtifacts.js';
 export { bootTimeline, BOOT_STAGE, type BootStep } from './designer/bootTimeline.js';
 export * as siteEdits from './designer/siteEdits.js';
 export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';
+export { countFindings, type FindingCounts } from './designer/findingCounts.js';
 export { checkSite, publicSiteCheck } from './check/checkSite.js';
 export {
   CheckFailureSchema,
@@ -97,6 +107,7 @@ export {
 export { safeSegment } from './bundle/safeName.js';
 export { parseSiteBytes } from './site/createSite.js';
 export { readZipDirectory, readZipEntry, type ZipEntry, type ZipDirectoryResult, type ZipEntryResult } from './bundle/readZip.js';
-export { openInputs, looksLikeSiteJson } from './open/openInputs.js';
+export { openInputs } from './open/openInputs.js';
+export { classifyInput, type InputClass, type InputKind } from './open/classifyInput.js';
 export { openShareLink, isShareLink } from './open/openShareLink.js';
 export type { OpenResult, NamedBytes } from './open/openResult.js';

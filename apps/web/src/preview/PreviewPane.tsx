@@ -29,8 +29,8 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
   const view = useNodeView(site, selected);
   const { analysis, pending } = useAnalysis();
   const [file, setFile] = useState('user-data');
-  const errors = analysis?.findings.filter((f) => f.severity === 'error').length ?? 0;
-  const warnings = analysis?.findings.filter((f) => f.severity === 'warning').length ?? 0;
+  const errors = analysis?.counts.error ?? 0;
+  const warnings = analysis?.counts.warning ?? 0;
   const tabs = [
     { id: 'files', label: 'Files' },
     { id: 'stages', label: 'Boot stages' },

@@ -2,7 +2,6 @@
  * `rke2-edge open`: what someone sent — a zip bundle, a share link, a site.json or cloud-configs —
  * checked like the designer checks it, and written out as a plain site.json.
  */
-import { decodeUtf8 } from '../bytes/utf8.js';
 import { LIMITS } from '../limits.js';
 import { openInputs } from '../open/openInputs.js';
 import type { NamedBytes, OpenResult } from '../open/openResult.js';
@@ -39,16 +38,8 @@ async function openPositionals(inputs: string[], io: CliIo): Promise<OpenResult>
       return { ok: false, message: `cannot read ${path}: ${(e as Error).message}` };
     }
   }
-  const link = files.length === 1 ? shareLinkIn(files[0]!.bytes) : null;
-  return link ? openShareLink(link) : openInputs(files);
-}
-
-/** A file (or stdin) holding just a share link: links too long for a command line travel this way. */
-function shareLinkIn(bytes: Uint8Array): string | null {
-  if (bytes.length > LIMITS.shareLinkChars + 4096) return null;
-  const text = decodeUtf8(bytes);
-  const trimmed = text.ok ? text.text.trim() : '';
-  return isShareLink(trimmed) && !/\s/.test(trimmed) ? trimmed : null;
+  // A file holding only a share link, as links too long for a command line travel, opens as that link (classifyInput).
+  return openInputs(files);
 }
 
 export async function openCommand(argv: string[], io: CliIo): Promise<number> {

@@ -7,7 +7,8 @@ import { formatFinding, sortFindings, type Finding } from '../lint/finding.js';
 import { lintCloudConfigs } from '../lint/lintCloudConfig.js';
 import { lintSite } from '../lint/lintSite.js';
 import { LIMITS } from '../limits.js';
-import { cloudConfigTexts, isSiteJsonFile } from '../open/openInputs.js';
+import { classifyInput } from '../open/classifyInput.js';
+import { cloudConfigTexts } from '../open/openInputs.js';
 import type { NamedBytes } from '../open/openResult.js';
 import { parseSiteBytes } from '../site/createSite.js';
 import { expandSite } from '../site/expandSite.js';
@@ -100,8 +101,8 @@ async function readAll(paths: string[], io: CliIo): Promise<NamedBytes[] | null>
   return out;
 }
 
-const isZipFile = (file: NamedBytes) =>
-  file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && file.bytes[2] === 0x03 && file.bytes[3] === 0x04;
+const isZipFile = (file: NamedBytes) => classifyInput(file).kind === 'zip';
+const isSiteJsonFile = (file: NamedBytes) => classifyInput(file).kind === 'site-json';
 
 function zipGiven(file: NamedBytes, io: CliIo): typeof EXIT.unreadable {
   io.stderr(`rke2-edge: ${file.name} is a zip: take its site out first with "rke2-edge open ${file.name} -o site.json"\n`);

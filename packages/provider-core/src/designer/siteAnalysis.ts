@@ -10,11 +10,14 @@ import type { Site } from '../site/siteSchema.js';
 import { noProxyOf } from './noProxyOf.js';
 import { checkSite, publicSiteCheck } from '../check/checkSite.js';
 import type { SiteCheck } from '../check/checkResult.js';
+import { countFindings, type FindingCounts } from './findingCounts.js';
 
 export type NodeStatus = 'ok' | 'warnings' | 'errors';
 
 export interface SiteAnalysis {
   findings: Finding[];
+  /** How many findings of each severity, for tab titles, badges and the export dialog. */
+  counts: FindingCounts;
   nodeStatus: NodeStatus[];
   /** Per node, NO_PROXY as the provider writes it ('' for none, null when it writes nothing). */
   noProxy: (string | null)[];
@@ -40,5 +43,11 @@ export function analyseSite(site: Site): SiteAnalysis {
   check.nodes.forEach((n, i) => {
     if (!n.ok) nodeStatus[i] = 'errors';
   });
-  return { findings, nodeStatus, noProxy: site.nodes.map((_, i) => (expanded.nodes[i] ? noProxyOf(expanded.nodes[i].plan) : null)), check };
+  return {
+    findings,
+    counts: countFindings(findings),
+    nodeStatus,
+    noProxy: site.nodes.map((_, i) => (expanded.nodes[i] ? noProxyOf(expanded.nodes[i].plan) : null)),
+    check,
+  };
 }

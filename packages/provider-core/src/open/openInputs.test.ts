@@ -8,7 +8,8 @@ import { haSite } from '../../test/siteFixtures.js';
 import { zipBytes } from '../../test/zipBytes.js';
 import { buildBundle } from '../bundle/buildBundle.js';
 import { LIMITS } from '../limits.js';
-import { looksLikeSiteJson, openInputs } from './openInputs.js';
+import { encodeShareFragment, withoutSecrets } from '../share/shareLink.js';
+import { openInputs } from './openInputs.js';
 
 const file = (name: string, content: string | Uint8Array) => ({
   name,
@@ -111,6 +112,17 @@ describe('openInputs', () => {
     expect(await openInputs([])).toEqual({ ok: false, message: 'No file was given.' });
   });
 
+  it('opens a file holding only a share link as that link, on its own', async () => {
+    const fragment = await encodeShareFragment(haSite(), { includeSecrets: false });
+    const opened = await openInputs([file('link.txt', `https://designer.example/${fragment}\n`)]);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.site).toEqual(withoutSecrets(haSite()).site);
+    expect(await openInputs([file('link.txt', fragment), oracle('01-init-minimal')])).toEqual({
+      ok: false,
+      message: 'Open one share link on its own.',
+    });
+  });
+
   it('never throws or rejects, whatever the files', async () => {
     const named = fc.constantFrom('site.json', 'a.zip', 'node.yaml', 'x');
     const content = fc.oneof(
@@ -125,17 +137,5 @@ describe('openInputs', () => {
       }),
       { ...propertySettings, numRuns: Math.min(propertySettings.numRuns, 200) },
     );
-  });
-});
-
-describe('looksLikeSiteJson', () => {
-  it('is true when the first character after white space is "{"', () => {
-    expect(looksLikeSiteJson('{}')).toBe(true);
-    expect(looksLikeSiteJson('\uFEFF \n\t{"name": 1}')).toBe(true);
-    expect(looksLikeSiteJson('#cloud-config\n{')).toBe(false);
-    expect(looksLikeSiteJson('cluster: {}')).toBe(false);
-    expect(looksLikeSiteJson('')).toBe(false);
-    expect(looksLikeSiteJson('null')).toBe(false);
-    expect(looksLikeSiteJson('\u00a0{')).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Opening what the user drops, picks or names on the command line: one zip made by this app (its
- * site.json), one site.json, or one or more Kairos cloud-configs (imported into a site, with
- * everything that could not be represented listed). The files may come from anyone: sizes are
+ * Opening what the user drops, picks or names on the command line (classifyInput says which): one
+ * zip made by this app (its site.json), one site.json, a file holding a share link, or one or more
+ * Kairos cloud-configs (imported into a site, with everything that could not be represented
+ * listed). The files may come from anyone: sizes are
  * bounded by LIMITS, text must be valid UTF-8, and nothing here throws.
  */
 import { readBundle } from '../bundle/readBundle.js';
@@ -10,56 +11,26 @@ import { formatBytes, LIMITS } from '../limits.js';
 import { formatFinding, isSecurityFinding, type Finding } from '../lint/finding.js';
 import { parseSiteBytes, siteErrorText } from '../site/createSite.js';
 import { importCloudConfigs, type CloudConfigText } from '../site/importCloudConfigs.js';
+import { classifyInput, type InputKind } from './classifyInput.js';
 import { opened, refused, type NamedBytes, type OpenResult } from './openResult.js';
-
-/** JSON's white space, and a byte-order mark before it. */
-const LEADING_SPACE = /^[\uFEFF \t\n\r]*/;
-
-/** A text is a site.json when it is a JSON object: its first character other than white space is "{". */
-export function looksLikeSiteJson(text: string): boolean {
-  return text.charAt(LEADING_SPACE.exec(text)![0].length) === '{';
-}
-
-function skipSpace(bytes: Uint8Array, at: number): number {
-  while (at < bytes.length && (bytes[at] === 0x20 || bytes[at] === 0x09 || bytes[at] === 0x0a || bytes[at] === 0x0d)) at++;
-  return at;
-}
-
-/** Where the content starts: after a UTF-8 byte-order mark and JSON white space. */
-const contentStart = (bytes: Uint8Array) => skipSpace(bytes, bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0);
-
-const NULL = [0x6e, 0x75, 0x6c, 0x6c];
-
-/**
- * By content: a JSON object. A file named *.json that is empty, white space or `null` is also
- * taken as a (broken) site.json, so it is refused as one instead of imported as a cloud-config.
- */
-export function isSiteJsonFile(file: NamedBytes): boolean {
-  const { bytes } = file;
-  const start = contentStart(bytes);
-  if (bytes[start] === 0x7b) return true;
-  if (!file.name.toLowerCase().endsWith('.json')) return false;
-  return start === bytes.length || (NULL.every((b, i) => bytes[start + i] === b) && skipSpace(bytes, start + NULL.length) === bytes.length);
-}
-
-const isZip = (file: NamedBytes) =>
-  file.name.toLowerCase().endsWith('.zip') ||
-  (file.bytes[0] === 0x50 &&
-    file.bytes[1] === 0x4b &&
-    ((file.bytes[2] === 3 && file.bytes[3] === 4) || (file.bytes[2] === 5 && file.bytes[3] === 6)));
+import { openShareLink } from './openShareLink.js';
 
 const notesOf = (findings: Finding[]) => findings.map((f) => formatFinding(f).replace(/\s+/g, ' ').trim());
 
 export async function openInputs(files: readonly NamedBytes[]): Promise<OpenResult> {
   if (files.length === 0) return refused('No file was given.');
-  const zip = files.find(isZip);
+  const classes = files.map(classifyInput);
+  const of = (kind: InputKind) => files.find((_, i) => classes[i]!.kind === kind);
+  const zip = of('zip');
   if (zip) {
     if (files.length > 1) return refused('Open one zip bundle on its own.');
     const read = await readBundle(zip.bytes);
     const rebuild = `Only the site.json of ${zip.name} was read: the node files in a zip you received are not checked, so export them again from this site before writing sticks.`;
     return read.ok ? opened(read.site, [rebuild]) : refused(`${zip.name}: ${read.message}`);
   }
-  const siteJson = files.find(isSiteJsonFile);
+  const link = classes.find((c) => c.kind === 'share-link');
+  if (link?.kind === 'share-link') return files.length > 1 ? refused('Open one share link on its own.') : openShareLink(link.link);
+  const siteJson = of('site-json');
   if (siteJson) {
     if (files.length > 1) return refused('Open one site.json on its own, or only cloud-config files.');
     const parsed = parseSiteBytes(siteJson.bytes);
