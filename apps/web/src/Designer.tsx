@@ -85,7 +85,7 @@ function TopBar({ site, saveProblem, onExport, onLeave }: TopBarProps) {
   const store = useSiteStore();
   const { past, future, lastEdit } = useSiteState();
   const { analysis } = useAnalysis();
-  const errors = analysis?.findings.filter((f) => f.severity === 'error').length;
+  const errors = analysis?.counts.error;
   return (
     <header className="topbar">
       <h1>

@@ -9,7 +9,7 @@ import { useAnalysis } from '../state/siteContext.js';
 import { SheetFacts } from './SheetFacts.js';
 import { SheetNeeds } from './SheetNeeds.js';
 import { DhcpReservations, SheetNodes } from './SheetNodes.js';
-import { SheetPorts } from './SheetPorts.js';
+import { PortsTable } from '../sections/PortsTable.js';
 import { SheetTopology } from './SheetTopology.js';
 
 const ENDPOINT_WORDS: Record<Site['cluster']['endpoint'], string> = {
@@ -49,7 +49,7 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
       <SheetNodes nodes={sheet.nodes} />
       <DhcpReservations reservations={sheet.dhcpReservations} />
       <SheetNeeds groups={sheet.needs} />
-      <SheetPorts ports={sheet.ports} />
+      <PortsTable ports={sheet.ports} />
     </main>
   );
 }

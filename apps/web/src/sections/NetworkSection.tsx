@@ -1,4 +1,5 @@
-import { CNI_PLUGINS, designerRules, INGRESS_CONTROLLERS, portsForRole, type Site } from '@rke2-edge/provider-core';
+import { CNI_PLUGINS, designerRules, INGRESS_CONTROLLERS, portTable, type Site } from '@rke2-edge/provider-core';
+import { PortsTable } from './PortsTable.js';
 import { CheckboxField, ListField, SelectField, TextField } from '../form/fields.js';
 import { useAnalysis, useSiteState } from '../state/siteContext.js';
 import type { SiteSettings } from '../actions/settingsActions.js';
@@ -39,7 +40,7 @@ export function NetworkSection({ site, selectedNode }: { site: Site; selectedNod
         <TextField {...proxy('noProxy')} label="NO_PROXY (your entries)" />
       </fieldset>
       <NoProxyTable site={site} selectedNode={selectedNode} />
-      <PortsTable site={site} />
+      <PortsTable ports={portTable(site)} />
     </>
   );
 }
@@ -91,42 +92,6 @@ function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number
           Showing {rows.length} of {site.nodes.length} nodes; select a node to see its row.
         </p>
       )}
-    </section>
-  );
-}
-
-export function PortsTable({ site }: { site: Site }) {
-  const server = portsForRole(site, 'controlplane');
-  const worker = new Set(portsForRole(site, 'worker'));
-  return (
-    <section aria-labelledby="ports-title" className="table-section">
-      <h3 id="ports-title">Ports to open (inbound)</h3>
-      <div className="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Port</th>
-              <th scope="col">Protocol</th>
-              <th scope="col">From</th>
-              <th scope="col">Servers</th>
-              <th scope="col">Workers</th>
-              <th scope="col">Purpose</th>
-            </tr>
-          </thead>
-          <tbody>
-            {server.map((rule) => (
-              <tr key={`${rule.port}/${rule.protocol}`}>
-                <th scope="row">{rule.port}</th>
-                <td>{rule.protocol}</td>
-                <td>{rule.from}</td>
-                <td>yes</td>
-                <td>{worker.has(rule) ? 'yes' : 'no'}</td>
-                <td>{rule.purpose}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
     </section>
   );
 }

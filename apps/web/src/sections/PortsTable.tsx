@@ -1,9 +1,9 @@
-/** The inbound ports each kind of node must open (provider-core's portTable), as the network section shows them. */
+/** The inbound ports each kind of node must open (provider-core's portTable): the network section and the print sheet show this table. */
 import type { PortRow } from '@rke2-edge/provider-core';
 
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');
 
-export function SheetPorts({ ports }: { ports: PortRow[] }) {
+export function PortsTable({ ports }: { ports: PortRow[] }) {
   return (
     <section aria-labelledby="ports-title" className="table-section">
       <h3 id="ports-title">Ports to open (inbound)</h3>
