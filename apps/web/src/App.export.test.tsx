@@ -23,6 +23,17 @@ describe('export and print', () => {
     expect(within(dialog).getByRole('button', { name: 'Download anyway (experts)', hidden: true })).toBeTruthy();
   });
 
+  it('says the site could not be checked, and offers no download, when the analysis fails', async () => {
+    const user = await openTemplate('single-node', () => Promise.reject(new Error('the analysis worker stopped')));
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = screen.getByRole('dialog', { hidden: true });
+    const alert = await within(dialog).findByRole('alert', { hidden: true });
+    expect(alert.textContent).toBe(
+      'The site could not be checked (the analysis worker stopped), so nothing can be downloaded yet; edit again to retry.',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Download all (zip)', hidden: true })).toHaveProperty('disabled', true);
+  });
+
   it('prints a site sheet with topology, ports and settings, never the token', async () => {
     const user = await openTemplate('cis-selinux');
     const token = (screen.getByLabelText('Cluster token') as HTMLInputElement).value;

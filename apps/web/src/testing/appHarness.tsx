@@ -9,6 +9,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach } from 'vitest';
 import App, { createDesignerServices } from '../App.js';
 import type { Launch } from '../launch.js';
+import type { AnalyseSite } from '../lint/analysisRunner.js';
+
+const inProcess: AnalyseSite = async (site) => analyseSite(site);
 
 // Sized for a busy two-core machine: the first render of the designer can take seconds there.
 configure({ asyncUtilTimeout: 10_000 });
@@ -24,15 +27,15 @@ afterEach(() => {
 });
 
 /** Renders the designer as a fresh page would: new services, reading whatever this browser saved. */
-export function renderApp(launch: Launch) {
-  const services = createDesignerServices({ analyse: async (site) => analyseSite(site) });
+export function renderApp(launch: Launch, analyse: AnalyseSite = inProcess) {
+  const services = createDesignerServices({ analyse });
   render(<App launch={launch} services={services} />);
   return services;
 }
 
-export async function openTemplate(id: string) {
+export async function openTemplate(id: string, analyse?: AnalyseSite) {
   const user = userEvent.setup();
-  renderApp({ kind: 'template', id });
+  renderApp({ kind: 'template', id }, analyse);
   await screen.findByRole('heading', { name: /RKE2 Edge Designer/ });
   return user;
 }
