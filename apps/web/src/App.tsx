@@ -34,9 +34,9 @@ export interface DesignerServices {
 }
 
 /** Makes the designer's services and reopens the saved site: call it when the designer is first shown. */
-export function createDesignerServices(options: { analyse?: AnalyseSite; autosave?: AutosaveSession } = {}): DesignerServices {
+export function createDesignerServices(options: { analyse?: AnalyseSite } = {}): DesignerServices {
   const store = new SiteStore();
-  const autosave = options.autosave ?? new AutosaveSession();
+  const autosave = new AutosaveSession();
   const startupNotices = startup(store, autosave);
   const analyse = options.analyse ?? serialAnalysis(workerTransport());
   return { store, autosave, queryClient: new QueryClient(), analyse, startupNotices };

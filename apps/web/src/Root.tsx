@@ -2,15 +2,14 @@
  * The entry: shows the start screen from the first, small chunk and loads the designer (site
  * model, forms, analysis) when the user picks something, or at once when a site is saved here.
  */
-import { SHARE_PREFIX, SITE_TEMPLATE_INFO } from '@rke2-edge/provider-core';
+import { SITE_TEMPLATE_INFO } from '@rke2-edge/provider-core';
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import type { Launch } from './launch.js';
+import { shareLaunch, type Launch } from './launch.js';
 import { StartScreen } from './StartScreen.js';
 import { hasSavedSite } from './state/autosaveKey.js';
 
 function initialLaunch(): Launch | null {
-  if (location.hash.startsWith(SHARE_PREFIX)) return { kind: 'share', fragment: location.hash };
-  return hasSavedSite() ? { kind: 'resume' } : null;
+  return shareLaunch(location.hash) ?? (hasSavedSite() ? { kind: 'resume' } : null);
 }
 
 const loadApp = () => import('./App.js');
@@ -54,7 +53,8 @@ export function Root() {
     idle(() => void loadApp().catch(() => undefined));
     // A share link pasted into the address bar of an open designer only changes the fragment.
     const onHashChange = () => {
-      if (location.hash.startsWith(SHARE_PREFIX)) setLaunch({ kind: 'share', fragment: location.hash });
+      const shared = shareLaunch(location.hash);
+      if (shared) setLaunch(shared);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
