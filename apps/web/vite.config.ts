@@ -18,5 +18,6 @@ export default defineConfig({
   },
   server: { port: 5173, strictPort: true },
   preview: { port: 4173, strictPort: true },
-  test: { name: 'web', environment: 'jsdom' },
+  // Sized for a busy two-core machine: a test that renders the whole designer can take seconds there.
+  test: { name: 'web', environment: 'jsdom', testTimeout: 30_000 },
 });

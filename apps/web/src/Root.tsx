@@ -4,20 +4,24 @@
  */
 import { SITE_TEMPLATE_INFO } from '@rke2-edge/provider-core';
 import { Component, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import type { Launch } from './launch.js';
+import { shareLaunch, type Launch } from './launch.js';
 import { StartScreen } from './StartScreen.js';
 import { hasSavedSite } from './state/autosaveKey.js';
 
-/** A share link carries the site in the fragment (see provider-core's shareLink). */
-const SHARE_FRAGMENT = '#share=';
-
 function initialLaunch(): Launch | null {
-  if (location.hash.startsWith(SHARE_FRAGMENT)) return { kind: 'share', fragment: location.hash };
-  return hasSavedSite() ? { kind: 'resume' } : null;
+  return shareLaunch(location.hash) ?? (hasSavedSite() ? { kind: 'resume' } : null);
 }
 
 const loadApp = () => import('./App.js');
-const App = lazy(loadApp);
+/**
+ * The designer with its services (store, autosave, queries, analysis worker), made once per page
+ * when it is first shown: React keeps what the lazy loader resolved.
+ */
+const App = lazy(async () => {
+  const { default: Designer, createDesignerServices } = await loadApp();
+  const services = createDesignerServices();
+  return { default: ({ launch }: { launch: Launch }) => <Designer launch={launch} services={services} /> };
+});
 
 /** If the designer's code cannot load (offline after an update, a blocked file), say so: never a blank page. */
 class LoadFailure extends Component<{ children: ReactNode }, { error: Error | null }> {
@@ -49,7 +53,8 @@ export function Root() {
     idle(() => void loadApp().catch(() => undefined));
     // A share link pasted into the address bar of an open designer only changes the fragment.
     const onHashChange = () => {
-      if (location.hash.startsWith(SHARE_FRAGMENT)) setLaunch({ kind: 'share', fragment: location.hash });
+      const shared = shareLaunch(location.hash);
+      if (shared) setLaunch(shared);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

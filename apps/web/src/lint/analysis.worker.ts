@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** Runs the whole-site analysis off the main thread: one request in, one answer out. */
 import { analyseSite, type Site } from '@rke2-edge/provider-core';
-import type { AnalysisRequest, AnalysisResponse } from './analysisClient.js';
+import type { AnalysisRequest, AnalysisResponse } from './analysisRunner.js';
 
 self.onmessage = (event: MessageEvent<string>) => {
   const { id, site } = JSON.parse(event.data) as AnalysisRequest;

@@ -1,38 +1,50 @@
 /**
- * The analysis of the current site, computed in a Web Worker. Small sites are analysed at once;
- * large ones after a short pause in typing, so a burst of keystrokes costs one run.
+ * The analysis of the current site, as a query keyed by the site value's identity: each edit is a
+ * new query, the previous answer stays on screen while it runs, and an answer for a replaced site
+ * lands in that site's query, never over a newer one. Small sites are analysed at once; large ones
+ * after a short pause in typing, so a burst of keystrokes costs one run.
  */
 import type { Site } from '@rke2-edge/provider-core';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { messagesByField } from '../findings/fieldPaths.js';
 import type { AnalysisView } from '../state/siteContext.js';
-import { AnalysisClient, currentAnalysis, workerTransport, type AnalysisState, type AnalysisTransport } from './analysisClient.js';
+import type { AnalyseSite } from './analysisRunner.js';
+import { siteIdentity } from './siteIdentity.js';
 
 export const LARGE_SITE_NODES = 100;
 export const LARGE_SITE_PAUSE_MS = 150;
 
-const IDLE: AnalysisState = { status: 'idle' };
-const noSubscription = () => () => undefined;
-
-export function useSiteAnalysis(site: Site | null, transport: () => AnalysisTransport = workerTransport): AnalysisView {
-  const [client, setClient] = useState<AnalysisClient | null>(null);
+/** True once the site has not changed for the pause (at once for a small site). */
+function useSettled(site: Site | null): boolean {
+  const large = site !== null && site.nodes.length > LARGE_SITE_NODES;
+  const [settled, setSettled] = useState<Site | null>(null);
   useEffect(() => {
-    const created = new AnalysisClient(transport());
-    setClient(created);
-    return () => created.close();
-  }, [transport]);
-  useEffect(() => {
-    if (!site || !client) return;
-    if (site.nodes.length <= LARGE_SITE_NODES) {
-      client.request(site);
-      return;
-    }
-    const timer = setTimeout(() => client.request(site), LARGE_SITE_PAUSE_MS);
+    if (!large) return;
+    const timer = setTimeout(() => setSettled(site), LARGE_SITE_PAUSE_MS);
     return () => clearTimeout(timer);
-  }, [client, site]);
-  const state = useSyncExternalStore(client?.subscribe ?? noSubscription, client?.getState ?? (() => IDLE));
-  const analysis = currentAnalysis(state);
+  }, [site, large]);
+  return !large || settled === site;
+}
+
+export function useSiteAnalysis(site: Site | null, analyse: AnalyseSite): AnalysisView {
+  const settled = useSettled(site);
+  const query = useQuery({
+    queryKey: ['analysis', site ? siteIdentity(site) : 0],
+    queryFn: ({ signal }) => analyse(site!, signal),
+    enabled: site !== null && settled,
+    placeholderData: keepPreviousData,
+    // The answer for one site value never changes; only the current one is worth keeping.
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+  });
+  const analysis = query.data ?? null;
   const byField = useMemo(() => messagesByField(analysis?.findings ?? []), [analysis]);
-  const pending = state.status !== 'failed' && (state.status !== 'done' || state.forSite !== site);
-  return { analysis, pending, error: state.status === 'failed' ? state.error : null, messagesByField: byField };
+  return {
+    analysis,
+    pending: !query.isError && (query.isPending || query.isPlaceholderData || query.isFetching),
+    error: query.error?.message ?? null,
+    messagesByField: byField,
+  };
 }
