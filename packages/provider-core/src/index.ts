@@ -96,14 +96,8 @@ export {
 export { buildIso, primaryName, type IsoFile, type IsoOptions } from './bundle/iso9660.js';
 export { cidataIso, CIDATA_LABEL, CIDATA_ISO_NAME } from './bundle/cidataIso.js';
 export { readBundle, type ReadBundleResult } from './bundle/readBundle.js';
-export {
-  encodeShareFragment,
-  decodeShareFragment,
-  withoutSecrets,
-  SHARE_PREFIX,
-  type OmittedSecret,
-  type OpenShareResult,
-} from './share/shareLink.js';
+export { encodeShareFragment, decodeShareFragment, withoutSecrets, type OmittedSecret, type OpenShareResult } from './share/shareLink.js';
+export { SHARE_PREFIX } from './share/sharePrefix.js';
 export { safeSegment } from './bundle/safeName.js';
 export { parseSiteBytes } from './site/createSite.js';
 export { readZipDirectory, readZipEntry, type ZipEntry, type ZipDirectoryResult, type ZipEntryResult } from './bundle/readZip.js';

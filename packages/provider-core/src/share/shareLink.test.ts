@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { propertySettings } from '../../test/fastCheckSettings.js';
 import { haSite, largeSite, TEST_TOKEN, variant, registryConfig } from '../../test/siteFixtures.js';
 import { LIMITS } from '../limits.js';
-import { decodeShareFragment, encodeShareFragment, SHARE_PREFIX, withoutSecrets } from './shareLink.js';
+import { decodeShareFragment, encodeShareFragment, withoutSecrets } from './shareLink.js';
+import { SHARE_PREFIX } from './sharePrefix.js';
 
 const withRegistry = () =>
   variant((s) => {

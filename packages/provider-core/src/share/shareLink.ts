@@ -16,8 +16,8 @@ import { formatBytes, LIMITS } from '../limits.js';
 import { parseSite, siteErrorText } from '../site/createSite.js';
 import type { Site } from '../site/siteSchema.js';
 import { kindOf, parseStrictJson } from '../site/strictJson.js';
+import { SHARE_PREFIX } from './sharePrefix.js';
 
-export const SHARE_PREFIX = '#share=';
 const SHARE_FORMAT = 1;
 
 /** A secret a share link left out: which one, and what to tell the receiver (our own words). */
