@@ -3,8 +3,11 @@
  * One lint gate for the whole repository (`pnpm lint`). Besides typescript-eslint (with type
  * information for the rules that need it), React's hook rules and jsx-a11y, it enforces the
  * architecture: provider-core is pure (no React, no DOM, no Node outside src/cli), ui holds no
- * domain code, and the web app reaches provider-core only by its package name.
+ * domain code, the web app reaches provider-core only by its package name, and no module imports
+ * itself back through others (import-x/no-cycle).
  */
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -50,6 +53,24 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // No import cycles between files: a cycle makes the order modules run in depend on who imports
+    // first, and hides layers that should point one way. `import type` is erased before anything
+    // runs, so a cycle made only of type imports is allowed (no-cycle skips them). The
+    // TypeScript resolver maps the `.js` in our imports to the `.ts` file, and package names
+    // (`@rke2-edge/provider-core`) to their source, so cycles across packages are found too.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // import-x parses each imported file itself: with the TypeScript parser, or it sees no imports in .ts files.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {

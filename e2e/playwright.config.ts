@@ -24,6 +24,11 @@ const devPort = Number(process.env['E2E_DEV_PORT'] ?? 5173);
 
 export default defineConfig({
   testDir: './tests',
+  // Sized for a busy 2-core machine (several checkouts building and testing at once): a journey
+  // test gets 90 s (the default 30 s is for an idle laptop), one expectation 15 s (default 5 s).
+  // Waits are expectations that poll, so a fast machine passes as fast as before.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   outputDir: './test-results',
   fullyParallel: false,
   workers: 1,

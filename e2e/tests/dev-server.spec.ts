@@ -1,18 +1,23 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
-test('the dev server (README start command) serves a working designer with Monaco and its YAML worker', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  await page.getByRole('button', { name: /HA: 3 control planes/ }).click();
-  await expect(page.getByRole('heading', { name: /RKE2 Edge Designer — ha-site/ })).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('tab', { name: 'Advanced' }).click();
-  await page.locator('#field-extraConfig .monaco-editor').click();
-  await page.keyboard.type('selin');
-  await page.keyboard.press('Control+Space');
-  await expect(page.locator('.suggest-widget')).toContainText('selinux', { timeout: 15_000 });
-  await expect(page.getByRole('tab', { name: /Findings \(1 error/ })).toBeVisible({ timeout: 15_000 });
-  expect(errors).toEqual([]);
+// The test ends with Monaco's suggestion list open: Monaco's own list (.monaco-list) carries an
+// aria attribute value axe rejects (aria-valid-attr-value). Third-party DOM, not ours to fix.
+test.use({ allowedAxeRules: ['aria-valid-attr-value'] });
+
+test('the dev server (README start command) serves a working designer with Monaco and its YAML worker', async ({ page, designer }) => {
+  await test.step('start from the HA template', async () => {
+    await page.goto('/');
+    await page.getByRole('button', { name: /HA: 3 control planes/ }).click();
+    // The dev server transforms modules on first request: slower than the built app.
+    await expect(designer.heading('ha-site')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
+  });
+  await test.step('complete a key in the extra config from the YAML worker', async () => {
+    await designer.goToSection('Advanced');
+    await page.locator('#field-extraConfig .monaco-editor').click();
+    await page.keyboard.type('selin');
+    await page.keyboard.press('Control+Space');
+    await expect(page.locator('.suggest-widget')).toContainText('selinux');
+    await expect(page.getByRole('tab', { name: /Findings \(1 error/ })).toBeVisible();
+  });
 });

@@ -1,9 +1,8 @@
 /**
  * The site as files for the field: for each node its user-data, meta-data, a README and the files
  * the device will write (for review), plus site.json and a manifest of sha-256 sums. As a zip
- * (jszip) with fixed timestamps and a stable order, so the same site always gives the same bytes.
+ * (writeZip) with fixed timestamps and a stable order, so the same site always gives the same bytes.
  */
-import JSZip from 'jszip';
 import { deviceNeeds } from '../check/deviceNeeds.js';
 import { isSecurityFinding, sortFindings, type Finding } from '../lint/finding.js';
 import { lintSite } from '../lint/lintSite.js';
@@ -13,6 +12,7 @@ import type { Site } from '../site/siteSchema.js';
 import { cidataIso, CIDATA_ISO_NAME } from './cidataIso.js';
 import { fieldReadme } from './fieldReadme.js';
 import { safeDevicePath, safeSegment, uniqueSegments } from './safeName.js';
+import { writeZip } from './writeZip.js';
 
 export interface BundleFile {
   /** Path inside the bundle, `SITE/NODE/user-data`. */
@@ -35,9 +35,6 @@ export interface BundleOptions {
 
 export type BundleResult =
   { ok: true; bytes: Uint8Array; files: BundleFile[]; findings: Finding[] } | { ok: false; reason: string; findings: Finding[] };
-
-/** Every zip entry gets this time, in local time like the zip format itself: no clock leaks in. */
-const FIXED_DATE = new Date(1980, 0, 1, 0, 0, 0);
 
 /** The files the device writes, at their device paths: yip file, provider files, merged config, designer files. */
 export function deviceFiles(expanded: ExpandedNode): [string, string][] {
@@ -132,14 +129,15 @@ export async function buildBundle(site: Site, options: BundleOptions): Promise<B
   const files = await withManifest(plain, (i) => {
     if (i % 256 === 0) progress(10 + Math.floor((30 * i) / plain.length));
   });
-  const zip = new JSZip();
-  for (const file of files)
-    zip.file(file.path, file.content, { date: FIXED_DATE, createFolders: false, binary: typeof file.content !== 'string' });
   progress(40);
-  const bytes = await zip.generateAsync(
-    { type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, streamFiles: false },
-    (meta) => progress(40 + Math.floor(meta.percent * 0.59)),
-  );
+  const encoder = new TextEncoder();
+  const entries = files.map((file) => ({
+    path: file.path,
+    data: typeof file.content === 'string' ? encoder.encode(file.content) : file.content,
+  }));
+  const bytes = writeZip(entries, (i) => {
+    if (i % 256 === 0) progress(40 + Math.floor((59 * i) / entries.length));
+  });
   progress(100);
   return { ok: true, bytes, files, findings };
 }

@@ -1,0 +1,95 @@
+import JSZip from 'jszip';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readZipDirectory, readZipEntry } from './readZip.js';
+import { writeZip } from './writeZip.js';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const entries = [
+  { path: 'site/site.json', data: encode('{\n  "name": "site"\n}\n'.repeat(50)) },
+  { path: 'site/ünïcødé.txt', data: encode('x') },
+  { path: 'site/empty', data: new Uint8Array() },
+  { path: 'site/cp-1/cidata.iso', data: Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256) },
+];
+
+/** Each central record's fields that make a zip depend on more than its files. */
+function centralRecords(zip: Uint8Array) {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.length - 22;
+  const records = [];
+  let at = view.getUint32(end + 16, true);
+  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const [extra, comment] = [view.getUint16(at + 30, true), view.getUint16(at + 32, true)];
+    const local = view.getUint32(at + 42, true);
+    records.push({
+      madeBy: view.getUint16(at + 4, true),
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
+      externalAttributes: view.getUint32(at + 38, true),
+      extra: extra + comment + view.getUint16(local + 28, true),
+    });
+    at += 46 + nameLength + extra + comment;
+  }
+  return records;
+}
+
+describe('writeZip', () => {
+  it('writes entries that jszip and readZip both read back, in order', async () => {
+    const zip = writeZip(entries);
+    const loaded = await JSZip.loadAsync(zip);
+    expect(Object.keys(loaded.files)).toEqual(entries.map((e) => e.path));
+    for (const entry of entries) expect(await loaded.file(entry.path)!.async('uint8array'), entry.path).toEqual(entry.data);
+    const directory = readZipDirectory(zip);
+    if (!directory.ok) throw new Error(directory.message);
+    expect(directory.entries.map((e) => [e.name, e.method])).toEqual(entries.map((e) => [e.path, e.data.length === 0 ? 0 : 8]));
+    for (const [i, entry] of directory.entries.entries())
+      expect(await readZipEntry(zip, entry, 10_000)).toEqual({ ok: true, bytes: entries[i]!.data });
+  });
+
+  it('gives every entry 1980-01-01 00:00, DOS attributes, no extra fields, UTF-8 flag only for non-ASCII names', () => {
+    const records = centralRecords(writeZip(entries));
+    expect(records).toEqual(
+      entries.map((e) => ({
+        madeBy: 20,
+        flags: e.path.includes('ü') ? 0x800 : 0,
+        method: e.data.length === 0 ? 0 : 8,
+        time: 0,
+        date: 0x21,
+        externalAttributes: 0,
+        extra: 0,
+      })),
+    );
+  });
+
+  it('gives the same bytes for the same entries, and reports each entry', () => {
+    const seen: number[] = [];
+    const first = writeZip(entries, (i) => seen.push(i));
+    expect(writeZip(entries.map((e) => ({ ...e, data: e.data.slice() })))).toEqual(first);
+    expect(seen).toEqual([0, 1, 2, 3]);
+  });
+
+  it('is a zip that unzip tests clean, when unzip is installed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'write-zip-'));
+    writeFileSync(join(dir, 'a.zip'), writeZip(entries));
+    let output: string;
+    try {
+      output = execFileSync('unzip', ['-t', join(dir, 'a.zip')], { encoding: 'utf8' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    expect(output).toContain('No errors detected');
+  });
+
+  it('refuses more entries than a zip without Zip64 holds', () => {
+    expect(() => writeZip(Array.from({ length: 0xffff }, (_, i) => ({ path: `f${i}`, data: new Uint8Array() })))).toThrow(
+      /at most 65534 files/,
+    );
+  });
+});
