@@ -45,7 +45,7 @@ export { generateClusterToken, tokenWeakness } from './site/clusterToken.js';
 export * as designerRules from './site/designerRules.js';
 export { expandSite, expandNode, type ExpandedSite, type ExpandedNode } from './site/expandSite.js';
 export { siteContext, rke2ConfigFor, type SiteContext } from './site/rke2ConfigFor.js';
-export { importCloudConfigs, type ImportResult, type CloudConfigText } from './site/importCloudConfigs.js';
+export { importCloudConfigs, type ImportResult, type CloudConfigText } from './import/importCloudConfigs.js';
 export {
   FindingSchema,
   FINDING_CODES,

@@ -6,7 +6,8 @@
  */
 import { catalogEntry, nearestCatalogKey, type CatalogEntry } from '../catalog/rke2Catalog.js';
 import { GoFloat, GoInt, goJsonTypeName, type GoValue } from '../yaml/goJson.js';
-import { isProviderKey, profileProblem, REQUIRED_CIDR_KEYS, type Rke2Version } from '../site/designerRules.js';
+import { isProviderKey } from '../catalog/providerKeys.js';
+import { profileProblem, REQUIRED_CIDR_KEYS, type Rke2Version } from '../site/designerRules.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
 import { parseCidr } from '../net/ipAddress.js';
 import type { Finding, FindingPath, Severity } from './finding.js';

@@ -3,6 +3,7 @@
  * line and column when the problem is inside YAML text), and a fix when there is an obvious one.
  */
 import { z } from 'zod';
+import { FindingPathSchema } from '../finding/findingPath.js';
 import { printable } from './unsafeText.js';
 
 export const FINDING_CODES = [
@@ -89,8 +90,7 @@ export const FindingSchema = z.object({
   severity: z.enum(SEVERITIES),
   code: z.enum(FINDING_CODES),
   message: z.string(),
-  /** Where: field names and list indexes into the site (`['nodes', 2, 'labels', 0]`) or the cloud-config. */
-  path: z.array(z.union([z.string(), z.number()])),
+  path: FindingPathSchema,
   /** 1-based line and column inside the YAML text the path points at (a whole file for cloud-configs). */
   line: z.number().optional(),
   column: z.number().optional(),
@@ -106,7 +106,7 @@ export const FindingSchema = z.object({
 export type Finding = z.infer<typeof FindingSchema>;
 export type FindingCode = Finding['code'];
 export type Severity = Finding['severity'];
-export type FindingPath = Finding['path'];
+export type { FindingPath } from '../finding/findingPath.js';
 
 export function isSecurityFinding(f: Finding): boolean {
   return (SECURITY_CODES as readonly string[]).includes(f.code);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ORACLE_DIR } from '../../test/oracleCases.js';
 import { haSite, node, variant, registryConfig } from '../../test/siteFixtures.js';
-import { importCloudConfigs } from '../site/importCloudConfigs.js';
+import { importCloudConfigs } from '../import/importCloudConfigs.js';
 import { FINDING_CODES, type Finding, type FindingCode } from './finding.js';
 import { lintCloudConfig, lintCloudConfigs } from './lintCloudConfig.js';
 import { lintSite } from './lintSite.js';

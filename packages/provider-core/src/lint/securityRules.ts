@@ -23,6 +23,7 @@ import { REGISTRY_TLS_DIR, TLS_PARTS } from '../site/registryTlsSteps.js';
 import type { Site } from '../site/siteSchema.js';
 import type { GoValue } from '../yaml/goJson.js';
 import type { RawNode } from '../yaml/readYamlDocument.js';
+import { isShellSafeFileName, isShellSafePath, SAFE_PATH_CHARACTER, SAFE_PATH_WORDS } from '../text/shellSafePath.js';
 import type { Finding, FindingPath } from './finding.js';
 import { firstBidiControl, firstUnsafeCharacter, describeCharacter, lineColumnAt, textProblem } from './unsafeText.js';
 
@@ -31,14 +32,6 @@ const MULTI_LINE_FIELDS = new Set(['description', 'extraConfig', 'caPem', 'certP
 /** PEM contents of registry TLS files (written to files on every node): lines separated by LF only, at most this many bytes. */
 const PEM_FIELDS = ['caPem', 'certPem', 'keyPem'] as const;
 export const PEM_MAX_BYTES = 64 * 1024;
-/** Absolute, and only characters that mean nothing to a shell (`:` for by-path device names, `host:port` folders). */
-const SAFE_PATH = /^\/[A-Za-z0-9._/:+@,=-]*$/;
-const SAFE_PATH_CHARACTER = /[A-Za-z0-9._/:+@,=-]/;
-const SAFE_PATH_WORDS = 'letters, digits and . _ - / : + @ , =';
-/** An absolute path made only of characters that mean nothing to a shell: safe to paste into a command line. */
-export const isShellSafePath = (path: string): boolean => SAFE_PATH.test(path);
-/** A file name (no folder) made only of such characters, and neither "." nor "..". */
-export const isShellSafeFileName = (name: string): boolean => /^[A-Za-z0-9._+@,=-]+$/.test(name) && name !== '.' && name !== '..';
 /** Why a path field is checked: the provider's shell line, or a file path read on the device. */
 const IN_SHELL = 'the provider pastes this path unquoted into a shell command run as root';
 const ON_DEVICE = 'it is a path on the device, written into its configuration files';
@@ -150,7 +143,7 @@ function pathProblem(path: string, why = IN_SHELL): string | null {
   // "." and ".." would make the path name another folder than the one it shows (/etc/rancher/../../etc/shadow).
   if (path.split('/').some((segment) => segment === '.' || segment === '..'))
     return 'contains a "." or ".." folder: a path on the device is written out in full, without them';
-  if (SAFE_PATH.test(path)) return null;
+  if (isShellSafePath(path)) return null;
   if (!path.startsWith('/')) return 'must be an absolute path (starting with /)';
   const bad = [...path].find((c) => !SAFE_PATH_CHARACTER.test(c))!;
   return `contains ${characterWords(bad)}: ${why}, so only ${SAFE_PATH_WORDS} are accepted`;

@@ -9,7 +9,7 @@ import { decodeUtf8 } from '../bytes/utf8.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { formatFinding, isSecurityFinding, type Finding } from '../lint/finding.js';
 import { parseSiteBytes, siteErrorText } from '../site/createSite.js';
-import { importCloudConfigs, type CloudConfigText } from '../site/importCloudConfigs.js';
+import { importCloudConfigs, type CloudConfigText } from '../import/importCloudConfigs.js';
 import { opened, refused, type NamedBytes, type OpenResult } from './openResult.js';
 
 /** JSON's white space, and a byte-order mark before it. */
