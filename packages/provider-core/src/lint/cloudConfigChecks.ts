@@ -13,7 +13,7 @@ import { lintRke2Config } from './configKeyRules.js';
 import type { Finding } from './finding.js';
 import { lintNoProxy, lintProxyUrls } from './noProxyRules.js';
 import { sharedCheck, type Check, type CloudConfigRuleContext, type CloudConfigSetRuleContext } from './rules/defineRule.js';
-import { cloudConfigSecurityFindings } from './securityRules.js';
+import { cloudConfigSecurityFindings } from './cloudConfigSecurityRules.js';
 import { tokenFindings, unreadableConfigFindings } from './siteRules.js';
 import { lintTopology } from './topologyRules.js';
 
