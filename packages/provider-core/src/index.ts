@@ -59,6 +59,8 @@ export {
   type Severity,
 } from './lint/finding.js';
 export { lintSite } from './lint/lintSite.js';
+export { RULES as FINDING_RULES } from './lint/rules/registry.js';
+export type { Rule as FindingRule, LintContext } from './lint/rules/defineRule.js';
 export { siteSecurityFindings, type SiteConfigReads } from './lint/securityRules.js';
 export { LIMITS, formatBytes } from './limits.js';
 export { lintCloudConfig, lintCloudConfigs, type CloudConfigLintOptions } from './lint/lintCloudConfig.js';
