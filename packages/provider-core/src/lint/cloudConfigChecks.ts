@@ -17,9 +17,6 @@ import { cloudConfigSecurityFindings } from './cloudConfigSecurityRules.js';
 import { tokenFindings, unreadableConfigFindings } from './siteRules.js';
 import { lintTopology } from './topologyRules.js';
 
-const LOWER_CASE_PROXY = ['http_proxy', 'https_proxy', 'no_proxy'];
-const ARCHIVE = /\.(tar(\.(gz|zst|bz2|lz4))?|tgz|tzst|tbz)$/;
-
 export function cloudConfigRuleContext(text: string, nodeCidr = '', rke2Version = 'v1.36'): CloudConfigRuleContext {
   const version = parseRke2Version(rke2Version) ?? { minor: 36, patch: undefined };
   const plan = runPlugin(text, { nodeCidr });
@@ -35,7 +32,7 @@ export function cloudConfigRuleContext(text: string, nodeCidr = '', rke2Version 
 }
 
 /** The line of a key of the cluster: section, when the outline found it. */
-function lineOf(ctx: CloudConfigRuleContext, key: string): { line?: number } {
+export function lineOf(ctx: CloudConfigRuleContext, key: string): { line?: number } {
   const line = ctx.decoded?.outline.clusterKeyLines.get(key);
   return line ? { line } : {};
 }
@@ -60,7 +57,7 @@ export const cloudConfigOutcome: Check<CloudConfigRuleContext> = sharedCheck(({ 
   ];
 });
 
-/** The cluster: section's own fields: role, token, control-plane host, env, local images. */
+/** The cluster: section's own fields: role, token, control-plane host. */
 export const cloudConfigCluster: Check<CloudConfigRuleContext> = sharedCheck((ctx: CloudConfigRuleContext): Finding[] => {
   if (!ctx.decoded) return [];
   const { cluster } = ctx.decoded;
@@ -96,34 +93,15 @@ export const cloudConfigCluster: Check<CloudConfigRuleContext> = sharedCheck((ct
       fix: { description: 'put the address in brackets', value: `[${host}]` },
     });
   }
-  if (cluster.import_local_images && ARCHIVE.test(cluster.local_images_path ?? '')) {
-    findings.push({
-      severity: 'warning',
-      code: 'images-not-tar',
-      message: `local_images_path "${cluster.local_images_path}" names an archive; it must be the folder holding the *.tar archives (the import script copies only *.tar)`,
-      path: ['cluster', 'local_images_path'],
-      ...lineOf(ctx, 'local_images_path'),
-    });
-  }
   return findings;
 });
 
-/** The env: section: lower-case proxy names the provider ignores, the proxy URLs, what NO_PROXY must cover. */
+/** The env: section: the proxy URLs, and what NO_PROXY must cover. */
 export const cloudConfigProxy: Check<CloudConfigRuleContext> = sharedCheck((ctx: CloudConfigRuleContext): Finding[] => {
   if (!ctx.decoded) return [];
   const { cluster } = ctx.decoded;
   const env = cluster.env ?? {};
-  const lowerCase = Object.keys(env)
-    .filter((k) => LOWER_CASE_PROXY.includes(k))
-    .map((key): Finding => ({
-      severity: 'warning',
-      code: 'proxy-lowercase-ignored',
-      message: `env ${key} is ignored: the provider only reads ${key.toUpperCase()}`,
-      path: ['cluster', 'env', key],
-      fix: { description: `rename to ${key.toUpperCase()}`, value: key.toUpperCase() },
-    }));
   return [
-    ...lowerCase,
     ...lintProxyUrls([
       [['cluster', 'env', 'HTTP_PROXY'], env['HTTP_PROXY'] ?? '', 'env HTTP_PROXY'],
       [['cluster', 'env', 'HTTPS_PROXY'], env['HTTPS_PROXY'] ?? '', 'env HTTPS_PROXY'],

@@ -1,5 +1,4 @@
 /** `fips-incompatible`: FIPS with a secrets encryption that is not FIPS-approved. */
-import { siteSettings } from '../siteChecks.js';
 import { defineRule } from './defineRule.js';
 
 export const fipsIncompatible = defineRule({
@@ -8,6 +7,17 @@ export const fipsIncompatible = defineRule({
   title: 'FIPS with a secrets encryption that is not FIPS-approved',
   docs: 'FIPS mode needs the `aescbc` secrets encryption provider; `secretbox` is not FIPS-approved.',
   check: {
-    site: siteSettings,
+    site: ({ site: { security } }) =>
+      security.fips && security.secretsEncryptionProvider !== 'aescbc'
+        ? [
+            {
+              severity: 'error',
+              code: 'fips-incompatible',
+              message: `secrets encryption "${security.secretsEncryptionProvider}" is not FIPS-approved; FIPS mode needs aescbc`,
+              path: ['security', 'secretsEncryptionProvider'],
+              fix: { description: 'use aescbc', value: 'aescbc' },
+            },
+          ]
+        : [],
   },
 });
