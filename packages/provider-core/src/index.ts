@@ -45,7 +45,7 @@ export { generateClusterToken, tokenWeakness } from './site/clusterToken.js';
 export * as designerRules from './site/designerRules.js';
 export { expandSite, expandNode, type ExpandedSite, type ExpandedNode } from './site/expandSite.js';
 export { siteContext, rke2ConfigFor, type SiteContext } from './site/rke2ConfigFor.js';
-export { importCloudConfigs, type ImportResult, type CloudConfigText } from './site/importCloudConfigs.js';
+export { importCloudConfigs, type ImportResult, type CloudConfigText } from './import/importCloudConfigs.js';
 export {
   FindingSchema,
   FINDING_CODES,
@@ -59,6 +59,8 @@ export {
   type Severity,
 } from './lint/finding.js';
 export { lintSite } from './lint/lintSite.js';
+export { RULES as FINDING_RULES } from './lint/rules/registry.js';
+export type { Rule as FindingRule, LintContext } from './lint/rules/defineRule.js';
 export { siteSecurityFindings, type SiteConfigReads } from './lint/securityRules.js';
 export { LIMITS, formatBytes } from './limits.js';
 export { lintCloudConfig, lintCloudConfigs, type CloudConfigLintOptions } from './lint/lintCloudConfig.js';

@@ -4,7 +4,7 @@
  * `key+` append form of list keys are accepted; keys outside the catalog (or, for one role, keys
  * the other role owns) are flagged as unknown.
  */
-import { isProviderKey } from '../site/designerRules.js';
+import { isProviderKey } from './providerKeys.js';
 import { RKE2_CATALOG, type CatalogEntry, type CatalogRole } from './rke2Catalog.js';
 
 export type JsonSchema = { [key: string]: unknown };

@@ -2,7 +2,7 @@
  * One of RKE2's start-up rules, ported from its source: given a node's device as the provider
  * leaves it (deviceModel.ts) and the site around it, what RKE2 (or kubelet) says when it refuses.
  */
-import type { FindingPath } from '../lint/finding.js';
+import type { FindingPath } from '../finding/findingPath.js';
 import type { ExpandedNode, ExpandedSite } from '../site/expandSite.js';
 import type { Site } from '../site/siteSchema.js';
 import type { CheckFailure } from './checkResult.js';

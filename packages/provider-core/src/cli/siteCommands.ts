@@ -12,7 +12,7 @@ import { cloudConfigTexts } from '../open/openInputs.js';
 import type { NamedBytes } from '../open/openResult.js';
 import { parseSiteBytes } from '../site/createSite.js';
 import { expandSite } from '../site/expandSite.js';
-import { importCloudConfigs, type CloudConfigText } from '../site/importCloudConfigs.js';
+import { importCloudConfigs, type CloudConfigText } from '../import/importCloudConfigs.js';
 import type { Site } from '../site/siteSchema.js';
 import { printable, terminalSafeJson } from '../lint/unsafeText.js';
 import { EXIT, type CliIo } from './cliIo.js';

@@ -6,7 +6,8 @@
  */
 import { catalogEntry, nearestCatalogKey, type CatalogEntry } from '../catalog/rke2Catalog.js';
 import { GoFloat, GoInt, goJsonTypeName, type GoValue } from '../yaml/goJson.js';
-import { isProviderKey, profileProblem, REQUIRED_CIDR_KEYS, type Rke2Version } from '../site/designerRules.js';
+import { isProviderKey } from '../catalog/providerKeys.js';
+import { profileProblem, REQUIRED_CIDR_KEYS, type Rke2Version } from '../site/designerRules.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
 import { parseCidr } from '../net/ipAddress.js';
 import type { Finding, FindingPath, Severity } from './finding.js';
@@ -103,6 +104,10 @@ function tlsSanItems(value: GoValue | undefined): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+/**
+ * One pass over the keys of a config (about 85 lines, on purpose): a key stops at the first check
+ * that explains it (`continue`), so the order of those checks is the rule and is kept in one place.
+ */
 export function lintRke2Config(read: Extract<Rke2ConfigRead, { ok: true }>, ctx: ConfigLintContext): Finding[] {
   const findings: Finding[] = [];
   const at = (key: string) => {

@@ -1,112 +1,22 @@
 /**
  * Findings are data: what is wrong, how bad, where (a path into the site or the cloud-config, and a
  * line and column when the problem is inside YAML text), and a fix when there is an obvious one.
+ * The codes come from the rule registry (rules/registry.ts).
  */
 import { z } from 'zod';
+import { FINDING_FIELDS, SEVERITIES, type Severity } from './findingFields.js';
+import { FINDING_CODES, SECURITY_CODES } from './rules/registry.js';
 import { printable } from './unsafeText.js';
 
-export const FINDING_CODES = [
-  'provider-panic',
-  'jq-merge-failed',
-  'config-sets-provider-key',
-  'duplicate-tls-san',
-  'ipv6-server-url',
-  'unquoted-octal',
-  'role-unknown',
-  'role-missing',
-  'proxy-lowercase-ignored',
-  'no-init',
-  'multiple-init',
-  'even-control-plane',
-  'token-weak',
-  'unknown-key',
-  'wrong-type',
-  'server-only-key-on-worker',
-  'deprecated-key',
-  'profile-invalid-for-version',
-  'fips-incompatible',
-  'images-not-tar',
-  'duplicate-node-name',
-  'duplicate-address',
-  'node-name-invalid',
-  'address-invalid',
-  'label-invalid',
-  'taint-invalid',
-  'noproxy-missing-host',
-  'no-cluster-section',
-  'not-imported',
-  'control-character',
-  'line-break',
-  'unsafe-path',
-  'host-invalid',
-  'env-value-unsafe',
-  'too-large',
-  'proxy-invalid',
-  'os-user-invalid',
-  'endpoint-not-served',
-  'vip-not-address',
-  'vip-is-node-address',
-  'vip-outside-subnet',
-  'interface-invalid',
-  'kube-vip-image-unavailable',
-  'load-balancer-required',
-  'login-missing',
-  'no-login',
-  'rke2-refuses-start',
-  'image-source-incomplete',
-  'image-archive-missing',
-  'image-archive-unknown',
-  'pem-invalid',
-  'tls-file-not-written',
-  'mac-missing',
-  'mac-invalid',
-  'gateway-missing',
-  'gateway-invalid',
-  'gateway-outside-subnet',
-  'nameserver-invalid',
-] as const;
+export { FINDING_CODES, SECURITY_CODES } from './rules/registry.js';
 
-/**
- * Findings about values that could run a command on the device, add a line to one of its files,
- * make its YAML reader refuse the file, or exceed the sizes the designer accepts. No option
- * overrides them: bundle --force, "Download anyway", expand, iso and import all refuse them.
- */
-export const SECURITY_CODES = [
-  'control-character',
-  'line-break',
-  'unsafe-path',
-  'host-invalid',
-  'env-value-unsafe',
-  'too-large',
-  'os-user-invalid',
-  'interface-invalid',
-  'pem-invalid',
-] as const satisfies readonly (typeof FINDING_CODES)[number][];
+export { SEVERITIES, type Severity } from './findingFields.js';
 
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
-
-export const FindingSchema = z.object({
-  severity: z.enum(SEVERITIES),
-  code: z.enum(FINDING_CODES),
-  message: z.string(),
-  /** Where: field names and list indexes into the site (`['nodes', 2, 'labels', 0]`) or the cloud-config. */
-  path: z.array(z.union([z.string(), z.number()])),
-  /** 1-based line and column inside the YAML text the path points at (a whole file for cloud-configs). */
-  line: z.number().optional(),
-  column: z.number().optional(),
-  fix: z
-    .object({
-      description: z.string(),
-      /** The value that replaces the one at `path` (for unknown-key: the key's new name). */
-      value: z.string().optional(),
-    })
-    .optional(),
-});
+export const FindingSchema = z.object({ severity: z.enum(SEVERITIES), code: z.enum(FINDING_CODES), ...FINDING_FIELDS });
 
 export type Finding = z.infer<typeof FindingSchema>;
 export type FindingCode = Finding['code'];
-export type Severity = Finding['severity'];
-export type FindingPath = Finding['path'];
+export type { FindingPath } from '../finding/findingPath.js';
 
 export function isSecurityFinding(f: Finding): boolean {
   return (SECURITY_CODES as readonly string[]).includes(f.code);

@@ -1,6 +1,6 @@
 /**
  * Checks on a site's cluster-wide settings. Codes: token-weak, ipv6-server-url, duplicate-tls-san,
- * fips-incompatible, wrong-type (kubeconfig mode), provider-panic (extra config that the provider
+ * wrong-type (kubeconfig mode), provider-panic (extra config that the provider
  * could not read). Image sources and archives: airGapRules.ts.
  */
 import { isBareIpv6 } from '../net/ipAddress.js';
@@ -73,15 +73,6 @@ export function lintSiteSettings(site: Site, clusterExtra: Rke2ConfigRead): Find
       message: `kubeconfig mode "${site.security.writeKubeconfigMode}" must be an octal mode such as 0600 or 0640`,
       path: ['security', 'writeKubeconfigMode'],
       fix: { description: 'use 0600', value: '0600' },
-    });
-  }
-  if (site.security.fips && site.security.secretsEncryptionProvider !== 'aescbc') {
-    findings.push({
-      severity: 'error',
-      code: 'fips-incompatible',
-      message: `secrets encryption "${site.security.secretsEncryptionProvider}" is not FIPS-approved; FIPS mode needs aescbc`,
-      path: ['security', 'secretsEncryptionProvider'],
-      fix: { description: 'use aescbc', value: 'aescbc' },
     });
   }
   findings.push(...unreadableConfigFindings(clusterExtra, ['extraConfig'], "The site's extra config"));

@@ -10,7 +10,7 @@ import { decodeUtf8 } from '../bytes/utf8.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { formatFinding, isSecurityFinding, type Finding } from '../lint/finding.js';
 import { parseSiteBytes, siteErrorText } from '../site/createSite.js';
-import { importCloudConfigs, type CloudConfigText } from '../site/importCloudConfigs.js';
+import { importCloudConfigs, type CloudConfigText } from '../import/importCloudConfigs.js';
 import { classifyInput, type InputKind } from './classifyInput.js';
 import { opened, refused, type NamedBytes, type OpenResult } from './openResult.js';
 import { openShareLink } from './openShareLink.js';

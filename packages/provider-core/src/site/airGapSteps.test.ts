@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { haSite, variant } from '../../test/siteFixtures.js';
 import { airGapSteps, PLACE_ARCHIVES_STEP, placedArchives } from './airGapSteps.js';
 import { expandSite } from './expandSite.js';
-import { importCloudConfigs } from './importCloudConfigs.js';
+import { importCloudConfigs } from '../import/importCloudConfigs.js';
 import type { Site } from './siteSchema.js';
 
 const archives = (edit: (s: Site) => void = () => undefined) =>

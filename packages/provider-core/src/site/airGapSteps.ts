@@ -18,7 +18,7 @@
  * names that pass `isShellSafePath`/`isShellSafeFileName` (the same rule securityRules reports
  * as unsafe-path, which blocks export); anything else is left out.
  */
-import { isShellSafeFileName, isShellSafePath } from '../lint/securityRules.js';
+import { isShellSafeFileName, isShellSafePath } from '../text/shellSafePath.js';
 import type { GoObject } from '../yaml/goJson.js';
 import { archiveStem } from './imageArchives.js';
 import { nodeDataDir, trimSlash } from './nodeDataDir.js';

@@ -3,18 +3,13 @@
  * own test (designerRules.test.ts), applied by rke2ConfigFor; the lint rules explain the same traps
  * in configs written by hand.
  */
+import { isProviderKey } from '../catalog/providerKeys.js';
 import { catalogEntry } from '../catalog/rke2Catalog.js';
 import type { GoObject, GoValue } from '../yaml/goJson.js';
 import { formatIp, isBareIpv6, parseCidr } from '../net/ipAddress.js';
 
-/** Keys the provider itself writes to 99_userdata.yaml; jq would concatenate a second value (cases 27, 28). */
-export const PROVIDER_KEYS = ['token', 'server'] as const;
-
-/** A provider key under any name RKE2 accepts for it (`t` and `s` are aliases). */
-export function isProviderKey(key: string): boolean {
-  const name = catalogEntry(key)?.key;
-  return name !== undefined && (PROVIDER_KEYS as readonly string[]).includes(name);
-}
+/** Part of the public `designerRules` namespace; the rule itself lives with the catalog's aliases. */
+export { isProviderKey, PROVIDER_KEYS } from '../catalog/providerKeys.js';
 
 /** Never write token/server in config: the provider adds them, and jq would glue both values together. */
 export function withoutProviderKeys(config: GoObject): { config: GoObject; removed: string[] } {

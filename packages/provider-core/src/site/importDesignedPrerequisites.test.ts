@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { haSite, kubeVipSite, variant } from '../../test/siteFixtures.js';
 import { expandSite } from './expandSite.js';
-import { importCloudConfigs } from './importCloudConfigs.js';
+import { importCloudConfigs } from '../import/importCloudConfigs.js';
 import type { Site } from './siteSchema.js';
 
 const roundTrip = (site: Site) => {

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { haSite, variant } from '../../test/siteFixtures.js';
 import { expandSite } from './expandSite.js';
-import { importCloudConfigs } from './importCloudConfigs.js';
+import { importCloudConfigs } from '../import/importCloudConfigs.js';
 import { networkSteps, networkUnitPath, STATIC_ADDRESS_STEP } from './networkSteps.js';
 import { siteContext } from './rke2ConfigFor.js';
 import type { Site } from './siteSchema.js';

@@ -4,7 +4,7 @@
  * archives and etcd's data live under it, so every generator that writes there uses this.
  * An unsafe value is reported by securityRules and never reaches a file or a command.
  */
-import { isShellSafePath } from '../lint/securityRules.js';
+import { isShellSafePath } from '../text/shellSafePath.js';
 import type { GoObject } from '../yaml/goJson.js';
 
 export const DEFAULT_DATA_DIR = '/var/lib/rancher/rke2';

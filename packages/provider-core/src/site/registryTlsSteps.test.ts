@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CA_PEM, KEY_PEM } from '../../test/pemFixtures.js';
 import { haSite, variant } from '../../test/siteFixtures.js';
 import { expandSite } from './expandSite.js';
-import { importCloudConfigs } from './importCloudConfigs.js';
+import { importCloudConfigs } from '../import/importCloudConfigs.js';
 import { REGISTRIES_PATH } from './registriesYaml.js';
 import { hostFolderName, REGISTRY_TLS_STEP, registryTlsSteps } from './registryTlsSteps.js';
 import { siteContext } from './rke2ConfigFor.js';

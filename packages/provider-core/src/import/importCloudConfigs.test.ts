@@ -5,10 +5,11 @@ import { haSite, variant, registryConfig } from '../../test/siteFixtures.js';
 import { catalogEntry } from '../catalog/rke2Catalog.js';
 import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
-import { expandSite } from './expandSite.js';
-import { clusterDnsFor, isProviderKey } from './designerRules.js';
+import { isProviderKey } from '../catalog/providerKeys.js';
+import { expandSite } from '../site/expandSite.js';
+import { clusterDnsFor } from '../site/designerRules.js';
 import { importCloudConfigs, sameGoValue } from './importCloudConfigs.js';
-import { readRke2Config } from './readRke2Config.js';
+import { readRke2Config } from '../site/readRke2Config.js';
 
 describe('importCloudConfigs', () => {
   it('round-trips a designed site: the same user-data for every node', () => {

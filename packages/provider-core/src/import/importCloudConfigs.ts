@@ -9,17 +9,19 @@ import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import type { Cluster } from '../kairos/clusterSchema.js';
+import { isProviderKey } from '../catalog/providerKeys.js';
+import { dns1123SubdomainProblem } from '../k8s/names.js';
 import { isSecurityFinding, type Finding } from '../lint/finding.js';
-import { cloudConfigSecurityFindings, siteSecurityFindings } from '../lint/securityRules.js';
-import { dns1123SubdomainProblem } from '../lint/nodeRules.js';
+import { cloudConfigSecurityFindings } from '../lint/cloudConfigSecurityRules.js';
+import { siteSecurityFindings } from '../lint/securityRules.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
 import { marshalGoJson, type GoObject, type GoValue } from '../yaml/goJson.js';
 import type { RawNode } from '../yaml/readYamlDocument.js';
 import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
-import { appliesToRole, clusterDnsFor, isProviderKey } from './designerRules.js';
-import { importDesignerStages } from './importDesignerStages.js';
-import { readRke2Config } from './readRke2Config.js';
-import { rke2ConfigFor, siteContext } from './rke2ConfigFor.js';
+import { appliesToRole, clusterDnsFor } from '../site/designerRules.js';
+import { importDesignerStages } from '../site/importDesignerStages.js';
+import { readRke2Config } from '../site/readRke2Config.js';
+import { rke2ConfigFor, siteContext } from '../site/rke2ConfigFor.js';
 import {
   CNI_PLUGINS,
   INGRESS_CONTROLLERS,
@@ -30,7 +32,7 @@ import {
   SiteSchema,
   type Site,
   type SiteNode,
-} from './siteSchema.js';
+} from '../site/siteSchema.js';
 
 export interface CloudConfigText {
   name: string;
@@ -111,7 +113,7 @@ function pairs(node: RawNode | undefined): Map<string, RawNode> {
 }
 
 /** Kairos OS settings (first user, install) from the reference file. */
-function applyOsSettings(site: Site, imported: ImportedNode, report: (f: string, m: string) => void): void {
+function applyOsSettings(site: Site, imported: ImportedNode, report: Report): void {
   const users = imported.outline.topLevel.get('users');
   if (users?.kind === 'seq') {
     const user = pairs(users.items[0]);
@@ -139,54 +141,13 @@ function applyOsSettings(site: Site, imported: ImportedNode, report: (f: string,
   }
 }
 
+type Report = (file: string, message: string, severity?: Finding['severity']) => void;
+
 export function importCloudConfigs(files: readonly CloudConfigText[]): ImportResult {
   const findings: Finding[] = [];
-  const report = (file: string, message: string, severity: Finding['severity'] = 'warning') =>
+  const report: Report = (file, message, severity = 'warning') =>
     findings.push({ severity, code: 'not-imported', message: `${file}: ${message}`, path: [file] });
-  const imported: ImportedNode[] = [];
-  for (const [i, file] of files.entries()) {
-    const decoded = decodeCloudConfig(file.text);
-    if (decoded.kind === 'error') {
-      findings.push({
-        severity: 'error',
-        code: 'not-imported',
-        message: `${file.name}: not read, Kairos cannot decode it: ${decoded.message}`,
-        path: [file.name],
-        line: decoded.line,
-      });
-      continue;
-    }
-    if (decoded.kind === 'no-cluster') {
-      report(file.name, 'not read: it has no cluster: section', 'error');
-      continue;
-    }
-    const { cluster } = decoded;
-    const outline = cloudConfigOutline(file.text);
-    const unsafe = cloudConfigSecurityFindings(file.text, { cluster, config: readRke2Config(cluster.config ?? ''), outline });
-    findings.push(...unsafe.map((f) => ({ ...f, message: `${file.name}: ${f.message}`, path: [file.name, ...f.path] })));
-    const hostname = scalarText(outline.topLevel.get('hostname')) ?? '';
-    const name = hostname && !dns1123SubdomainProblem(hostname) ? hostname : `node-${i + 1}`;
-    const role = oneOf(KAIROS_ROLES, cluster.role) ?? 'controlplane';
-    if (role !== cluster.role)
-      report(
-        file.name,
-        `role "${cluster.role ?? ''}" is not init, controlplane or worker; imported as controlplane, which is how the provider runs it`,
-      );
-    const node: SiteNode = NodeSchema.parse({ name, role, hostname: hostname === name ? '' : hostname });
-    const read = readRke2Config(cluster.config ?? '');
-    if (!read.ok) {
-      node.extraConfig = cluster.config ?? '';
-      report(file.name, `config is kept as written but cannot be used: ${read.message} (line ${read.line})`, 'error');
-    } else {
-      for (const { key, text } of read.unquotedOctal)
-        report(file.name, `${key} was written unquoted (${text}, read as a number); the site writes it quoted`, 'info');
-    }
-    for (const key of [...outline.topLevel.keys()].filter((k) => !HANDLED_TOP_LEVEL.has(k))) {
-      report(file.name, `"${key}" is not imported; the designer writes only cluster, hostname, users, install and stages`);
-    }
-    imported.push({ file: file.name, cluster, config: read.ok ? read.config : new Map(), node, outline });
-  }
-
+  const imported = files.flatMap((file, i) => readNode(file, i, findings, report));
   const reference = imported.find((n) => n.node.role === 'init') ?? imported.find((n) => isServerRole(n.node.role)) ?? imported[0];
   const site = SiteSchema.parse({
     version: SITE_SCHEMA_VERSION,
@@ -195,7 +156,65 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
     nodes: imported.map((n) => n.node),
   });
   if (!reference) return { site, findings };
+  applyReference(site, reference, files, imported, report);
+  for (const n of imported) reportDifferences(site, reference, n, report);
+  splitExtraConfig(site, imported);
+  site.nodes = imported.map((n) => n.node);
+  return refuseUnsafe(site, findings);
+}
 
+/** One file as a node (none when Kairos cannot decode it or it has no cluster: section); its security findings and what it loses. */
+function readNode(file: CloudConfigText, index: number, findings: Finding[], report: Report): ImportedNode[] {
+  const decoded = decodeCloudConfig(file.text);
+  if (decoded.kind === 'error') {
+    findings.push({
+      severity: 'error',
+      code: 'not-imported',
+      message: `${file.name}: not read, Kairos cannot decode it: ${decoded.message}`,
+      path: [file.name],
+      line: decoded.line,
+    });
+    return [];
+  }
+  if (decoded.kind === 'no-cluster') {
+    report(file.name, 'not read: it has no cluster: section', 'error');
+    return [];
+  }
+  const { cluster } = decoded;
+  const outline = cloudConfigOutline(file.text);
+  const read = readRke2Config(cluster.config ?? '');
+  const unsafe = cloudConfigSecurityFindings(file.text, { cluster, config: read, outline });
+  findings.push(...unsafe.map((f) => ({ ...f, message: `${file.name}: ${f.message}`, path: [file.name, ...f.path] })));
+  const hostname = scalarText(outline.topLevel.get('hostname')) ?? '';
+  const name = hostname && !dns1123SubdomainProblem(hostname) ? hostname : `node-${index + 1}`;
+  const role = oneOf(KAIROS_ROLES, cluster.role) ?? 'controlplane';
+  if (role !== cluster.role)
+    report(
+      file.name,
+      `role "${cluster.role ?? ''}" is not init, controlplane or worker; imported as controlplane, which is how the provider runs it`,
+    );
+  const node: SiteNode = NodeSchema.parse({ name, role, hostname: hostname === name ? '' : hostname });
+  if (!read.ok) {
+    node.extraConfig = cluster.config ?? '';
+    report(file.name, `config is kept as written but cannot be used: ${read.message} (line ${read.line})`, 'error');
+  } else {
+    for (const { key, text } of read.unquotedOctal)
+      report(file.name, `${key} was written unquoted (${text}, read as a number); the site writes it quoted`, 'info');
+  }
+  for (const key of [...outline.topLevel.keys()].filter((k) => !HANDLED_TOP_LEVEL.has(k))) {
+    report(file.name, `"${key}" is not imported; the designer writes only cluster, hostname, users, install and stages`);
+  }
+  return [{ file: file.name, cluster, config: read.ok ? read.config : new Map(), node, outline }];
+}
+
+/** The site-wide settings, from the reference node (the init node, else a server, else the first). */
+function applyReference(
+  site: Site,
+  reference: ImportedNode,
+  files: readonly CloudConfigText[],
+  imported: readonly ImportedNode[],
+  report: Report,
+): void {
   applyFormSettings(site, reference.config);
   applyOsSettings(site, reference, report);
   for (const n of imported) {
@@ -210,7 +229,6 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
   // cloud-configs do not say the nodes' addresses, so whether it is the init node is not known.
   if (site.cluster.endpoint !== 'kube-vip') site.cluster.endpoint = 'load-balancer';
   if (reference.cluster.local_images_path) site.airGap.imagesPath = reference.cluster.local_images_path;
-
   if (isBareIpv6(site.cluster.controlPlaneHost)) {
     report(
       reference.file,
@@ -218,28 +236,32 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
       'info',
     );
   }
-  for (const n of imported) {
-    const { cluster, file } = n;
-    if ((cluster.cluster_token ?? '') !== site.cluster.token)
-      report(file, `its cluster_token differs from ${reference.file}'s; the site uses one token for all nodes`);
-    if ((cluster.control_plane_host ?? '') !== site.cluster.controlPlaneHost)
-      report(file, `its control_plane_host differs from ${reference.file}'s; the site uses ${site.cluster.controlPlaneHost}`);
-    for (const key of Object.keys(cluster.env ?? {})) {
-      if (!(key in PROXY_ENV)) report(file, `env ${key} is not imported: the provider uses only HTTP_PROXY, HTTPS_PROXY and NO_PROXY`);
-      else if (cluster.env![key] !== (reference.cluster.env ?? {})[key])
-        report(file, `env ${key} differs from ${reference.file}'s; the site uses one proxy setting`);
-    }
-    if (Boolean(cluster.import_local_images) !== (site.airGap.imageSource === 'archives'))
-      report(file, `import_local_images differs from ${reference.file}'s`);
-    for (const field of ['providerConfig', 'ca_certs', 'cluster_config_path'] as const) {
-      if (cluster[field] !== undefined) report(file, `${field} is not imported (the designer leaves it at the provider's default)`);
-    }
-    for (const key of n.config.keys()) {
-      if (isProviderKey(key)) report(file, `config sets "${key}", which jq would join with the provider's value; the site leaves it out`);
-    }
-  }
+}
 
-  // What the form alone would generate for each node; the rest of each config becomes extra config.
+/** What one node's file says differently from the reference, or that the site cannot hold. */
+function reportDifferences(site: Site, reference: ImportedNode, n: ImportedNode, report: Report): void {
+  const { cluster, file } = n;
+  if ((cluster.cluster_token ?? '') !== site.cluster.token)
+    report(file, `its cluster_token differs from ${reference.file}'s; the site uses one token for all nodes`);
+  if ((cluster.control_plane_host ?? '') !== site.cluster.controlPlaneHost)
+    report(file, `its control_plane_host differs from ${reference.file}'s; the site uses ${site.cluster.controlPlaneHost}`);
+  for (const key of Object.keys(cluster.env ?? {})) {
+    if (!(key in PROXY_ENV)) report(file, `env ${key} is not imported: the provider uses only HTTP_PROXY, HTTPS_PROXY and NO_PROXY`);
+    else if (cluster.env![key] !== (reference.cluster.env ?? {})[key])
+      report(file, `env ${key} differs from ${reference.file}'s; the site uses one proxy setting`);
+  }
+  if (Boolean(cluster.import_local_images) !== (site.airGap.imageSource === 'archives'))
+    report(file, `import_local_images differs from ${reference.file}'s`);
+  for (const field of ['providerConfig', 'ca_certs', 'cluster_config_path'] as const) {
+    if (cluster[field] !== undefined) report(file, `${field} is not imported (the designer leaves it at the provider's default)`);
+  }
+  for (const key of n.config.keys()) {
+    if (isProviderKey(key)) report(file, `config sets "${key}", which jq would join with the provider's value; the site leaves it out`);
+  }
+}
+
+/** What the form alone would generate for each node; the rest of each config becomes extra config (the site's when shared). */
+function splitExtraConfig(site: Site, imported: readonly ImportedNode[]): void {
   const context = siteContext(site);
   const leftovers = imported.map((n) => {
     const generated = rke2ConfigFor(context, n.node).config;
@@ -258,8 +280,6 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
     const own = new Map([...leftovers[i]!].filter(([k]) => !shared.has(k)));
     if (n.node.extraConfig === '' && own.size > 0) n.node.extraConfig = renderYamlForGo(own);
   });
-  site.nodes = imported.map((n) => n.node);
-  return refuseUnsafe(site, findings);
 }
 
 /**
