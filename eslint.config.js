@@ -85,7 +85,7 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       ...jsxA11y.flatConfigs.recommended.rules,
       // Scrollable code blocks take focus so keyboard users can scroll them (axe: scrollable-region-focusable).
-      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['pre'], roles: ['tabpanel'] }],
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['pre'], roles: ['tabpanel', 'region'] }],
       // `role` on our own components (the YAML editor's schema role) is a prop, not an ARIA role.
       'jsx-a11y/aria-role': ['error', { ignoreNonDOM: true }],
     },

@@ -74,11 +74,6 @@ test('a stale tab closed with unsaved edits never writes over the newer work of 
 });
 
 test.describe('on the Network & proxy section', () => {
-  // Known violation, left to apps/web (reported, not fixed here): the "Ports to open" table's
-  // scrolling container (apps/web/src/sections/NetworkSection.tsx, `.table-scroll` in the section
-  // labelled by #ports-title) cannot take keyboard focus (axe: scrollable-region-focusable).
-  test.use({ allowedAxeRules: ['scrollable-region-focusable'] });
-
   test("the stale tab loads the other tab's version, or keeps its own and the other tab is told", async ({ page }, testInfo) => {
     const tabB = await test.step('open the site in two tabs', () => twoTabsOnOneSite(page));
     await test.step('tab B saves a proxy', async () => {

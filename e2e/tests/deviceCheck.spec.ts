@@ -7,12 +7,6 @@
 import type { Page } from '@playwright/test';
 import { expect, seriousAxeViolations, test } from './fixtures.js';
 
-// The test ends on the Network & proxy section. Known violation, left to apps/web (reported, not
-// fixed here): the "Ports to open" table's scrolling container
-// (apps/web/src/sections/NetworkSection.tsx, `.table-scroll` in the section labelled by
-// #ports-title) cannot take keyboard focus (axe: scrollable-region-focusable).
-test.use({ allowedAxeRules: ['scrollable-region-focusable'] });
-
 /** A throwaway self-signed test CA (EC P-256, made with openssl for this test; it protects nothing). */
 const CA_PEM = [
   '-----BEGIN CERTIFICATE-----',

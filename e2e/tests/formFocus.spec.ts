@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 
 /** Marks the element with a JS property: a remounted field is a new element without it. */
 const mark = (field: Locator) => field.evaluate((el) => Object.assign(el, { formFocusMark: 'kept' }));
@@ -6,19 +7,11 @@ const isSameElement = (field: Locator) => field.evaluate((el) => (el as HTMLElem
 /** Clicks a button without moving focus to it (as a menu or a script would run the action). */
 const pressWithoutFocus = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).dispatchEvent('click');
 
-function watchErrors(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
-
 test('architect types a site name, undoes and redoes it, and edits nodes, while the field stays the same and keeps focus', async ({
   page,
+  designer,
 }) => {
-  const errors = watchErrors(page);
-  await page.goto('/');
-  await page.getByRole('button', { name: /HA: 3 control planes/ }).click();
+  await designer.openFromTemplate(/HA: 3 control planes/);
   const name = page.getByRole('textbox', { name: 'Site name' });
 
   await test.step('type in a text field', async () => {
@@ -123,5 +116,5 @@ test('architect types a site name, undoes and redoes it, and edits nodes, while 
     expect(await isSameElement(nodeName)).toBe(true);
   });
 
-  expect(errors).toEqual([]);
+  // Console errors and axe violations are checked at teardown (fixtures.ts).
 });

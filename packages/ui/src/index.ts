@@ -4,3 +4,4 @@ export { Field, type FieldProps, type FieldMessage, type FieldControlProps } fro
 export { Tabs, type TabsProps, type TabItem } from './Tabs.js';
 export { StatusBadge, type Status } from './StatusBadge.js';
 export { DuplicateIcon, RemoveIcon } from './icons.js';
+export { ScrollRegion, type ScrollRegionProps } from './ScrollRegion.js';

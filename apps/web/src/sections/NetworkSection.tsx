@@ -5,6 +5,7 @@ import { useAnalysis, useSiteState } from '../state/siteContext.js';
 import type { SiteSettings } from '../actions/settingsActions.js';
 import { useFieldValue } from '../form/siteForm.js';
 import { bindSetting } from './siteSettingsSchema.js';
+import { ScrollRegion } from '@rke2-edge/ui';
 
 /** Rows shown in the NO_PROXY table; larger sites show the selected node and the first ones. */
 export const NO_PROXY_ROWS = 50;
@@ -62,7 +63,7 @@ function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number
         As the provider writes it into /etc/default/rke2-server or rke2-agent: cluster and service networks, the node&apos;s own address,
         the cluster&apos;s service domains, then your entries. Empty when no proxy is set.
       </p>
-      <div className="table-scroll">
+      <ScrollRegion labelledBy="noproxy-title">
         <table>
           <thead>
             <tr>
@@ -86,7 +87,7 @@ function NoProxyTable({ site, selectedNode }: { site: Site; selectedNode: number
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {site.nodes.length > rows.length && (
         <p className="field-hint">
           Showing {rows.length} of {site.nodes.length} nodes; select a node to see its row.

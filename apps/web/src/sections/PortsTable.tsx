@@ -1,5 +1,6 @@
 /** The inbound ports each kind of node must open (provider-core's portTable): the network section and the print sheet show this table. */
 import type { PortRow } from '@rke2-edge/provider-core';
+import { ScrollRegion } from '@rke2-edge/ui';
 
 const yesNo = (v: boolean) => (v ? 'yes' : 'no');
 
@@ -7,7 +8,7 @@ export function PortsTable({ ports }: { ports: PortRow[] }) {
   return (
     <section aria-labelledby="ports-title" className="table-section">
       <h3 id="ports-title">Ports to open (inbound)</h3>
-      <div className="table-scroll">
+      <ScrollRegion labelledBy="ports-title">
         <table>
           <thead>
             <tr>
@@ -32,7 +33,7 @@ export function PortsTable({ ports }: { ports: PortRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
