@@ -71,14 +71,8 @@ export { SITE_TEMPLATES, siteTemplate, type SiteTemplate } from './designer/site
 export { SITE_TEMPLATE_INFO, type SiteTemplateInfo } from './designer/siteTemplateInfo.js';
 export { sitePorts, portsForRole, type PortRule } from './designer/rke2Ports.js';
 export { portTable, serverOnlyPorts, type PortRow } from './designer/portTable.js';
-export {
-  siteSheet,
-  effectivePodSecurity,
-  type SiteSheet,
-  type SheetNode,
-  type DhcpReservation,
-  type NeedsGroup,
-} from './designer/siteSheet.js';
+export { effectivePodSecurity } from './site/podSecurityConfig.js';
+export { siteSheet, type SiteSheet, type SheetNode, type DhcpReservation, type NeedsGroup } from './designer/siteSheet.js';
 export { noProxyOf } from './designer/noProxyOf.js';
 export { MERGED_CONFIG_PATH } from './provider/constants.js';
 export { nodeArtifacts, type NodeArtifact, type NodeArtifacts, type ArtifactLanguage } from './designer/nodeArtifacts.js';

@@ -3,6 +3,7 @@
  */
 import { buildBundle, bundleFiles, refusal, withManifest } from '../bundle/buildBundle.js';
 import { cidataIso } from '../bundle/cidataIso.js';
+import { countFindings } from '../designer/findingCounts.js';
 import { formatFinding, sortFindings, type Finding } from '../lint/finding.js';
 import { lintCloudConfigs } from '../lint/lintCloudConfig.js';
 import { lintSite } from '../lint/lintSite.js';
@@ -138,8 +139,8 @@ function cloudConfigsOf(files: readonly NamedBytes[], io: CliIo): CloudConfigTex
 function printFindings(results: { file: string; findings: Finding[] }[], write: (t: string) => void): void {
   for (const { file, findings } of results) for (const f of sortFindings(findings)) write(`${formatFinding(f, file)}\n`);
   const all = results.flatMap((r) => r.findings);
-  const count = (s: Finding['severity']) => all.filter((f) => f.severity === s).length;
-  write(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)\n`);
+  const count = countFindings(all);
+  write(`${count.error} error(s), ${count.warning} warning(s), ${count.info} note(s)\n`);
 }
 
 export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
@@ -171,7 +172,7 @@ export async function lintCommand(argv: string[], io: CliIo): Promise<number> {
   results.push(...lintCloudConfigs(cloudConfigs, options));
   if (args.flags.has('json')) io.stdout(`${terminalSafeJson(results, 2)}\n`);
   else printFindings(results, io.stdout);
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
+  return countFindings(results.flatMap((r) => r.findings)).error > 0 ? EXIT.findings : EXIT.ok;
 }
 
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {

@@ -4,7 +4,8 @@ import { podSecurityConfig } from '../site/podSecurityConfig.js';
 import { POD_SECURITY_LEVELS } from '../site/siteSchema.js';
 import { sitePorts } from './rke2Ports.js';
 import { analyseSite } from './siteAnalysis.js';
-import { effectivePodSecurity, siteSheet } from './siteSheet.js';
+import { effectivePodSecurity } from '../site/podSecurityConfig.js';
+import { siteSheet } from './siteSheet.js';
 
 describe('siteSheet', () => {
   it('lays out the cluster, its servers and workers, and the nodes to reserve', () => {

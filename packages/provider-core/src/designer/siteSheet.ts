@@ -4,7 +4,7 @@
  * token and passwords are never part of it. The web app only lays it out.
  */
 import type { SiteCheck } from '../check/checkResult.js';
-import { rke2DefaultPodSecurity } from '../site/podSecurityConfig.js';
+import { effectivePodSecurity } from '../site/podSecurityConfig.js';
 import { isServerRole, type Site, type SiteNode } from '../site/siteSchema.js';
 import { portTable, serverOnlyPorts, type PortRow } from './portTable.js';
 
@@ -56,11 +56,6 @@ export interface SiteSheet {
   ports: PortRow[];
   /** Ports only servers open, e.g. "6443, 9345, 2379–2381". */
   serverOnlyPorts: string;
-}
-
-/** The Pod Security level in force: with the CIS profile RKE2's own, which the designer never weakens (podSecurityConfig). */
-export function effectivePodSecurity(security: Security): { level: Security['podSecurity']; fromCis: boolean } {
-  return security.cisProfile ? { level: rke2DefaultPodSecurity(security), fromCis: true } : { level: security.podSecurity, fromCis: false };
 }
 
 /** A proxy URL without its user and password: the sheet is handed around on paper. */

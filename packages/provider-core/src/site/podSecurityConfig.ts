@@ -15,6 +15,11 @@ export function rke2DefaultPodSecurity(security: Site['security']): Site['securi
   return security.cisProfile ? 'restricted' : 'privileged';
 }
 
+/** The Pod Security level in force: with the CIS profile RKE2's own, which the designer never weakens (podSecurityConfig). */
+export function effectivePodSecurity(security: Site['security']): { level: Site['security']['podSecurity']; fromCis: boolean } {
+  return security.cisProfile ? { level: rke2DefaultPodSecurity(security), fromCis: true } : { level: security.podSecurity, fromCis: false };
+}
+
 /**
  * The admission configuration's text, or null when RKE2's own file already does what the site asks.
  * With the CIS profile RKE2 enforces `restricted`, the strictest level; the designer never weakens it.
