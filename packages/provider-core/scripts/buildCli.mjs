@@ -23,19 +23,22 @@ export function bundleIsStale() {
   }
 }
 
-export async function buildCli() {
+/** Bundles a TypeScript entry point of this package into one ES module for Node. */
+export async function bundleForNode(entry, outfile) {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    outfile: bundlePath,
+    outfile,
     logLevel: 'warning',
     // The yaml package's CommonJS build calls require(); give the ES module bundle a real one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }
+
+export const buildCli = () => bundleForNode(join(root, 'src', 'cli', 'main.ts'), bundlePath);
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildCli();

@@ -5,26 +5,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleForNode } from './buildCli.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readmePath = join(root, '..', '..', 'README.md');
 
-const { build } = await import('esbuild');
 const dir = mkdtempSync(join(tmpdir(), 'findings-table-'));
 const outfile = join(dir, 'findingsTable.mjs');
 let withFindingsTable;
 try {
-  await build({
-    entryPoints: [join(root, 'src', 'lint', 'findingsTable.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    // The yaml package's CommonJS build calls require(); give the ES module bundle a real one (as buildCli.mjs does).
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
+  await bundleForNode(join(root, 'src', 'lint', 'findingsTable.ts'), outfile);
   ({ withFindingsTable } = await import(pathToFileURL(outfile).href));
 } finally {
   rmSync(dir, { recursive: true, force: true });
