@@ -39,7 +39,10 @@ const env = (name: string, value: string): GoObject =>
     ['value', value],
   ]);
 
-/** The kube-vip static pod for a site, as data. */
+/**
+ * The kube-vip static pod for a site, as data. About 90 lines on purpose: it is one Kubernetes
+ * manifest written out field by field, read top to bottom like the YAML it becomes.
+ */
 export function kubeVipPod(site: Site): GoObject {
   const { kubeVip, controlPlaneHost } = site.cluster;
   const environment: GoValue[] = [
