@@ -3,7 +3,7 @@
  * (findings of exactly its code, with the registry's severity), each run through the linter of
  * its context, which must be one where the rule applies.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ORACLE_DIR } from '../../../test/oracleCases.js';
@@ -40,10 +40,20 @@ describe('the rule registry', () => {
     expect(Object.keys(RULE_FIXTURES).sort()).toEqual([...codes].sort());
   });
 
+  it('registers every rule file in this folder (a file named after a code that is not in registry.ts is an error)', () => {
+    const notRules = new Set(['defineRule.ts', 'registry.ts', 'runRules.ts']);
+    const files = readdirSync(import.meta.dirname).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !notRules.has(f));
+    expect(files.map((f) => f.slice(0, -'.ts'.length)).sort()).toEqual(RULES.map((r) => r.code).sort());
+  });
+
   for (const rule of RULES) {
     describe(rule.code, () => {
-      const fixture = RULE_FIXTURES[rule.code];
+      const fixture = RULE_FIXTURES[rule.code] as (typeof RULE_FIXTURES)[typeof rule.code] | undefined;
       const contexts = Object.keys(rule.severity);
+      if (!fixture) {
+        it('has fixtures', () => expect.fail(`no fixtures for ${rule.code}: add a good and a bad one in rules/fixtures/*Fixtures.ts`));
+        return;
+      }
 
       it('good: no finding of its code', () => {
         expect(contexts).toContain(fixture.good.context);
