@@ -25,6 +25,9 @@ describe('export and print', () => {
 
   it('says the site could not be checked, and offers no download, when the analysis fails', async () => {
     const user = await openTemplate('single-node', () => Promise.reject(new Error('the analysis worker stopped')));
+    // Never "0 errors" for a site nobody checked.
+    expect(await screen.findByRole('tab', { name: 'Findings (not checked)' })).toBeTruthy();
+    expect(screen.getByText(/· not checked$/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     const dialog = screen.getByRole('dialog', { hidden: true });
     const alert = await within(dialog).findByRole('alert', { hidden: true });

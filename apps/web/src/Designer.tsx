@@ -84,8 +84,9 @@ interface TopBarProps {
 function TopBar({ site, saveProblem, onExport, onLeave }: TopBarProps) {
   const store = useSiteStore();
   const { past, future, lastEdit } = useSiteState();
-  const { analysis } = useAnalysis();
+  const { analysis, error } = useAnalysis();
   const errors = analysis?.counts.error;
+  const checked = error && !analysis ? ' · not checked' : errors ? ` · ${errors} error${errors === 1 ? '' : 's'}` : '';
   return (
     <header className="topbar">
       <h1>
@@ -113,7 +114,7 @@ function TopBar({ site, saveProblem, onExport, onLeave }: TopBarProps) {
       </div>
       <p className="save-state" role="status">
         {saveProblem ?? 'Saved in this browser'}
-        {errors ? ` · ${errors} error${errors === 1 ? '' : 's'}` : ''}
+        {checked}
       </p>
     </header>
   );

@@ -80,6 +80,7 @@ export { bootTimeline, BOOT_STAGE, type BootStep } from './designer/bootTimeline
 export * as siteEdits from './designer/siteEdits.js';
 export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';
 export { countFindings, type FindingCounts } from './designer/findingCounts.js';
+export { analysisFollowingNodes } from './designer/followNodes.js';
 export { checkSite, publicSiteCheck } from './check/checkSite.js';
 export {
   CheckFailureSchema,

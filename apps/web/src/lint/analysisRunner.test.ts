@@ -1,6 +1,6 @@
 import { analyseSite, createSite, type Site } from '@rke2-edge/provider-core';
-import { describe, expect, it } from 'vitest';
-import { serialAnalysis, type AnalysisRequest, type AnalysisResponse, type AnalysisTransport } from './analysisRunner.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serialAnalysis, workerTransport, type AnalysisRequest, type AnalysisResponse, type AnalysisTransport } from './analysisRunner.js';
 
 /** A worker that answers only when told to, like a busy one. */
 function manualWorker() {
@@ -65,5 +65,38 @@ describe('serialAnalysis', () => {
     worker.fail({ id: 99, site: named('x') }, 'not mine');
     worker.answer(worker.requests[0]!);
     await expect(a).resolves.toBeTruthy();
+  });
+});
+
+describe('workerTransport', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('drops a worker that failed and starts a new one for the next site, so a failure never hangs the analysis', async () => {
+    const workers: FakeWorker[] = [];
+    class FakeWorker extends EventTarget {
+      posted: string[] = [];
+      terminated = false;
+      constructor() {
+        super();
+        workers.push(this);
+      }
+      postMessage(text: string) {
+        this.posted.push(text);
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    const analyse = serialAnalysis(workerTransport());
+    const first = analyse(named('a'));
+    workers[0]!.dispatchEvent(Object.assign(new Event('error'), { message: '' }));
+    await expect(first).rejects.toThrow('the analysis worker stopped');
+    expect(workers[0]!.terminated).toBe(true);
+    const second = analyse(named('b'));
+    expect(workers).toHaveLength(2);
+    const request = JSON.parse(workers[1]!.posted[0]!) as AnalysisRequest;
+    workers[1]!.dispatchEvent(new MessageEvent('message', { data: { id: request.id, ok: true, analysis: analyseSite(request.site) } }));
+    await expect(second).resolves.toMatchObject({ nodeStatus: expect.any(Array) });
   });
 });

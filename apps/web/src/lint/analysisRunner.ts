@@ -71,7 +71,12 @@ export function workerTransport(): AnalysisTransport {
     const created = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
     created.addEventListener('message', (e: MessageEvent<AnalysisResponse>) => handler(e.data));
     // A worker that cannot load or crashes answers nothing: turn that into a failed answer.
-    created.addEventListener('error', (e) => handler({ id: lastId, ok: false, error: e.message || 'the analysis worker stopped' }));
+    // A worker that failed is dropped: the next request starts a new one instead of waiting forever on it.
+    created.addEventListener('error', (e) => {
+      created.terminate();
+      if (worker === created) worker = null;
+      handler({ id: lastId, ok: false, error: e.message || 'the analysis worker stopped' });
+    });
     return created;
   };
   return {

@@ -4,7 +4,7 @@
  * lands in that site's query, never over a newer one. Small sites are analysed at once; large ones
  * after a short pause in typing, so a burst of keystrokes costs one run.
  */
-import type { Site } from '@rke2-edge/provider-core';
+import { analysisFollowingNodes, type Site, type SiteAnalysis } from '@rke2-edge/provider-core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { messagesByField } from '../findings/fieldPaths.js';
@@ -31,7 +31,11 @@ export function useSiteAnalysis(site: Site | null, analyse: AnalyseSite): Analys
   const settled = useSettled(site);
   const query = useQuery({
     queryKey: ['analysis', site ? siteIdentity(site) : 0],
-    queryFn: ({ signal }) => analyse(site!, signal),
+    // The answer keeps the site it is about, so an earlier answer shown meanwhile can follow the nodes.
+    queryFn: async ({ signal }): Promise<{ site: Site; analysis: SiteAnalysis }> => ({
+      site: site!,
+      analysis: await analyse(site!, signal),
+    }),
     enabled: site !== null && settled,
     placeholderData: keepPreviousData,
     // The answer for one site value never changes; only the current one is worth keeping.
@@ -39,7 +43,10 @@ export function useSiteAnalysis(site: Site | null, analyse: AnalyseSite): Analys
     gcTime: 0,
     retry: false,
   });
-  const analysis = query.data ?? null;
+  const data = query.data;
+  // An earlier site's answer, shown while this one's runs: its per-node results follow their node
+  // (removing a node above must not move its neighbour's error onto it).
+  const analysis = useMemo(() => (data && site ? analysisFollowingNodes(data.analysis, data.site, site) : null), [data, site]);
   const byField = useMemo(() => messagesByField(analysis?.findings ?? []), [analysis]);
   return {
     analysis,

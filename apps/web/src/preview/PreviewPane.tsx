@@ -27,7 +27,7 @@ export interface PreviewPaneProps {
 
 export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, onOpenFinding }: PreviewPaneProps) {
   const view = useNodeView(site, selected);
-  const { analysis, pending } = useAnalysis();
+  const { analysis, pending, error } = useAnalysis();
   const [file, setFile] = useState('user-data');
   const errors = analysis?.counts.error ?? 0;
   const warnings = analysis?.counts.warning ?? 0;
@@ -36,7 +36,14 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
     { id: 'stages', label: 'Boot stages' },
     { id: 'diff', label: 'Diff' },
     { id: 'check', label: 'Device check' },
-    { id: 'findings', label: `Findings (${count(errors, 'error')}, ${count(warnings, 'warning')}${pending ? ', checking…' : ''})` },
+    {
+      id: 'findings',
+      // A site that could not be checked is not a clean one: never "0 errors" then.
+      label:
+        error && !analysis
+          ? 'Findings (not checked)'
+          : `Findings (${count(errors, 'error')}, ${count(warnings, 'warning')}${pending ? ', checking…' : ''})`,
+    },
   ] as const;
   return (
     <aside className="preview-pane" aria-label="Preview">
