@@ -14,7 +14,9 @@ describe('classifyInput', () => {
   it('knows a zip by its signature or its name', () => {
     expect(classifyInput(file('bundle.bin', [0x50, 0x4b, 3, 4, 0]))).toEqual({ kind: 'zip', reason: 'it starts with a zip signature' });
     expect(kindOf('empty', [0x50, 0x4b, 5, 6])).toBe('zip');
-    expect(classifyInput(file('FAKE.ZIP', '{}'))).toEqual({ kind: 'zip', reason: 'its name ends in .zip' });
+    expect(classifyInput(file('FAKE.ZIP', 'not a zip'))).toEqual({ kind: 'zip', reason: 'its name ends in .zip' });
+    // A site.json renamed .zip opens as a site.json.
+    expect(classifyInput(file('site.zip', ' {"name": "x"}'))).toEqual({ kind: 'site-json', reason: 'it is a JSON object' });
     expect(kindOf('pk.txt', 'PK is not enough')).not.toBe('zip');
   });
 
@@ -66,7 +68,7 @@ describe('classifyInput', () => {
         const got = classifyInput({ name: n, bytes });
         expect(got.reason.length).toBeGreaterThan(0);
         expect(classifyInput({ name: n, bytes: Uint8Array.from([0x50, 0x4b, 3, 4, ...bytes]) }).kind).toBe('zip');
-        if (n === 'a.zip') expect(got.kind).toBe('zip');
+        if (n === 'a.zip') expect(got.kind).toBe(got.reason === 'it is a JSON object' ? 'site-json' : 'zip');
       }),
       propertySettings,
     );

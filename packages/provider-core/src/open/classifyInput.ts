@@ -47,9 +47,10 @@ export function classifyInput(file: NamedBytes): InputClass {
   const { bytes } = file;
   const name = file.name.toLowerCase();
   if (ZIP_SIGNATURES.some((signature) => startsWith(bytes, signature))) return { kind: 'zip', reason: 'it starts with a zip signature' };
-  if (name.endsWith('.zip')) return { kind: 'zip', reason: 'its name ends in .zip' };
+  // The content before the name: a site.json renamed .zip opens as what it is.
   const start = contentStart(bytes);
   if (bytes[start] === 0x7b) return { kind: 'site-json', reason: 'it is a JSON object' };
+  if (name.endsWith('.zip')) return { kind: 'zip', reason: 'its name ends in .zip' };
   // Empty, white space or `null` under a .json name: a broken site.json, refused as one rather than imported as a cloud-config.
   if (
     name.endsWith('.json') &&
