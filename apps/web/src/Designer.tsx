@@ -15,7 +15,7 @@ import { useNodeSelection } from './nodes/useNodeSelection.js';
 import { PreviewPane, type PreviewTab } from './preview/PreviewPane.js';
 import { SettingsSection } from './sections/SettingsSection.js';
 import { useFocusRequest } from './sections/useFocusRequest.js';
-import { useHistoryShortcuts } from './sections/useHistoryShortcuts.js';
+import { useShortcuts } from './shell/useShortcuts.js';
 import { useAnalysis, useSiteState, useSiteStore } from './state/siteContext.js';
 
 export interface DesignerProps {
@@ -34,7 +34,7 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
   const [exporting, setExporting] = useState(false);
   const requestFocus = useFocusRequest();
   useEffect(preloadMonaco, []);
-  useHistoryShortcuts(store);
+  useShortcuts(store);
 
   const openFinding = (finding: Finding) => {
     setSection(sectionOf(finding.path));

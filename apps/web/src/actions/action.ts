@@ -1,7 +1,8 @@
 /**
  * Edits as named actions: every change a user can make to the site (from a form, the nodes table,
- * a button or a shortcut) is one of these, dispatched through the store, which records its label
- * for the Undo button. They are plain data and pure functions, tested without React.
+ * a button, a shortcut, or opening another site over this one) is one of these, dispatched through
+ * the store, which records its label for the Undo button. They are plain data and pure functions,
+ * tested without React.
  */
 import type { Site } from '@rke2-edge/provider-core';
 import type { NodeId } from '../state/nodeIds.js';
@@ -15,6 +16,8 @@ export interface SiteAction<A> {
   /** What the Undo button says ("Undo: Remove worker-3"). */
   label: (args: A, site: Site, indexOf: NodeIndex) => string;
   perform: (site: Site, args: A, indexOf: NodeIndex) => Site;
+  /** Keyboard shortcuts ("Mod" meaning Ctrl, or ⌘ on a Mac); only for actions that take no arguments. */
+  shortcuts?: readonly string[];
 }
 
 /** Undo and redo act on the history, not the site; they carry the app's keyboard shortcuts. */
@@ -27,5 +30,10 @@ export interface HistoryAction {
 }
 
 export type AnyAction = SiteAction<never> | HistoryAction;
+/** What a key can run: undo, redo, or a site action that needs no arguments. */
+export type ShortcutAction = SiteAction<void> | HistoryAction;
 
-export const defineSiteAction = <A>(action: Omit<SiteAction<A>, 'kind'>): SiteAction<A> => ({ kind: 'site', ...action });
+/** A site action; `shortcuts` only where `A` is void, as a key press has no arguments to give. */
+export const defineSiteAction = <A>(
+  action: Omit<SiteAction<A>, 'kind' | 'shortcuts'> & ([A] extends [void] ? { shortcuts?: readonly string[] } : { shortcuts?: never }),
+): SiteAction<A> => ({ kind: 'site', ...action });

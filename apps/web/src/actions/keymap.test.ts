@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actionForKey, ariaKeyShortcuts, hasOwnUndo } from './keymap.js';
+import { defineSiteAction } from './action.js';
 import { redo, undo } from './historyActions.js';
+import { ACTIONS } from './registry.js';
 
 const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
   key,
@@ -19,6 +21,24 @@ describe('keymap', () => {
     expect(actionForKey(press('y', { ctrlKey: true }))).toBe(redo);
     expect(actionForKey(press('z'))).toBeUndefined();
     expect(actionForKey(press('z', { ctrlKey: true, altKey: true }))).toBeUndefined();
+  });
+
+  it('has unique action ids and no shortcut bound twice', () => {
+    const ids = ACTIONS.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const shortcuts = ACTIONS.flatMap((a) => (a.shortcuts ?? []).map((s) => s.toLowerCase()));
+    expect(new Set(shortcuts).size).toBe(shortcuts.length);
+  });
+
+  it('runs a site action that declares a shortcut', () => {
+    const sortNodes = defineSiteAction<void>({
+      id: 'nodes.sortByName',
+      label: () => 'Sort nodes by name',
+      perform: (site) => ({ ...site, nodes: [...site.nodes].sort((a, b) => a.name.localeCompare(b.name)) }),
+      shortcuts: ['Mod+Alt+S'],
+    });
+    expect(actionForKey(press('s', { ctrlKey: true, altKey: true }), [...ACTIONS, sortNodes])).toBe(sortNodes);
+    expect(ariaKeyShortcuts(sortNodes)).toBe('Control+Alt+S');
   });
 
   it('spells them for aria-keyshortcuts', () => {

@@ -2,7 +2,7 @@
  * The app's keyboard shortcuts, derived from the actions that declare them: one keymap, used by
  * the window's key handler and by the buttons' aria-keyshortcuts.
  */
-import type { HistoryAction } from './action.js';
+import type { AnyAction, HistoryAction, ShortcutAction } from './action.js';
 import { ACTIONS } from './registry.js';
 
 export interface KeyPress {
@@ -25,13 +25,14 @@ function matches(shortcut: string, press: KeyPress): boolean {
   );
 }
 
-export function actionForKey(press: KeyPress, actions = ACTIONS): HistoryAction | undefined {
-  for (const action of actions) if (action.kind === 'history' && action.shortcuts.some((s) => matches(s, press))) return action;
-  return undefined;
+/** The action a key press runs, if any (site actions with shortcuts take no arguments: see defineSiteAction). */
+export function actionForKey(press: KeyPress, actions: readonly AnyAction[] = ACTIONS): ShortcutAction | undefined {
+  return actions.find((action) => action.shortcuts?.some((s) => matches(s, press))) as ShortcutAction | undefined;
 }
 
 /** The action's shortcuts as aria-keyshortcuts spells them ("Control+Shift+Z Control+Y"). */
-export const ariaKeyShortcuts = (action: HistoryAction): string => action.shortcuts.map((s) => s.replace('Mod', 'Control')).join(' ');
+export const ariaKeyShortcuts = (action: HistoryAction | ShortcutAction): string =>
+  (action.shortcuts ?? []).map((s) => s.replace('Mod', 'Control')).join(' ');
 
 const TEXT_INPUT_TYPES = new Set(['text', 'password', 'search', 'email', 'url', 'tel', 'number', '']);
 

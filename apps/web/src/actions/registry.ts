@@ -1,8 +1,11 @@
-/** Every action, by id: what the menus, buttons and the keymap are derived from. */
+/**
+ * Every action the app has. The keymap is derived from it (actions/keymap.ts), and its tests check
+ * that ids and shortcuts are unique; buttons and forms import the action they run.
+ */
 import type { AnyAction } from './action.js';
 import { redo, undo } from './historyActions.js';
 import { addNode, addWorkers, duplicateNode, removeNode, setNodeRole, updateNode } from './nodeActions.js';
-import { editSettings } from './settingsActions.js';
+import { editSettings, replaceSite } from './settingsActions.js';
 
 export const ACTIONS: readonly AnyAction[] = [
   undo,
@@ -14,6 +17,5 @@ export const ACTIONS: readonly AnyAction[] = [
   setNodeRole,
   updateNode,
   editSettings,
+  replaceSite,
 ];
-
-export const actionById = (id: string): AnyAction | undefined => ACTIONS.find((a) => a.id === id);

@@ -4,6 +4,13 @@ import { defineSiteAction } from './action.js';
 
 export type SiteSettings = Omit<Site, 'nodes'>;
 
+/** Another site in place of this one (a file, a template, a share link, another tab's version): undoable like any edit. */
+export const replaceSite = defineSiteAction<{ site: Site; label: string }>({
+  id: 'site.replace',
+  label: ({ label }) => label,
+  perform: (_, { site }) => site,
+});
+
 export const editSettings = defineSiteAction<{ value: SiteSettings; field: string }>({
   id: 'site.editSettings',
   label: ({ field }) => `Edit ${field}`,

@@ -14,8 +14,7 @@ export function SessionBanner({ store, autosave, status }: { store: SiteStore; a
       onLoadTheirs={() => {
         const theirs = autosave.takeTheirs();
         if (!theirs) return;
-        if (current()) store.edit("Load the other tab's version", () => theirs, { external: true });
-        else store.open(theirs);
+        store.replace(theirs, "Load the other tab's version");
       }}
       onKeepMine={() => {
         const mine = current();

@@ -19,8 +19,7 @@ export interface OpenSite {
 
 export function useOpenSite(store: SiteStore, setNotices: (notices: Notice[]) => void, setScreen: (screen: Screen) => void): OpenSite {
   const openSite = (next: Site, label: string, notes: Notice[]) => {
-    if (store.getState().site) store.edit(label, () => next, { external: true });
-    else store.open(next);
+    store.replace(next, label);
     setNotices(notes);
     setScreen('designer');
   };

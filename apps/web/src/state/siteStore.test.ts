@@ -66,6 +66,17 @@ describe('SiteStore', () => {
     expect(store.getState().past).toHaveLength(HISTORY_LIMIT);
   });
 
+  it('opens another site in place of the open one as an undoable edit, or fresh when none is open', () => {
+    const { store } = storeAt();
+    store.replace(createSite({ name: 'opened' }), 'Open opened.json');
+    expect(store.getState()).toMatchObject({ site: { name: 'opened' }, lastEdit: 'Open opened.json' });
+    store.undo();
+    expect(store.getState().site!.name).toBe('a');
+    const empty = new SiteStore();
+    empty.replace(createSite({ name: 'first' }), 'Open first.json');
+    expect(empty.getState()).toMatchObject({ site: { name: 'first' }, past: [] });
+  });
+
   it('notifies subscribers', () => {
     const { store } = storeAt();
     let calls = 0;

@@ -6,6 +6,7 @@
  */
 import type { Site } from '@rke2-edge/provider-core';
 import type { HistoryAction, NodeIndex, SiteAction } from '../actions/action.js';
+import { replaceSite } from '../actions/settingsActions.js';
 import { followNodeIds, freshNodeIds, type NodeId } from './nodeIds.js';
 import { Observable } from './observable.js';
 
@@ -67,6 +68,12 @@ export class SiteStore extends Observable<SiteState> {
     if (!site) return;
     const a = args as A;
     this.edit(action.label(a, site, this.indexOf), (s) => action.perform(s, a, this.indexOf), options);
+  }
+
+  /** Opens `next` in place of the open site, as an undoable edit; with no site open, opens it fresh. */
+  replace(next: Site, label: string): void {
+    if (this.getState().site) this.perform(replaceSite, { site: next, label });
+    else this.open(next);
   }
 
   edit(label: string, change: (site: Site) => Site, options: EditOptions = {}): void {

@@ -3,14 +3,15 @@ import { useEffect } from 'react';
 import { actionForKey, hasOwnUndo } from '../actions/keymap.js';
 import type { SiteStore } from '../state/siteStore.js';
 
-export function useHistoryShortcuts(store: SiteStore): void {
+export function useShortcuts(store: SiteStore): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (hasOwnUndo(e.target)) return;
       const action = actionForKey(e);
       if (!action) return;
       e.preventDefault();
-      store.perform(action);
+      if (action.kind === 'history') store.perform(action);
+      else store.perform(action, undefined);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
