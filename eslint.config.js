@@ -12,22 +12,10 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
 
-const NODE_BUILTINS = [
-  'node:*',
-  'fs',
-  'fs/*',
-  'path',
-  'os',
-  'child_process',
-  'crypto',
-  'url',
-  'zlib',
-  'stream',
-  'util',
-  'buffer',
-  'process',
-];
+// Every module Node ships, with and without the node: prefix, and their subpaths (fs/promises…).
+const NODE_BUILTINS = ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])];
 
 export default tseslint.config(
   {
@@ -98,8 +86,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['react', 'react-dom'].map((name) => ({ name, message: 'provider-core is pure TypeScript: no React.' })),
-          patterns: [{ group: NODE_BUILTINS, message: 'provider-core runs in the browser too: Node modules only in src/cli.' }],
+          patterns: [
+            { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'provider-core is pure TypeScript: no React.' },
+            { group: NODE_BUILTINS, message: 'provider-core runs in the browser too: Node modules only in src/cli.' },
+          ],
         },
       ],
       'no-restricted-globals': [

@@ -6,6 +6,9 @@
  *
  * Same input, same bytes: every timestamp is FIXED_TIME, and files are written in name order.
  *
+ * One file (about 320 lines) on purpose: the sector layout below and the records that fill it are
+ * read together; split, each half would only make sense beside the other.
+ *
  * Layout, in 2048-byte sectors:
  *   0–15 system area (zeros) · 16 primary volume descriptor · 17 Joliet supplementary descriptor ·
  *   18 terminator · 19/20 primary path tables (L, M) · 21/22 Joliet path tables (L, M) ·
