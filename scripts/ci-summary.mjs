@@ -1,5 +1,5 @@
-// Sums the gates (lint, format, types: one check each) and the Vitest and Playwright JSON reports
-// into the single line CI reads: "N passed, N failed".
+// Sums the gates (lint, format, types, dead code: one check each) and the Vitest and Playwright JSON
+// reports into the single line CI reads: "N passed, N failed".
 // A report that is missing counts as one failure, so a suite that did not run cannot look green.
 import { existsSync, readFileSync } from 'node:fs';
 

@@ -8,7 +8,7 @@ export { proxyEnv, defaultNoProxy, type ProviderPanic } from './provider/proxyEn
 export { resetPlan, type ResetPlan } from './provider/resetPlan.js';
 export { runPlugin, runProviderForCluster, describeFailure, filesOf, type PluginOutcome } from './provider/runPlugin.js';
 export * as providerConstants from './provider/constants.js';
-export { mergeConfigD, jqAdd, type ConfigDFile, type MergeResult } from './jq/mergeConfigD.js';
+export { mergeConfigD, type ConfigDFile, type MergeResult } from './jq/mergeConfigD.js';
 export { renderMergedConfig, formatJqNumber } from './jq/renderJq.js';
 export type { JqValue, JqObject } from './jq/jqValue.js';
 export { yamlToJson, type YamlToJsonResult } from './yaml/yamlToJson.js';
@@ -51,7 +51,6 @@ export {
   FINDING_CODES,
   SECURITY_CODES,
   isSecurityFinding,
-  hasErrors,
   sortFindings,
   formatFinding,
   type Finding,

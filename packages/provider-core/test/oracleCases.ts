@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const ORACLE_DIR =
   process.env['RKE2_ORACLE_DIR'] ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/oracle');
 
-export interface OracleFileMeta {
+interface OracleFileMeta {
   path: string;
   stored_as: string;
   permissions: number;
@@ -22,7 +22,7 @@ export interface OracleFileMeta {
   stage_name: string;
 }
 
-export interface OracleMeta {
+interface OracleMeta {
   node_cidr: string;
   exit_code: number;
   panic: boolean;

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const CLI_PATH = fileURLToPath(new URL('../bin/rke2-edge.mjs', import.meta.url));
+const CLI_PATH = fileURLToPath(new URL('../bin/rke2-edge.mjs', import.meta.url));
 
 export interface CliRun {
   code: number;

@@ -10,7 +10,7 @@ export function node(name: string, role: SiteNode['role'], address: string, more
 }
 
 /** A well-formed (made-up) public key, for sites that need a login. */
-export const TEST_SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample field-tech';
+const TEST_SSH_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample field-tech';
 
 /** Three servers and two workers on 192.168.1.0/24, behind a load balancer at 192.168.1.5, an SSH login: no errors or warnings expected. */
 export function haSite(): Site {

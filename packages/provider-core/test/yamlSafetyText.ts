@@ -162,7 +162,7 @@ export function goTree(leaf: fc.Arbitrary<GoValue>, key: fc.Arbitrary<string>): 
 }
 
 /** Only strings, lists and maps: what yaml.v3 reads into interface{} without typing anything. */
-export const textTree: fc.Arbitrary<GoValue> = goTree(hostileText, hostileText);
+const textTree: fc.Arbitrary<GoValue> = goTree(hostileText, hostileText);
 export const textObject: fc.Arbitrary<GoObject> = fc
   .array(fc.tuple(hostileText, textTree), { maxLength: 6 })
   .map((entries) => new Map(entries));

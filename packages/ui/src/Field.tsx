@@ -9,7 +9,7 @@ export interface FieldMessage {
   text: string;
 }
 
-export interface FieldControlProps {
+interface FieldControlProps {
   id: string;
   'aria-describedby': string | undefined;
   'aria-invalid': boolean;

@@ -146,7 +146,7 @@ export function ListField(props: FieldProps & { rows?: number; placeholder?: str
   );
 }
 
-export const toList = (text: string): string[] =>
+const toList = (text: string): string[] =>
   text
     .split('\n')
     .map((line) => line.trim())

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { DiffViewer } from '../monaco/LazyMonaco.js';
 import { viewNode } from './useExpandedNode.js';
 
-export const BEFORE_LAST_EDIT = 'before';
+const BEFORE_LAST_EDIT = 'before';
 
 export function DiffView({ site, previous, selected }: { site: Site; previous: Site | undefined; selected: number }) {
   const [left, setLeft] = useState<string>(previous ? BEFORE_LAST_EDIT : String(Math.max(0, selected === 0 ? 1 : 0)));

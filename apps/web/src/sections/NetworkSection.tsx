@@ -8,7 +8,7 @@ import { bindSetting } from './siteSettingsSchema.js';
 import { ScrollRegion } from '@rke2-edge/ui';
 
 /** Rows shown in the NO_PROXY table; larger sites show the selected node and the first ones. */
-export const NO_PROXY_ROWS = 50;
+const NO_PROXY_ROWS = 50;
 
 export function NetworkSection({ site, selectedNode }: { site: Site; selectedNode: number }) {
   const net = (key: keyof SiteSettings['network']) => ({ field: bindSetting(`network.${key}`) });

@@ -9,7 +9,7 @@ import { AUTOSAVE_KEY } from '../state/autosaveKey.js';
 import type { AutosaveSession, AutosaveStatus } from '../state/autosaveSession.js';
 import type { SiteStore } from '../state/siteStore.js';
 
-export const AUTOSAVE_PAUSE_MS = 300;
+const AUTOSAVE_PAUSE_MS = 300;
 
 export function useAutosave(store: SiteStore, autosave: AutosaveSession, site: Site | null): AutosaveStatus {
   useEffect(() => {

@@ -17,7 +17,7 @@ import { AUTOSAVE_KEY, SET_ASIDE_PREFIX } from './autosaveKey.js';
 
 export { AUTOSAVE_KEY, SET_ASIDE_PREFIX };
 
-export const AUTOSAVE_FORMAT = 1;
+const AUTOSAVE_FORMAT = 1;
 
 export type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -27,7 +27,7 @@ export interface Stamp {
   writer: string | null;
 }
 
-export interface SavedSite {
+interface SavedSite {
   site: Site;
   savedAt: string;
   stamp: Stamp;
@@ -53,7 +53,7 @@ const kindOf = (value: unknown) =>
   value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 
 /** Reads the record in `raw` without touching storage. */
-export function parseRecord(raw: string): Exclude<AutosaveRead, { kind: 'empty' }> {
+function parseRecord(raw: string): Exclude<AutosaveRead, { kind: 'empty' }> {
   const unreadable = (reason: string) => ({ kind: 'unreadable' as const, raw, reason });
   let value: unknown;
   try {

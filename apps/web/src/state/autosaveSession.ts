@@ -34,7 +34,7 @@ export interface AutosaveStatus {
 const newTabId = () => globalThis.crypto?.randomUUID?.() ?? `tab-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 /** The browser's localStorage, or null where it is blocked (reading `window.localStorage` can throw). */
-export function browserStorage(): Store | null {
+function browserStorage(): Store | null {
   try {
     return window.localStorage;
   } catch {

@@ -13,7 +13,7 @@ import type { SiteNode } from '@rke2-edge/provider-core';
 export type NodeId = string & { readonly __brand: 'NodeId' };
 
 let counter = 0;
-export const newNodeId = (): NodeId => `node-${++counter}` as NodeId;
+const newNodeId = (): NodeId => `node-${++counter}` as NodeId;
 
 export const freshNodeIds = (nodes: readonly SiteNode[]): NodeId[] => nodes.map(() => newNodeId());
 

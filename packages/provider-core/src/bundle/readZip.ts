@@ -44,7 +44,7 @@ const TOO_MANY = {
 };
 
 /** The entry's name for a message: quoted, control characters escaped, long names shortened. */
-export const quotedName = (name: string) => JSON.stringify(name.length > 100 ? `${name.slice(0, 100)}…` : name);
+const quotedName = (name: string) => JSON.stringify(name.length > 100 ? `${name.slice(0, 100)}…` : name);
 
 const nameDecoder = new TextDecoder('utf-8');
 

@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import catalogJson from './rke2-options.json' with { type: 'json' };
 
-export const CATALOG_ROLES = ['server', 'agent'] as const;
+const CATALOG_ROLES = ['server', 'agent'] as const;
 export type CatalogRole = (typeof CATALOG_ROLES)[number];
 
-export const CatalogEntrySchema = z.object({
+const CatalogEntrySchema = z.object({
   key: z.string(),
   type: z.enum(['string', 'stringList', 'bool', 'int', 'duration']),
   default: z.unknown(),
@@ -68,9 +68,4 @@ export function nearestCatalogKey(key: string): string | undefined {
     if (!best || distance < best.distance) best = { key: entry.key, distance };
   }
   return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.key : undefined;
-}
-
-/** Values a key accepts when the catalog restricts them (per item for list keys). */
-export function catalogEnum(key: string): readonly string[] | undefined {
-  return catalogEntry(key)?.enum;
 }

@@ -22,7 +22,7 @@ import { imagesRule } from './rules/imagesRule.js';
 import { dataDirRule } from './rules/dataDirRule.js';
 
 /** In the order RKE2 meets them at start-up: flags, profile, token and server, kubelet, images, cluster. */
-export const START_RULES: readonly StartRule[] = [
+const START_RULES: readonly StartRule[] = [
   configValuesRule,
   profileRule,
   tokenRule,
@@ -33,7 +33,7 @@ export const START_RULES: readonly StartRule[] = [
   clusterDnsRule,
 ];
 
-export const PROVIDER_SOURCE = 'kairos-io/provider-rke2 pkg/provider/provider.go, ClusterProvider';
+const PROVIDER_SOURCE = 'kairos-io/provider-rke2 pkg/provider/provider.go, ClusterProvider';
 
 /** When the provider writes no RKE2 config at all, RKE2 is never started with this node's settings. */
 function providerFailures(node: ExpandedNode): StartFailure[] {
@@ -57,7 +57,7 @@ function providerFailures(node: ExpandedNode): StartFailure[] {
   return [];
 }
 
-export interface NodeCheckDetail extends NodeCheck {
+interface NodeCheckDetail extends NodeCheck {
   failures: StartFailure[];
 }
 export interface SiteCheckDetail extends SiteCheck {

@@ -23,7 +23,7 @@ import type { JqObject } from '../jq/jqValue.js';
 import type { ExpandedNode } from '../site/expandSite.js';
 import { AGENT_SYSTEM_NAME, LOCAL_IMAGES_PATH, SERVER_SYSTEM_NAME } from '../provider/constants.js';
 
-export interface DeviceFile {
+interface DeviceFile {
   content: string;
   mode: number;
 }
@@ -57,7 +57,7 @@ const BASE_USERS = ['root', 'kairos'];
 const BASE_GROUPS = ['root', 'admin', 'kairos'];
 
 /** Kairos runs these stages in this order on every boot; the provider's stage is boot.before. */
-export const KAIROS_STAGE_ORDER = [
+const KAIROS_STAGE_ORDER = [
   'rootfs.before',
   'rootfs',
   'rootfs.after',

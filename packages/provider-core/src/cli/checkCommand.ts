@@ -9,7 +9,7 @@ import { EXIT, type CliIo } from './cliIo.js';
 import { readSite } from './siteCommands.js';
 import { startCommand } from './startCommand.js';
 
-export const CHECK_HELP = `Usage: rke2-edge check SITE.json [--json]
+const CHECK_HELP = `Usage: rke2-edge check SITE.json [--json]
 
 Boots each node of the site on a model of the device, from the node's own user-data (the yip
 stages in order, the provider's files and jq merge, the images placed), then runs RKE2's start-up
@@ -33,7 +33,7 @@ function nodeText(node: NodeCheck): string {
   return printable([head, ...failures, ...needs].join('\n'), ['\n']) + '\n';
 }
 
-export function formatSiteCheck(check: SiteCheck): string {
+function formatSiteCheck(check: SiteCheck): string {
   const failing = check.nodes.filter((n) => !n.ok).length;
   const summary =
     failing === 0

@@ -6,7 +6,7 @@ import { startCommand } from './startCommand.js';
 
 const templateList = () => SITE_TEMPLATES.map((t) => `${t.id}\n`).join('');
 
-export const NEW_HELP = `Usage: rke2-edge new TEMPLATE [-o site.json]
+const NEW_HELP = `Usage: rke2-edge new TEMPLATE [-o site.json]
        rke2-edge new --list
 
 Writes a new site.json from one of the designer's start-screen templates, with a freshly

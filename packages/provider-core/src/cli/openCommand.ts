@@ -10,7 +10,7 @@ import { terminalSafeJson } from '../lint/unsafeText.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { startCommand } from './startCommand.js';
 
-export const OPEN_HELP = `Usage: rke2-edge open FILE.zip|SHARE-URL|site.json|CLOUD-CONFIG... [-o site.json]
+const OPEN_HELP = `Usage: rke2-edge open FILE.zip|SHARE-URL|site.json|CLOUD-CONFIG... [-o site.json]
 
 Opens a design someone sent you — a zip bundle made by RKE2 Edge Designer, a share link
 (https://…#share=… or just #share=…, on the command line or in a file), a site.json, or Kairos cloud-configs (one per node) —

@@ -6,7 +6,7 @@ import { runPlugin, type PluginOutcome } from '../provider/runPlugin.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { startCommand } from './startCommand.js';
 
-export const PROVIDER_HELP = `Usage: rke2-edge provider FILE [--node-cidr CIDR]
+const PROVIDER_HELP = `Usage: rke2-edge provider FILE [--node-cidr CIDR]
 
 Prints exactly what the Kairos RKE2 plugin (provider-rke2 v4.8.2) writes to
 /usr/local/cloud-config/cluster.kairos.yaml for the cloud-config in FILE ("-" reads stdin).
@@ -20,7 +20,7 @@ Exit codes: 0 written (or no cluster: section, nothing printed); 2 unreadable in
 document the Kairos SDK cannot decode; 3 the real provider would panic (reason on stderr).
 `;
 
-export const MERGED_HELP = `Usage: rke2-edge merged FILE [--node-cidr CIDR]
+const MERGED_HELP = `Usage: rke2-edge merged FILE [--node-cidr CIDR]
 
 Prints /etc/rancher/rke2/config.yaml as the provider's jq 1.6 merge of config.d/*.yaml leaves it
 for the cloud-config in FILE ("-" reads stdin).

@@ -19,7 +19,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[], io: CliI
   open: { summary: 'open a zip bundle, share link, site.json or cloud-configs someone sent, as site.json', run: openCommand },
 };
 
-export const MAIN_HELP = `Usage: rke2-edge COMMAND [options]
+const MAIN_HELP = `Usage: rke2-edge COMMAND [options]
 
 Commands:
 ${Object.entries(COMMANDS)

@@ -19,7 +19,7 @@ import { printable, terminalSafeJson } from '../lint/unsafeText.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { startCommand as start } from './startCommand.js';
 
-export const LINT_HELP = `Usage: rke2-edge lint FILE... [--json] [--node-cidr CIDR] [--rke2-version V]
+const LINT_HELP = `Usage: rke2-edge lint FILE... [--json] [--node-cidr CIDR] [--rke2-version V]
 
 Checks site.json files, or Kairos cloud-configs (one per node, checked together as one cluster),
 and prints every finding: errors, warnings and information, with where and what to do.
@@ -33,7 +33,7 @@ Options:
 Exit codes: 0 no errors; 1 at least one error; 2 unreadable file or invalid site.json.
 `;
 
-export const IMPORT_HELP = `Usage: rke2-edge import FILE... [-o site.json] [--name NAME]
+const IMPORT_HELP = `Usage: rke2-edge import FILE... [-o site.json] [--name NAME]
 
 Builds a site from existing Kairos cloud-configs, one per node. Prints the site.json (or writes
 it to -o) and, on stderr, what could not be represented.
@@ -47,7 +47,7 @@ Exit codes: 0 written; 2 unreadable file, nothing to import, or a file carrying 
 could run commands or add lines on a device (refused with the findings; nothing written).
 `;
 
-export const BUNDLE_HELP = `Usage: rke2-edge bundle site.json -o OUT.zip [--iso] [--force]
+const BUNDLE_HELP = `Usage: rke2-edge bundle site.json -o OUT.zip [--iso] [--force]
 
 Writes the site's zip bundle: per node user-data, meta-data, README.txt and the files the device
 will write (device/...), plus site.json and manifest.json (sha-256 of every file).
@@ -62,7 +62,7 @@ Options:
 Exit codes: 0 written; 1 the site has errors (listed; nothing written); 2 unreadable input.
 `;
 
-export const ISO_HELP = `Usage: rke2-edge iso NODE site.json -o NODE.iso [--force]
+const ISO_HELP = `Usage: rke2-edge iso NODE site.json -o NODE.iso [--force]
 
 Writes one node's cidata image: an ISO 9660 volume labelled cidata (Joliet and Rock Ridge names)
 holding its user-data and meta-data, ready to write to a USB stick (dd, Etcher) or attach as a
@@ -76,7 +76,7 @@ Options:
 Exit codes: 0 written; 1 the site has errors (listed; nothing written); 2 unreadable input or no such node.
 `;
 
-export const EXPAND_HELP = `Usage: rke2-edge expand site.json -o DIR
+const EXPAND_HELP = `Usage: rke2-edge expand site.json -o DIR
 
 Writes each node's files into DIR, laid out as in the zip bundle, for review or for copying.
 Findings are printed on stderr.

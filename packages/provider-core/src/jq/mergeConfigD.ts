@@ -27,7 +27,7 @@ function typeError2(a: JqValue, b: JqValue, msg: string): JqError {
 }
 
 /** jq 1.6's `+` (f_plus). */
-export function jqAdd(a: JqValue, b: JqValue): JqValue {
+function jqAdd(a: JqValue, b: JqValue): JqValue {
   if (a === null) return b;
   if (b === null) return a;
   if (typeof a === 'number' && typeof b === 'number') return a + b;

@@ -17,7 +17,7 @@ import type { Finding } from './finding.js';
 /** Six pairs of hex digits separated by ":" (the form `ip link` prints and DHCP servers take). */
 const MAC = /^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$/;
 
-export const isMacAddress = (mac: string): boolean => MAC.test(mac);
+const isMacAddress = (mac: string): boolean => MAC.test(mac);
 
 function siteNetworkFindings(site: Site): Finding[] {
   const findings: Finding[] = [];

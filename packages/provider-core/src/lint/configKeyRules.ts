@@ -54,7 +54,7 @@ function cidrListProblem(text: string): string | null {
   return bad === undefined ? null : `is not a CIDR list: "${bad.trim()}" is not an address with a prefix, such as 10.42.0.0/16`;
 }
 
-export function typeProblem(entry: CatalogEntry, value: GoValue): string | null {
+function typeProblem(entry: CatalogEntry, value: GoValue): string | null {
   const got = goJsonTypeName(value);
   switch (entry.type) {
     case 'bool':

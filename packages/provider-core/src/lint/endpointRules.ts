@@ -26,7 +26,7 @@ const nodeAddress = (node: SiteNode): IpAddress | null => parseCidr(node.address
 const sameAddress = (a: IpAddress, b: IpAddress): boolean => a.family === b.family && a.value === b.value;
 
 /** init-node: an IP host that is not the init node's address is served by nothing. */
-export function initNodeEndpointFindings(site: Site): Finding[] {
+function initNodeEndpointFindings(site: Site): Finding[] {
   const host = site.cluster.controlPlaneHost.trim();
   const address = hostAddress(host);
   const init = site.nodes.find((n) => n.role === 'init');
@@ -67,7 +67,7 @@ function kubeVipImageFindings(site: Site): Finding[] {
 }
 
 /** kube-vip: the VIP must be a free IP address on the servers' network, announced on a valid interface. */
-export function kubeVipEndpointFindings(site: Site): Finding[] {
+function kubeVipEndpointFindings(site: Site): Finding[] {
   const findings: Finding[] = [];
   const host = site.cluster.controlPlaneHost.trim();
   const vip = hostAddress(host);
@@ -120,7 +120,7 @@ export function kubeVipEndpointFindings(site: Site): Finding[] {
 }
 
 /** load-balancer: the user vouches for it; say what it must do. */
-export function loadBalancerEndpointFindings(site: Site): Finding[] {
+function loadBalancerEndpointFindings(site: Site): Finding[] {
   const servers = site.nodes.filter((n) => isServerRole(n.role)).map((n) => n.name);
   return [
     {

@@ -22,10 +22,6 @@ export function isSecurityFinding(f: Finding): boolean {
   return (SECURITY_CODES as readonly string[]).includes(f.code);
 }
 
-export function hasErrors(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === 'error');
-}
-
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Errors first, then warnings, then information; stable within a severity. */

@@ -25,5 +25,4 @@ export const FINDING_FIELDS = {
 };
 
 /** A finding as a rule's check returns it; the linters keep those of the rule's own (registered) code. */
-export const RuleFindingSchema = z.object({ severity: z.enum(SEVERITIES), code: z.string(), ...FINDING_FIELDS });
-export type RuleFinding = z.infer<typeof RuleFindingSchema>;
+export type RuleFinding = { severity: Severity; code: string } & z.infer<z.ZodObject<typeof FINDING_FIELDS>>;

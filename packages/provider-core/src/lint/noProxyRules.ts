@@ -7,7 +7,7 @@
 import { networkContains, parseCidr, parseIp, networkOf } from '../net/ipAddress.js';
 import type { Finding, FindingPath } from './finding.js';
 
-export function splitNoProxy(noProxy: string): string[] {
+function splitNoProxy(noProxy: string): string[] {
   return noProxy
     .split(',')
     .map((e) => e.trim())
@@ -36,7 +36,7 @@ function entryCovers(entry: string, host: string): boolean {
   return target === name || target.endsWith(`.${name}`);
 }
 
-export function noProxyCovers(entries: readonly string[], host: string): boolean {
+function noProxyCovers(entries: readonly string[], host: string): boolean {
   return entries.some((entry) => entryCovers(entry, host));
 }
 
@@ -87,7 +87,7 @@ export function lintNoProxy(check: NoProxyCheck): Finding[] {
 }
 
 /** Why a proxy setting is not a usable proxy URL (`http://proxy.local:3128`), or null. */
-export function proxyUrlProblem(url: string): string | null {
+function proxyUrlProblem(url: string): string | null {
   if (url === '') return null;
   let parsed: URL;
   try {

@@ -25,7 +25,7 @@ const WHAT: Record<TlsPart, string> = { ca: 'CA certificate', cert: 'client cert
  * the bytes exactly), as every certificate and private key is (RFC 5280, RFC 5208, RFC 5915).
  * Text that is not, such as shell lines made of base64 letters, is never written to a device.
  */
-export function isDerSequence(base64: string): boolean {
+function isDerSequence(base64: string): boolean {
   let binary: string;
   try {
     binary = atob(base64);

@@ -13,7 +13,7 @@ import { firstBidiControl, firstUnsafeCharacter, describeCharacter, textProblem 
 export const MULTI_LINE_FIELDS = new Set(['description', 'extraConfig', 'caPem', 'certPem', 'keyPem']);
 /** PEM contents of registry TLS files (written to files on every node): lines separated by LF only, at most this many bytes. */
 export const PEM_FIELDS = ['caPem', 'certPem', 'keyPem'] as const;
-export const PEM_MAX_BYTES = 64 * 1024;
+const PEM_MAX_BYTES = 64 * 1024;
 /** Why a path field is checked: the provider's shell line, or a file path read on the device. */
 export const IN_SHELL = 'the provider pastes this path unquoted into a shell command run as root';
 export const ON_DEVICE = 'it is a path on the device, written into its configuration files';

@@ -12,7 +12,7 @@ function isDnsName(text: string): boolean {
   return name.length > 0 && name.length <= 253 && name.split('.').every((label) => DNS_LABEL.test(label));
 }
 
-export function isHostOrAddress(text: string): boolean {
+function isHostOrAddress(text: string): boolean {
   const unbracketed = /^\[(.*)\]$/.exec(text)?.[1];
   if (unbracketed !== undefined) return parseIp(unbracketed)?.family === 6;
   return parseIp(text) !== null || isDnsName(text);

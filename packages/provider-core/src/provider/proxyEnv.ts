@@ -19,7 +19,7 @@ export interface ProviderPanic {
   reason: string;
 }
 
-export type NoProxyResult = { ok: true; noProxy: string } | { ok: false; panic: ProviderPanic };
+type NoProxyResult = { ok: true; noProxy: string } | { ok: false; panic: ProviderPanic };
 
 const PANIC_LINES = { 'cluster-cidr': 'provider.go:177', 'service-cidr': 'provider.go:178' } as const;
 

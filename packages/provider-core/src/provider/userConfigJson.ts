@@ -16,7 +16,7 @@ export function userConfigJson(cluster: Cluster): YamlToJsonResult {
 }
 
 /** `server` is "" for the init node only; any other role (missing, unknown) joins (cases 01, 06, 07). */
-export function providerRke2Config(cluster: Cluster): { token: string; server: string; tlsSan: string[] } {
+function providerRke2Config(cluster: Cluster): { token: string; server: string; tlsSan: string[] } {
   const host = cluster.control_plane_host ?? '';
   return {
     token: cluster.cluster_token ?? '',

@@ -29,7 +29,7 @@ import { goObject } from './yipStep.js';
 export const PLACE_ARCHIVES_STEP = 'Link the image archives into the folder RKE2 loads them from';
 
 /** Where RKE2 loads archives from on this node: `<data-dir>/agent/images`. */
-export const rke2ImagesDir = (config: GoObject): string => `${nodeDataDir(config)}/agent/images`;
+const rke2ImagesDir = (config: GoObject): string => `${nodeDataDir(config)}/agent/images`;
 
 /** The links the step makes, as [link, target] paths: every listed compressed archive, when the images folder is elsewhere. */
 export function placedArchives(ctx: SiteContext, config: GoObject): [string, string][] {

@@ -45,7 +45,7 @@ export const PROTECT_KERNEL_DEFAULTS_SYSCTLS: Readonly<Record<string, string>> =
 export const ETCD_USER = 'etcd';
 export const ETCD_GROUP = 'etcd';
 /** Where RKE2 keeps etcd's data (`<data-dir>/server/db/etcd`); used as the user's home so its uid stays the same across boots. */
-export const etcdDataDir = (config: GoObject): string => `${nodeDataDir(config)}/server/db/etcd`;
+const etcdDataDir = (config: GoObject): string => `${nodeDataDir(config)}/server/db/etcd`;
 /** The same values as a sysctl.d file, as RKE2 ships them (`bundle/share/rke2/rke2-cis-sysctl.conf`), so systemd-sysctl keeps them set. */
 export const CIS_SYSCTL_CONF_PATH = '/etc/sysctl.d/90-rke2-cis.conf';
 
@@ -60,7 +60,7 @@ export function profileNeedsEtcdUser(profile: string): boolean {
 }
 
 /** The `profile` a node's RKE2 config ends up with (the site's CIS switch or extra config), or "". */
-export function nodeProfile(config: GoObject): string {
+function nodeProfile(config: GoObject): string {
   const profile = config.get('profile');
   return typeof profile === 'string' ? profile : '';
 }

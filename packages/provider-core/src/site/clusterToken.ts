@@ -4,9 +4,9 @@
  */
 
 /** Letters and digits only: nothing that YAML, a shell, a URL or jq could misread. */
-export const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-export const GENERATED_TOKEN_LENGTH = 48;
-export const MIN_TOKEN_LENGTH = 16;
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const GENERATED_TOKEN_LENGTH = 48;
+const MIN_TOKEN_LENGTH = 16;
 
 /** A random token; each character uniform over TOKEN_ALPHABET (rejection sampling, no modulo bias). */
 export function generateClusterToken(length = GENERATED_TOKEN_LENGTH): string {

@@ -64,7 +64,7 @@ export function expandNode(context: SiteContext, index: number): ExpandedNode {
 const roughly = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 
-export function expansionTooLarge(site: Site): string | null {
+function expansionTooLarge(site: Site): string | null {
   if (site.nodes.length === 0) return null;
   const shared = utf8Length(JSON.stringify({ ...site, nodes: [] }));
   if (shared * site.nodes.length <= LIMITS.expandedSharedBytes) return null;

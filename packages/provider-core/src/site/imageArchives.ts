@@ -15,9 +15,9 @@
  */
 import type { Site } from './siteSchema.js';
 
-export const ARCHIVE_PLATFORM = 'linux-amd64';
+const ARCHIVE_PLATFORM = 'linux-amd64';
 /** Compressions RKE2's release ships each archive in (scripts/package-images: zstd and pigz). */
-export const PUBLISHED_EXTENSIONS = ['.tar.zst', '.tar.gz'] as const;
+const PUBLISHED_EXTENSIONS = ['.tar.zst', '.tar.gz'] as const;
 /**
  * Names RKE2 loads from its images folder (k3s-io/k3s `pkg/agent/containerd`, `preloadFile`, and
  * rancher/wharfie `pkg/tarfile` SupportedExtensions, vendored by RKE2); `.txt` files there are image
@@ -43,7 +43,7 @@ function separateIngress(version: string): 'traefik' | 'ingress-nginx' {
 }
 
 /** Groups RKE2 publishes an archive for in this minor. */
-export function publishedGroups(version: string): ArchiveGroup[] {
+function publishedGroups(version: string): ArchiveGroup[] {
   return [...COMMON_GROUPS, separateIngress(version)];
 }
 

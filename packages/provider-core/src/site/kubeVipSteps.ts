@@ -22,12 +22,12 @@ import { goObject, yipFile } from './yipStep.js';
 
 /** Where the kubelet RKE2 runs reads static pods: `<data-dir>/agent/pod-manifests` (rancher/rke2 pkg/rke2/rke2.go, podManifests). */
 export const KUBE_VIP_MANIFEST_NAME = '/agent/pod-manifests/kube-vip.yaml';
-export const kubeVipManifestPath = (config: GoObject): string => `${nodeDataDir(config)}${KUBE_VIP_MANIFEST_NAME}`;
+const kubeVipManifestPath = (config: GoObject): string => `${nodeDataDir(config)}${KUBE_VIP_MANIFEST_NAME}`;
 export const KUBE_VIP_MANIFEST_PATH = `${DEFAULT_DATA_DIR}${KUBE_VIP_MANIFEST_NAME}`;
 /** RKE2's admin kubeconfig (written once the API server is up). */
 export const RKE2_KUBECONFIG_PATH = '/etc/rancher/rke2/rke2.yaml';
 /** The API server port kube-vip announces the VIP for. */
-export const KUBE_VIP_API_PORT = 6443;
+const KUBE_VIP_API_PORT = 6443;
 /** kube-vip's defaults for the control-plane lease (cmd/kube-vip.go: leaseName, leaseDuration, leaseRenewDuration, leaseRetry). */
 const LEASE = { name: 'plndr-cp-lock', duration: '15', renewDeadline: '10', retryPeriod: '2' };
 /** Static pod manifests hold no secret, but RKE2 writes its own with mode 0600 (CIS 1.1.1). */
@@ -43,7 +43,7 @@ const env = (name: string, value: string): GoObject =>
  * The kube-vip static pod for a site, as data. About 90 lines on purpose: it is one Kubernetes
  * manifest written out field by field, read top to bottom like the YAML it becomes.
  */
-export function kubeVipPod(site: Site): GoObject {
+function kubeVipPod(site: Site): GoObject {
   const { kubeVip, controlPlaneHost } = site.cluster;
   const environment: GoValue[] = [
     env('vip_arp', 'true'),

@@ -17,7 +17,7 @@ import type { SiteContext } from './rke2ConfigFor.js';
 import type { Site, SiteNode } from './siteSchema.js';
 import { goObject, yipFile } from './yipStep.js';
 
-export const NETWORK_UNIT_DIR = '/etc/systemd/network';
+const NETWORK_UNIT_DIR = '/etc/systemd/network';
 export const STATIC_ADDRESS_STEP = "Configure the node's static address";
 
 export const networkUnitPath = (iface: string): string => `${NETWORK_UNIT_DIR}/10-static-${iface}.network`;

@@ -11,7 +11,7 @@ import type { Site } from './siteSchema.js';
 export const POD_SECURITY_CONFIG_PATH = '/etc/rancher/rke2/pod-security-admission.yaml';
 
 /** The level RKE2 enforces by itself with these security settings. */
-export function rke2DefaultPodSecurity(security: Site['security']): Site['security']['podSecurity'] {
+function rke2DefaultPodSecurity(security: Site['security']): Site['security']['podSecurity'] {
   return security.cisProfile ? 'restricted' : 'privileged';
 }
 

@@ -9,7 +9,7 @@ import { ExpansionBudget, readYamlDocument, type RawNode } from '../yaml/readYam
 import { decodeYamlV2Node } from '../yaml/yamlToJson.js';
 
 /** Keys whose value RKE2 reads as octal text, so an unquoted `0644` (read as 420) breaks them. */
-export const OCTAL_TEXT_KEYS = ['write-kubeconfig-mode'] as const;
+const OCTAL_TEXT_KEYS = ['write-kubeconfig-mode'] as const;
 
 export type Rke2ConfigRead =
   | {

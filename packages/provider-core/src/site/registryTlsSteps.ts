@@ -54,7 +54,7 @@ export function registryTlsPaths(config: RegistryConfig): Partial<Record<TlsPart
 }
 
 /** The TLS files a site writes, as [path, content, mode], in registry order. */
-export function registryTlsFiles(configs: readonly RegistryConfig[]): [string, string, number][] {
+function registryTlsFiles(configs: readonly RegistryConfig[]): [string, string, number][] {
   return configs.flatMap((config) => {
     const paths = registryTlsPaths(config);
     return TLS_PARTS.flatMap(({ part, pem, mode }): [string, string, number][] =>

@@ -10,7 +10,7 @@ import { designerSteps } from './designerStages.js';
 import type { SiteContext } from './rke2ConfigFor.js';
 import type { SiteNode } from './siteSchema.js';
 
-export const CLOUD_CONFIG_HEADER = '#cloud-config\n';
+const CLOUD_CONFIG_HEADER = '#cloud-config\n';
 /** Stage the designer's files are written in: early on every boot, before the provider starts RKE2. */
 export const DESIGNER_FILES_STAGE = 'initramfs';
 
@@ -63,7 +63,7 @@ function stagesSection(steps: readonly GoObject[]): GoValue | undefined {
   return steps.length === 0 ? undefined : obj([[DESIGNER_FILES_STAGE, [...steps]]]);
 }
 
-export function clusterSection(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject {
+function clusterSection(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject {
   const { airGap } = ctx.site;
   return obj([
     ['cluster_token', ctx.site.cluster.token],

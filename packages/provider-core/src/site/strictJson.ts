@@ -37,7 +37,7 @@ type Frame = { kind: 'object'; keys: Set<string> | undefined; key: string; expec
  * The first key that appears twice in one object of a text JSON.parse accepted, and the path of
  * that object (`['nodes', 3]`). One pass, no recursion: any depth is fine.
  */
-export function findDuplicateKey(validJson: string): { key: string; path: (string | number)[] } | undefined {
+function findDuplicateKey(validJson: string): { key: string; path: (string | number)[] } | undefined {
   const stack: Frame[] = [];
   const n = validJson.length;
   for (let i = 0; i < n; i++) {

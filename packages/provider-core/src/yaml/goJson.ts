@@ -42,7 +42,7 @@ const HEX = '0123456789abcdef';
  * other non-ASCII is written raw (case 53). Control characters other than \n \r \t use \u00XX:
  * this is Go 1.19's encoder, the toolchain that produced the oracle (Go 1.22+ writes \b and \f).
  */
-export function goJsonString(s: string): string {
+function goJsonString(s: string): string {
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -59,7 +59,7 @@ export function goJsonString(s: string): string {
   return `${out}"`;
 }
 
-export class GoJsonError extends Error {}
+class GoJsonError extends Error {}
 
 /** json.Marshal: compact, keys sorted; NaN and ±Inf are "unsupported value" errors as in Go. */
 export function marshalGoJson(value: GoValue): string {

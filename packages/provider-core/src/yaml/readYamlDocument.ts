@@ -23,13 +23,13 @@ export interface RawMap {
   pairs: { key: RawNode; value: RawNode }[];
   line: number;
 }
-export interface RawSeq {
+interface RawSeq {
   kind: 'seq';
   items: RawNode[];
   line: number;
 }
 
-export interface YamlSyntaxError {
+interface YamlSyntaxError {
   message: string;
   line: number;
   column: number;

@@ -71,7 +71,7 @@ import { resolvePlainScalar } from './resolveScalar.js';
 import { emitYamlV3, ymap, ystr } from './yamlV3Emitter.js';
 
 /** True when a plain scalar with this text would read back as a string in both Go readers. */
-export function readsAsStringInGo(text: string): boolean {
+function readsAsStringInGo(text: string): boolean {
   return resolvePlainScalar(text, 'v2').tag === 'str' && resolvePlainScalar(text, 'v3').tag === 'str';
 }
 

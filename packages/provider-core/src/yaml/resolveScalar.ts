@@ -88,7 +88,7 @@ const TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([Tt ])(\d{1,2}):(\d{1,2}):(\d
  * yaml's parseTimestamp: time.Parse with "2006-1-2T15:4:5.999999999Z07:00", the same with 't',
  * "2006-1-2 15:4:5.999999999" and "2006-1-2". time.Parse checks ranges, so 2024-02-30 is no date.
  */
-export function isYamlTimestamp(s: string): boolean {
+function isYamlTimestamp(s: string): boolean {
   const m = TIMESTAMP.exec(s);
   if (!m) return false;
   const [, y, mo, d, separator, h, mi, sec, zone] = m;

@@ -16,10 +16,10 @@ import { zipBytes } from '../zipBytes.js';
 /** Deflate of `bytes` zero bytes: about 1,000 times smaller than what it unpacks to. */
 const deflatedZeros = (bytes: number) => deflateRawSync(new Uint8Array(bytes), { level: 9 });
 
-export type HostileInput =
+type HostileInput =
   { kind: 'site.json' | 'cloud-config' | 'zip'; name: string; bytes: () => Uint8Array } | { kind: 'share-link'; fragment: () => string };
 
-export type HostileOutcome =
+type HostileOutcome =
   /** Opens (the site is kept, nothing is lost) but lint reports this finding as an error. */
   | { finding: FindingCode }
   /** Refused when opened, with a message matching this. */

@@ -8,7 +8,7 @@
 import { parseCidr, parseIp, networkContains } from '../../net/ipAddress.js';
 import { configList, configKeyPath, type StartFailure, type StartInput } from '../startRule.js';
 
-export const CLUSTER_DNS_SOURCE =
+const CLUSTER_DNS_SOURCE =
   'kubernetes pkg/registry/core/service/ipallocator/interfaces.go, ErrNotInRange; pkg/registry/core/service/storage/alloc.go';
 
 export function clusterDnsRule(input: StartInput): StartFailure[] {

@@ -11,7 +11,7 @@ import { catalogEntry } from '../../catalog/rke2Catalog.js';
 import type { JqValue } from '../../jq/jqValue.js';
 import { configText, configKeyPath, type StartFailure, type StartInput } from '../startRule.js';
 
-export const CONFIG_VALUES_SOURCE = 'k3s-io/k3s pkg/configfilearg/parser.go, readConfigFileData; go/src/flag/flag.go, FlagSet.parseOne';
+const CONFIG_VALUES_SOURCE = 'k3s-io/k3s pkg/configfilearg/parser.go, readConfigFileData; go/src/flag/flag.go, FlagSet.parseOne';
 
 /** strconv.ParseBool. */
 const GO_BOOLS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);

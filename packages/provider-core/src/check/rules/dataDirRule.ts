@@ -7,7 +7,7 @@
 import { DEFAULT_DATA_DIR } from '../../site/nodeDataDir.js';
 import { configText, configKeyPath, type StartFailure, type StartInput } from '../startRule.js';
 
-export const DATA_DIR_SOURCE = 'k3s-io/k3s pkg/datadir/datadir.go, LocalHome';
+const DATA_DIR_SOURCE = 'k3s-io/k3s pkg/datadir/datadir.go, LocalHome';
 
 /** The data-dir RKE2 uses on this device. */
 export function dataDirOf(input: Pick<StartInput, 'device'>): string {

@@ -17,10 +17,10 @@ import { DEFAULT_DATA_DIR, trimSlash } from '../../site/nodeDataDir.js';
 import { dataDirOf } from './dataDirRule.js';
 import type { StartFailure, StartInput } from '../startRule.js';
 
-export const IMAGES_SOURCE = 'rancher/rke2 pkg/bootstrap/bootstrap.go, Stage; kairos-io/provider-rke2 scripts/import.sh';
+const IMAGES_SOURCE = 'rancher/rke2 pkg/bootstrap/bootstrap.go, Stage; kairos-io/provider-rke2 scripts/import.sh';
 
 /** The archive names RKE2 finds in its images folder on this device. */
-export function imagesOnDevice(input: Pick<StartInput, 'device' | 'site'>): string[] {
+function imagesOnDevice(input: Pick<StartInput, 'device' | 'site'>): string[] {
   const imagesDir = `${trimSlash(dataDirOf(input))}/agent/images`;
   const names = new Set<string>();
   for (const path of input.device.files.keys())
@@ -51,7 +51,7 @@ export function imagesOnDevice(input: Pick<StartInput, 'device' | 'site'>): stri
 }
 
 /** A registry the node can pull RKE2's system images from instead: the system default registry, or a mirror of docker.io (or of every registry). */
-export function systemImageRegistry(site: StartInput['site']): string | null {
+function systemImageRegistry(site: StartInput['site']): string | null {
   const { airGap } = site;
   if (airGap.systemDefaultRegistry) return airGap.systemDefaultRegistry;
   const mirror = airGap.mirrors.find((m) => (m.registry === 'docker.io' || m.registry === '*') && m.endpoints.length > 0);

@@ -9,11 +9,11 @@
 import type { JqValue } from '../../jq/jqValue.js';
 import { configList, configKeyPath, type StartFailure, type StartInput } from '../startRule.js';
 
-export const NODE_LABELS_SOURCE =
+const NODE_LABELS_SOURCE =
   'kubernetes cmd/kubelet/app/options/options.go, ValidateKubeletFlags; staging/src/k8s.io/kubelet/pkg/apis/well_known_labels.go, IsKubeletLabel';
 
 /** KubeletLabels(), sorted as sets.String.List() returns them. */
-export const KUBELET_LABELS = [
+const KUBELET_LABELS = [
   'beta.kubernetes.io/arch',
   'beta.kubernetes.io/instance-type',
   'beta.kubernetes.io/os',
@@ -27,7 +27,7 @@ export const KUBELET_LABELS = [
   'topology.kubernetes.io/zone',
 ] as const;
 /** KubeletLabelNamespaces(), sorted. */
-export const KUBELET_LABEL_NAMESPACES = ['kubelet.kubernetes.io', 'node.kubernetes.io'] as const;
+const KUBELET_LABEL_NAMESPACES = ['kubelet.kubernetes.io', 'node.kubernetes.io'] as const;
 
 function labelNamespace(key: string): string {
   const slash = key.indexOf('/');
@@ -54,7 +54,7 @@ function kubeletArgs(value: JqValue | undefined): string[] {
 }
 
 /** Label keys given to kubelet through `kubelet-arg: [node-labels=k=v,…]` (RKE2 passes each entry as `--ARG`). */
-export function kubeletArgLabelKeys(kubeletArgs: readonly string[]): string[] {
+function kubeletArgLabelKeys(kubeletArgs: readonly string[]): string[] {
   return kubeletArgs.flatMap((arg) => {
     const m = /^(?:--)?node-labels=(.*)$/s.exec(arg.trim());
     return m

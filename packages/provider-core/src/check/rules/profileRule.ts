@@ -11,10 +11,10 @@
 import { CIS_SYSCTLS, ETCD_GROUP, ETCD_USER } from '../../site/cisSteps.js';
 import { configText, configKeyPath, type StartFailure, type StartInput } from '../startRule.js';
 
-export const PROFILE_SOURCE = 'rancher/rke2 pkg/cli/cmds/profile_linux.go, validateProfile';
+const PROFILE_SOURCE = 'rancher/rke2 pkg/cli/cmds/profile_linux.go, validateProfile';
 
 /** kernelRuntimeParameters in profile_linux.go (the Rancher hardening guide's values), shared with the stage that sets them. */
-export const CIS_KERNEL_PARAMETERS: ReadonlyMap<string, number> = new Map(Object.entries(CIS_SYSCTLS).map(([k, v]) => [k, Number(v)]));
+const CIS_KERNEL_PARAMETERS: ReadonlyMap<string, number> = new Map(Object.entries(CIS_SYSCTLS).map(([k, v]) => [k, Number(v)]));
 
 const PROFILE_PATH = ['security', 'cisProfile'];
 

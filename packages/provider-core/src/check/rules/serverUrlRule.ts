@@ -18,13 +18,13 @@ import type { Device } from '../deviceModel.js';
 import { kubeVipImageSource } from '../../site/kubeVipImage.js';
 import { dataDirOf } from './dataDirRule.js';
 
-export const SERVER_URL_SOURCE = 'k3s-io/k3s pkg/agent/config/config.go (ParseAndValidateToken loop); pkg/cli/agent/agent.go, Run';
+const SERVER_URL_SOURCE = 'k3s-io/k3s pkg/agent/config/config.go (ParseAndValidateToken loop); pkg/cli/agent/agent.go, Run';
 
 /** Folders RKE2 reads manifests and static pods from, under the device's data-dir (rancher/rke2 pkg/bootstrap manifestsDir; pkg/rke2 podManifests). */
 const manifestDirs = (dataDir: string) => [`${dataDir}/server/manifests/`, `${dataDir}/agent/pod-manifests/`];
 
 /** The host of `https://HOST:PORT`, brackets removed. */
-export function urlHost(url: string): string | null {
+function urlHost(url: string): string | null {
   const m = /^https:\/\/(\[[^\]]+\]|[^/:]+)(?::(\d+))?\/?$/.exec(url.trim());
   return m ? m[1]!.replace(/^\[|\]$/g, '') : null;
 }
@@ -36,7 +36,7 @@ const sameAddress = (a: string, b: string) => {
 };
 
 /** Whether a device announces `host` with kube-vip (a manifest naming kube-vip and the address). */
-export function announcesVip(device: Device, host: string): boolean {
+function announcesVip(device: Device, host: string): boolean {
   const dirs = manifestDirs(dataDirOf({ device }).replace(/\/+$/, ''));
   for (const [path, file] of device.files) {
     if (!dirs.some((dir) => path.startsWith(dir))) continue;

@@ -6,7 +6,7 @@
  */
 import { configText, type StartFailure, type StartInput } from '../startRule.js';
 
-export const TOKEN_SOURCE = 'k3s-io/k3s pkg/cli/agent/agent.go, Run';
+const TOKEN_SOURCE = 'k3s-io/k3s pkg/cli/agent/agent.go, Run';
 
 export function tokenRule(input: StartInput): StartFailure[] {
   if (input.device.service !== 'rke2-agent') return [];

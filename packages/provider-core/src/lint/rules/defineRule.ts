@@ -18,8 +18,7 @@ import type { Site } from '../../site/siteSchema.js';
 import type { RuleFinding, Severity } from '../findingFields.js';
 import type { TopologyNode } from '../topologyRules.js';
 
-export const LINT_CONTEXTS = ['site', 'cloudConfig', 'cloudConfigs', 'import'] as const;
-export type LintContext = (typeof LINT_CONTEXTS)[number];
+export type LintContext = 'site' | 'cloudConfig' | 'cloudConfigs' | 'import';
 
 export interface SiteRuleContext {
   site: Site;
