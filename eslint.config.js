@@ -14,8 +14,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
-// Every module Node ships, with and without the node: prefix, and their subpaths (fs/promises…).
-const NODE_BUILTINS = ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])];
+// Every module Node ships (its list includes subpaths such as fs/promises), by exact name: a
+// pattern like "net/*" would also match our own ../net/ipAddress.js. node:* covers the prefixed forms.
+const NODE_BUILTINS = builtinModules;
 
 export default tseslint.config(
   {
@@ -88,8 +89,9 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'provider-core is pure TypeScript: no React.' },
-            { group: NODE_BUILTINS, message: 'provider-core runs in the browser too: Node modules only in src/cli.' },
+            { group: ['node:*'], message: 'provider-core runs in the browser too: Node modules only in src/cli.' },
           ],
+          paths: NODE_BUILTINS.map((name) => ({ name, message: 'provider-core runs in the browser too: Node modules only in src/cli.' })),
         },
       ],
       'no-restricted-globals': [
