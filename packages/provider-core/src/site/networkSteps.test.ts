@@ -6,6 +6,7 @@ import { importCloudConfigs } from '../import/importCloudConfigs.js';
 import { networkSteps, networkUnitPath, STATIC_ADDRESS_STEP } from './networkSteps.js';
 import { siteContext } from './rke2ConfigFor.js';
 import type { Site } from './siteSchema.js';
+import type { YipStage } from '../kairos/yipSchema.js';
 
 const staticSite = (edit: (s: Site) => void = () => undefined) =>
   variant((s) => {
@@ -15,19 +16,9 @@ const staticSite = (edit: (s: Site) => void = () => undefined) =>
     edit(s);
   });
 
-interface File {
-  path: string;
-  permissions: number;
-  content: string;
-}
-interface Step {
-  name: string;
-  files?: File[];
-}
-
 describe('networkSteps', () => {
   it('writes a systemd-networkd unit for a static node, read back from its user-data', () => {
-    const steps = (parse(expandSite(staticSite()).nodes[3]!.userData) as { stages: { initramfs: Step[] } }).stages.initramfs;
+    const steps = (parse(expandSite(staticSite()).nodes[3]!.userData) as { stages: { initramfs: YipStage[] } }).stages.initramfs;
     const file = steps.find((s) => s.name === STATIC_ADDRESS_STEP)!.files![0]!;
     expect(file.path).toBe('/etc/systemd/network/10-static-enp3s0.network');
     expect(file.permissions).toBe(0o644);

@@ -8,6 +8,7 @@ import { REGISTRIES_PATH } from './registriesYaml.js';
 import { hostFolderName, REGISTRY_TLS_STEP, registryTlsSteps } from './registryTlsSteps.js';
 import { siteContext } from './rke2ConfigFor.js';
 import { RegistryConfigSchema, type Site } from './siteSchema.js';
+import type { YipStage } from '../kairos/yipSchema.js';
 
 const tlsSite = (more: Partial<Site['airGap']['registryConfigs'][number]> = {}) =>
   variant((s) => {
@@ -16,19 +17,9 @@ const tlsSite = (more: Partial<Site['airGap']['registryConfigs'][number]> = {}) 
     );
   });
 
-interface File {
-  path: string;
-  permissions: number;
-  content: string;
-}
-interface Step {
-  name: string;
-  files?: File[];
-}
-
 describe('registryTlsSteps', () => {
   it('writes the CA and client certificate 0644 and the key 0600 at the default paths, read back from the user-data', () => {
-    const steps = (parse(expandSite(tlsSite()).nodes[4]!.userData) as { stages: { initramfs: Step[] } }).stages.initramfs;
+    const steps = (parse(expandSite(tlsSite()).nodes[4]!.userData) as { stages: { initramfs: YipStage[] } }).stages.initramfs;
     const files = steps.find((s) => s.name === REGISTRY_TLS_STEP)!.files!;
     expect(files.map((f) => [f.path, f.permissions.toString(8), f.content])).toEqual([
       ['/etc/rancher/rke2/tls/registry.local_5000/ca.crt', '644', CA_PEM],
