@@ -210,7 +210,7 @@ function designedFiles(expanded: ExpandedSite, node: ExpandedNode): { user: stri
       ['NO_PROXY', site.proxy.noProxy],
     ].filter(([, v]) => v !== ''),
   );
-  const env = proxyEnv({ ok: true, value: node.config, json: '' }, envValues, NODE_CIDR);
+  const env = proxyEnv({ ok: true, value: node.config, json: '', ambiguous: [] }, envValues, NODE_CIDR);
   if (!env.ok) throw new Error(`designed config without CIDRs: ${env.panic.reason}`);
   return { user: marshalGoJson(node.config), provider, env: env.content };
 }

@@ -56,6 +56,7 @@ export function readYamlV3(text: string): { ok: true; value: GoValue } | { ok: f
   if (!read.ok) return { ok: false, error: `line ${read.error.line}: ${read.error.message}` };
   const convert = (node: RawNode | null): GoValue => {
     if (node === null) return null;
+    if (node.kind === 'alias') return convert(node.target);
     if (node.kind === 'seq') return node.items.map(convert);
     if (node.kind === 'map')
       return new Map(

@@ -180,6 +180,16 @@ export function lintRke2Config(read: Extract<Rke2ConfigRead, { ok: true }>, ctx:
       }
     }
   }
+  for (const { key, lines } of read.ambiguousKeys) {
+    const where = lines.map((line) => line + ctx.lineOffset).join(' and ');
+    add(
+      'error',
+      'ambiguous-key',
+      key,
+      `"${key}" is written as ${lines.length} different YAML keys (lines ${where}, e.g. 1 and "1") with different values; they become the same setting, and the provider keeps one of them at random on each boot`,
+      { description: 'keep one of them' },
+    );
+  }
   for (const { key, read: number, text } of read.unquotedOctal) {
     add(
       ctx.designer ? 'warning' : 'error',

@@ -6,7 +6,7 @@
 import { GoInt, goJsonTypeName, type GoObject } from '../yaml/goJson.js';
 import { LIMITS } from '../limits.js';
 import { ExpansionBudget, readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
-import { decodeYamlV2Node } from '../yaml/yamlToJson.js';
+import { decodeYamlV2Node, type AmbiguousKey } from '../yaml/yamlToJson.js';
 
 /** Keys whose value RKE2 reads as octal text, so an unquoted `0644` (read as 420) breaks them. */
 const OCTAL_TEXT_KEYS = ['write-kubeconfig-mode'] as const;
@@ -24,6 +24,8 @@ export type Rke2ConfigRead =
       unquotedOctal: { key: string; read: bigint; text: string }[];
       /** The text is empty, or only comments: no settings. */
       empty: boolean;
+      /** Different YAML keys that become one JSON key (`1:` and `"1":`): the device keeps either value at random. */
+      ambiguousKeys: AmbiguousKey[];
     }
   | { ok: false; problem: 'syntax'; message: string; line: number; column: number }
   | { ok: false; problem: 'not-a-map'; message: string; line: number; column: number };
@@ -50,7 +52,7 @@ export function readRke2Config(text: string): Rke2ConfigRead {
   const decoded = decodeYamlV2Node(read.root, valueBudget());
   if (!decoded.ok) return { ok: false, problem: 'syntax', message: decoded.error, line: read.root?.line ?? 1, column: 1 };
   const value = decoded.value;
-  if (value === null) return { ok: true, config: new Map(), keyLines: new Map(), unquotedOctal: [], empty: true };
+  if (value === null) return { ok: true, config: new Map(), keyLines: new Map(), unquotedOctal: [], empty: true, ambiguousKeys: [] };
   if (!(value instanceof Map)) {
     return {
       ok: false,
@@ -72,5 +74,5 @@ export function readRke2Config(text: string): Rke2ConfigRead {
       value.set(key, source.value);
     }
   }
-  return { ok: true, config: value, keyLines, unquotedOctal, empty: false };
+  return { ok: true, config: value, keyLines, unquotedOctal, empty: false, ambiguousKeys: decoded.ambiguous };
 }

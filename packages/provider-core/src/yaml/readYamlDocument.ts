@@ -8,23 +8,34 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
 
-export type RawNode = RawScalar | RawMap | RawSeq;
+export type RawNode = RawScalar | RawMap | RawSeq | RawAlias;
 export interface RawScalar {
   kind: 'scalar';
   value: string;
-  /** Unquoted, not a block scalar, and with no explicit tag: subject to implicit typing. */
+  /** Written unquoted and not as a block scalar. */
   plain: boolean;
-  /** Explicit tag in long form (`tag:yaml.org,2002:str`) or as written for local tags (`!foo`). */
+  /** Explicit tag in long form (`tag:yaml.org,2002:str`), as written for local tags (`!foo`), or `!`. */
   tag: string | undefined;
+  line: number;
+}
+/** `*name`: the anchored node itself is `target` (Go's decoders treat an alias as a node of its own). */
+export interface RawAlias {
+  kind: 'alias';
+  name: string;
+  target: RawNode;
   line: number;
 }
 export interface RawMap {
   kind: 'map';
+  /** Explicit tag, as for scalars. */
+  tag?: string | undefined;
   pairs: { key: RawNode; value: RawNode }[];
   line: number;
 }
 interface RawSeq {
   kind: 'seq';
+  /** Explicit tag, as for scalars. */
+  tag?: string | undefined;
   items: RawNode[];
   line: number;
 }
@@ -63,21 +74,21 @@ class NodeConverter {
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       if (!target) throw new Error(`unknown anchor '${node.source}' referenced`);
-      return this.convert(target as Node, this.lineOf(node));
+      return { kind: 'alias', name: node.source, target: this.convert(target as Node, this.lineOf(node)), line: this.lineOf(node) };
     }
     const done = this.converted.get(node);
     if (done) return done;
     const nodeLine = this.lineOf(node) || line;
     if (isScalar(node)) {
-      const tag = node.tag === '!' ? undefined : node.tag;
+      const tag = node.tag;
       const value = node.value === null || node.value === undefined ? '' : String(node.value);
-      const plain = node.type === 'PLAIN' && tag === undefined && node.tag !== '!';
+      const plain = node.type === 'PLAIN';
       const raw: RawScalar = { kind: 'scalar', value, plain, tag, line: nodeLine };
       this.converted.set(node, raw);
       return raw;
     }
     if (isMap(node)) {
-      const raw: RawMap = { kind: 'map', pairs: [], line: nodeLine };
+      const raw: RawMap = { kind: 'map', tag: node.tag, pairs: [], line: nodeLine };
       this.converted.set(node, raw);
       for (const pair of node.items) {
         const key = this.convert(pair.key as Node | null, nodeLine);
@@ -86,7 +97,7 @@ class NodeConverter {
       return raw;
     }
     if (isSeq(node)) {
-      const raw: RawSeq = { kind: 'seq', items: [], line: nodeLine };
+      const raw: RawSeq = { kind: 'seq', tag: node.tag, items: [], line: nodeLine };
       this.converted.set(node, raw);
       for (const item of node.items) raw.items.push(this.convert(item as Node | null, nodeLine));
       return raw;
@@ -118,6 +129,15 @@ export function readYamlDocument(text: string): ReadResult {
   } catch (e) {
     return { ok: false, error: { message: (e as Error).message, line: 1, column: 1 } };
   }
+}
+
+/** The node an alias stands for (the node itself otherwise). */
+export function deref(node: RawNode): Exclude<RawNode, RawAlias>;
+export function deref(node: RawNode | undefined): Exclude<RawNode, RawAlias> | undefined;
+export function deref(node: RawNode | undefined): Exclude<RawNode, RawAlias> | undefined {
+  let n = node;
+  for (let hops = 0; n?.kind === 'alias' && hops < 1000; hops++) n = n.target;
+  return n?.kind === 'alias' ? undefined : n;
 }
 
 /** Walks a node tree with a budget, so that nested aliases (a "billion laughs") cannot hang us. */

@@ -12,10 +12,19 @@
  */
 import { formatGoFloat32G } from './goStrconv.js';
 import { GoFloat, GoInt, marshalGoJson, type GoObject, type GoValue } from './goJson.js';
-import { ExpansionBudget, readYamlDocument, YAML_TAG_PREFIX, type RawMap, type RawNode, type RawScalar } from './readYamlDocument.js';
+import {
+  deref,
+  ExpansionBudget,
+  readYamlDocument,
+  YAML_TAG_PREFIX,
+  type RawMap,
+  type RawNode,
+  type RawScalar,
+} from './readYamlDocument.js';
 import { resolvePlainScalar, type Resolved } from './resolveScalar.js';
 
-export type YamlToJsonResult = { ok: true; value: GoValue; json: string } | { ok: false; error: string };
+export type YamlToJsonResult = { ok: true; value: GoValue; json: string; ambiguous: AmbiguousKey[] } | { ok: false; error: string };
+type V2Result = { ok: true; value: GoValue; ambiguous: AmbiguousKey[] } | { ok: false; error: string };
 
 class V2DecodeError extends Error {}
 
@@ -60,8 +69,13 @@ export function goValueOf(resolved: Resolved, text: string): GoValue {
   }
 }
 
+/** yaml.v2's isMerge: a `<<` key that is plain (or `!`-tagged) or tagged !!merge. */
 function isMergeKey(node: RawNode): boolean {
-  return node.kind === 'scalar' && node.plain && node.value === '<<';
+  return (
+    node.kind === 'scalar' &&
+    node.value === '<<' &&
+    ((node.tag === undefined && node.plain) || node.tag === '!' || node.tag === `${YAML_TAG_PREFIX}merge`)
+  );
 }
 
 /** sigs.k8s.io/yaml's conversion of a yaml.v2 map key into a JSON object key. */
@@ -80,55 +94,143 @@ function jsonKey(key: GoValue): string {
   throw new V2DecodeError('invalid map key');
 }
 
+/** The identity of a key in Go's map[interface{}]interface{}: 1, "1" and true are different keys. */
+function goKeyIdentity(key: GoValue): unknown {
+  if (typeof key === 'string') return `s:${key}`;
+  if (typeof key === 'boolean') return `b:${key}`;
+  if (key instanceof GoInt) return key.value > (1n << 63n) - 1n ? `u:${key.value}` : `i:${key.value}`;
+  if (key instanceof GoFloat) return Number.isNaN(key.value) ? key : `f:${key.value}`;
+  return key;
+}
+
+/**
+ * Two different Go keys that become the same JSON key (`1:` and `"1":`): sigs.k8s.io/yaml walks the
+ * Go map in random order, so the real provider keeps either value from one run to the next.
+ */
+export interface AmbiguousKey {
+  key: string;
+  /** 1-based lines of the keys in the text decoded. */
+  lines: number[];
+}
+
 class V2Decoder {
+  readonly ambiguous: AmbiguousKey[] = [];
+  private decodeCount = 0;
+  private aliasCount = 0;
+  private aliasDepth = 0;
+  private readonly activeAliases = new Set<RawNode>();
+
   constructor(private readonly budget = new ExpansionBudget()) {}
 
   decode(node: RawNode): GoValue {
     this.budget.spend();
+    this.countDecode();
+    if (node.kind === 'alias') return this.alias(node);
     if (node.kind === 'scalar') return decodeScalar(node);
     if (node.kind === 'seq') return node.items.map((item) => this.decode(item));
     const out: GoObject = new Map();
-    this.decodeMapInto(node, out);
+    const keys = new Map<string, Map<unknown, { value: GoValue; line: number }>>();
+    this.decodeMapInto(node, out, keys);
+    this.noteAmbiguous(keys);
     return out;
   }
 
-  private decodeMapInto(node: RawMap, out: GoObject): void {
-    for (const { key, value } of node.pairs) {
-      if (isMergeKey(key)) {
-        this.merge(value, out);
-        continue;
-      }
-      if (key.kind !== 'scalar') throw new V2DecodeError('invalid map key');
-      out.set(jsonKey(this.decode(key)), this.decode(value));
+  /** yaml.v2's limit on alias expansion (decoder.unmarshal). */
+  private countDecode(): void {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+      throw new V2DecodeError('document contains excessive aliasing');
     }
   }
 
-  /** yaml.v2's merge: a map, or a list of maps of which earlier ones take precedence. */
-  private merge(value: RawNode, out: GoObject): void {
+  private alias(node: Extract<RawNode, { kind: 'alias' }>): GoValue {
+    if (this.activeAliases.has(node)) throw new V2DecodeError(`anchor '${node.name}' value contains itself`);
+    this.activeAliases.add(node);
+    this.aliasDepth++;
+    try {
+      return this.decode(node.target);
+    } finally {
+      this.aliasDepth--;
+      this.activeAliases.delete(node);
+    }
+  }
+
+  private decodeMapInto(node: RawMap, out: GoObject, keys: Map<string, Map<unknown, { value: GoValue; line: number }>>): void {
+    for (const { key, value } of node.pairs) {
+      if (isMergeKey(key)) {
+        this.merge(value, out, keys);
+        continue;
+      }
+      const goKey = this.decode(key);
+      if (goKey instanceof Map || Array.isArray(goKey)) throw new V2DecodeError('invalid map key');
+      const name = jsonKey(goKey);
+      const decoded = this.decode(value);
+      out.set(name, decoded);
+      const sameJson = keys.get(name) ?? new Map<unknown, { value: GoValue; line: number }>();
+      sameJson.set(goKeyIdentity(goKey), { value: decoded, line: key.line });
+      keys.set(name, sameJson);
+    }
+  }
+
+  /** yaml.v2's merge: a map, an alias of one, or a list of them of which earlier ones take precedence. */
+  private merge(value: RawNode, out: GoObject, keys: Map<string, Map<unknown, { value: GoValue; line: number }>>): void {
     const sources = value.kind === 'seq' ? [...value.items].reverse() : [value];
+    if (value.kind !== 'seq' && value.kind !== 'map' && value.kind !== 'alias') throw new V2DecodeError(WANT_MAP);
     for (const source of sources) {
-      if (source.kind !== 'map') throw new V2DecodeError('map merge requires map or sequence of maps as the value');
+      const target = deref(source);
+      if (target.kind !== 'map') throw new V2DecodeError(WANT_MAP);
       this.budget.spend();
-      this.decodeMapInto(source, out);
+      if (source.kind === 'alias') {
+        if (this.activeAliases.has(source)) throw new V2DecodeError(`anchor '${source.name}' value contains itself`);
+        this.activeAliases.add(source);
+        this.aliasDepth++;
+      }
+      this.countDecode();
+      try {
+        this.decodeMapInto(target, out, keys);
+      } finally {
+        if (source.kind === 'alias') {
+          this.aliasDepth--;
+          this.activeAliases.delete(source);
+        }
+      }
+    }
+  }
+
+  private noteAmbiguous(keys: Map<string, Map<unknown, { value: GoValue; line: number }>>): void {
+    for (const [key, goKeys] of keys) {
+      if (goKeys.size < 2) continue;
+      const values = new Set([...goKeys.values()].map((v) => marshalGoJson(v.value)));
+      if (values.size > 1) this.ambiguous.push({ key, lines: [...goKeys.values()].map((v) => v.line) });
     }
   }
 }
 
+const WANT_MAP = 'map merge requires map or sequence of maps as the value';
+const ALIAS_RATIO_LOW = 400_000;
+const ALIAS_RATIO_HIGH = 4_000_000;
+
+function allowedAliasRatio(decodeCount: number): number {
+  if (decodeCount <= ALIAS_RATIO_LOW) return 0.99;
+  if (decodeCount >= ALIAS_RATIO_HIGH) return 0.1;
+  return 0.99 - (0.89 * (decodeCount - ALIAS_RATIO_LOW)) / (ALIAS_RATIO_HIGH - ALIAS_RATIO_LOW);
+}
+
 /** Decodes the first YAML document of `text` the way yaml.v2 does into interface{}. */
-export function decodeYamlV2(text: string): { ok: true; value: GoValue } | { ok: false; error: string } {
+export function decodeYamlV2(text: string): V2Result {
   const read = readYamlDocument(text);
   if (!read.ok) return { ok: false, error: `yaml: line ${read.error.line}: ${read.error.message}` };
   return decodeYamlV2Node(read.root);
 }
 
 /** decodeYamlV2 for a document already read with readYamlDocument. */
-export function decodeYamlV2Node(
-  root: RawNode | null,
-  budget?: ExpansionBudget,
-): { ok: true; value: GoValue } | { ok: false; error: string } {
-  if (root === null) return { ok: true, value: null };
+export function decodeYamlV2Node(root: RawNode | null, budget?: ExpansionBudget): V2Result {
+  if (root === null) return { ok: true, value: null, ambiguous: [] };
   try {
-    return { ok: true, value: new V2Decoder(budget).decode(root) };
+    const decoder = new V2Decoder(budget);
+    const value = decoder.decode(root);
+    return { ok: true, value, ambiguous: decoder.ambiguous };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
@@ -139,7 +241,7 @@ export function yamlToJson(text: string): YamlToJsonResult {
   const decoded = decodeYamlV2(text);
   if (!decoded.ok) return decoded;
   try {
-    return { ok: true, value: decoded.value, json: marshalGoJson(decoded.value) };
+    return { ok: true, value: decoded.value, json: marshalGoJson(decoded.value), ambiguous: decoded.ambiguous };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }

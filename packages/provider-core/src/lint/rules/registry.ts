@@ -8,6 +8,7 @@ import { configSetsProviderKey } from './config-sets-provider-key.js';
 import { duplicateTlsSan } from './duplicate-tls-san.js';
 import { ipv6ServerUrl } from './ipv6-server-url.js';
 import { unquotedOctal } from './unquoted-octal.js';
+import { ambiguousKey } from './ambiguous-key.js';
 import { roleUnknown } from './role-unknown.js';
 import { roleMissing } from './role-missing.js';
 import { proxyLowercaseIgnored } from './proxy-lowercase-ignored.js';
@@ -68,6 +69,7 @@ export const RULES = [
   duplicateTlsSan,
   ipv6ServerUrl,
   unquotedOctal,
+  ambiguousKey,
   roleUnknown,
   roleMissing,
   proxyLowercaseIgnored,
