@@ -174,6 +174,9 @@ function readNode(file: CloudConfigText, index: number, findings: Finding[], rep
       path: [file.name],
       line: decoded.line,
     });
+    // The characters Kairos refuses are often why it cannot decode the file: say which and where.
+    const unsafe = cloudConfigSecurityFindings(file.text, null);
+    findings.push(...unsafe.map((f) => ({ ...f, message: `${file.name}: ${f.message}`, path: [file.name, ...f.path] })));
     return [];
   }
   if (decoded.kind === 'no-cluster') {

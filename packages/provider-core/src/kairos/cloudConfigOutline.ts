@@ -21,7 +21,7 @@ function pairsOf(node: RawNode | null | undefined): Map<string, { key: RawNode; 
 }
 
 export function cloudConfigOutline(text: string): CloudConfigOutline {
-  const read = readYamlDocument(text);
+  const read = readYamlDocument(text, 'v3');
   const root = read.ok ? read.root : null;
   const top = pairsOf(root);
   const cluster = pairsOf(top.get('cluster')?.value);

@@ -45,8 +45,11 @@ const valueBudget = () =>
   );
 
 export function readRke2Config(text: string): Rke2ConfigRead {
-  const read = readYamlDocument(text);
-  if (!read.ok) return { ok: false, problem: 'syntax', ...read.error };
+  const read = readYamlDocument(text, 'v2');
+  if (!read.ok) {
+    const { line, column } = read.error.position ?? { line: 1, column: 1 };
+    return { ok: false, problem: 'syntax', message: read.error.message, line, column };
+  }
   const decoded = decodeYamlV2Node(read.root, valueBudget());
   if (!decoded.ok) return { ok: false, problem: 'syntax', message: decoded.error, line: read.root?.line ?? 1, column: 1 };
   const value = decoded.value;

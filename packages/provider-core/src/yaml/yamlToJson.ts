@@ -10,6 +10,7 @@
  * - Any failure (invalid YAML, a null or list key, NaN) makes the whole conversion fail, which the
  *   provider then treats as empty output.
  */
+import { decodeGoBase64 } from './goBase64.js';
 import { formatGoFloat32G } from './goStrconv.js';
 import { GoFloat, GoInt, marshalGoJson, type GoObject, type GoValue } from './goJson.js';
 import { ExpansionBudget, readYamlDocument, YAML_TAG_PREFIX, type RawMap, type RawNode, type RawScalar } from './readYamlDocument.js';
@@ -30,6 +31,11 @@ function decodeScalar(node: RawScalar): GoValue {
   let wanted: string | undefined;
   if (node.tag !== undefined) {
     const short = node.tag.startsWith(YAML_TAG_PREFIX) ? node.tag.slice(YAML_TAG_PREFIX.length) : undefined;
+    if (short === 'binary') {
+      const decoded = decodeGoBase64(node.value);
+      if (decoded === undefined) throw new V2DecodeError('!!binary value contains invalid base64 data');
+      return decoded;
+    }
     if (short === undefined || !RESOLVABLE_TAGS.has(short)) return node.value; // unknown tags keep the text
     if (short === 'str') return node.value;
     wanted = short;
@@ -116,8 +122,8 @@ class V2Decoder {
 
 /** Decodes the first YAML document of `text` the way yaml.v2 does into interface{}. */
 export function decodeYamlV2(text: string): { ok: true; value: GoValue } | { ok: false; error: string } {
-  const read = readYamlDocument(text);
-  if (!read.ok) return { ok: false, error: `yaml: line ${read.error.line}: ${read.error.message}` };
+  const read = readYamlDocument(text, 'v2');
+  if (!read.ok) return { ok: false, error: `yaml: ${read.error.message}` };
   return decodeYamlV2Node(read.root);
 }
 
