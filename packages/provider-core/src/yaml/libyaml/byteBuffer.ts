@@ -57,7 +57,7 @@ export class ByteBuffer {
 }
 
 /** string(b[start:end]): short ASCII runs without TextDecoder's call overhead. */
-export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
   if (end - start <= 32) {
     let ascii = true;
     for (let i = start; i < end; i++) {

@@ -121,11 +121,38 @@ function decodeOne(parser: YamlParser, bufferLen: number): number {
     throw new GoRuntimePanic(`runtime error: index out of range [${INPUT_BUFFER_SIZE}] with length ${INPUT_BUFFER_SIZE}`);
   }
   // The character is valid UTF-8 already: Go re-encodes it to the very same bytes.
-  parser.buffer.set(raw.subarray(pos, pos + width), bufferLen);
+  const buffer = parser.buffer;
+  for (let k = 0; k < width; k++) buffer[bufferLen + k] = raw[pos + k]!;
   parser.rawBufferPos += width;
   parser.offset += width;
   parser.unread++;
   return 1;
+}
+
+/**
+ * A fast path of the decoding loop with the same result: printable ASCII, tab, LF and CR are
+ * checked and copied without the general UTF-8 decoding. Returns the new buffer length.
+ */
+function copyAsciiRun(parser: YamlParser, bufferLenIn: number): number {
+  const raw = parser.rawBuffer;
+  const buffer = parser.buffer;
+  const end = parser.rawBufferLen;
+  let pos = parser.rawBufferPos;
+  let bufferLen = bufferLenIn;
+  while (pos < end) {
+    const octet = raw[pos]!;
+    if (!((octet >= 0x20 && octet <= 0x7e) || octet === 0x0a || octet === 0x09 || octet === 0x0d)) break;
+    if (bufferLen >= INPUT_BUFFER_SIZE) {
+      throw new GoRuntimePanic(`runtime error: index out of range [${bufferLen}] with length ${INPUT_BUFFER_SIZE}`);
+    }
+    buffer[bufferLen++] = octet;
+    pos++;
+  }
+  const n = pos - parser.rawBufferPos;
+  parser.rawBufferPos = pos;
+  parser.offset += n;
+  parser.unread += n;
+  return bufferLen;
 }
 
 /**
@@ -159,6 +186,8 @@ export function updateBuffer(parser: YamlParser, length: number): boolean {
     }
     first = false;
     while (parser.rawBufferPos !== parser.rawBufferLen) {
+      bufferLen = copyAsciiRun(parser, bufferLen);
+      if (parser.rawBufferPos === parser.rawBufferLen) break;
       const before = parser.rawBufferPos;
       const done = decodeOne(parser, bufferLen);
       if (done < 0) return false;

@@ -349,6 +349,34 @@ function foldBreaks(checked: boolean): void {
   leadingBreak.clear();
 }
 
+/**
+ * A fast path of scan_plain_scalar's inner loop with the same effect: after a character was read,
+ * the following ASCII characters that can neither end the scalar nor need folding (anything
+ * printable but space, `:` and, in flow context, `,?[]{}`) are copied at once, as long as at
+ * least two characters stay decoded (so the reader is asked for more exactly when Go asks).
+ */
+function readPlainRun(parser: YamlParser): void {
+  const buf = parser.buffer;
+  const flow = parser.flowLevel > 0;
+  let pos = parser.bufferPos;
+  let n = 0;
+  const max = parser.unread - 2;
+  while (n < max) {
+    const c = buf[pos]!;
+    if (c <= 0x20 || c >= 0x7f || c === 0x3a) break;
+    if (flow && (c === 0x2c || c === 0x3f || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d)) break;
+    pos++;
+    n++;
+  }
+  if (n === 0) return;
+  value.pushRange(buf, parser.bufferPos, pos);
+  if (parser.dialect === 'v3') parser.newlines = 0;
+  parser.bufferPos = pos;
+  parser.mark.index += n;
+  parser.mark.column += n;
+  parser.unread -= n;
+}
+
 /** yaml_parser_scan_plain_scalar */
 export function scanPlainScalar(parser: YamlParser): Token | null {
   clearScratch();
@@ -381,6 +409,7 @@ export function scanPlainScalar(parser: YamlParser): Token | null {
         }
       }
       read(parser, value);
+      readPlainRun(parser);
       endIndex = parser.mark.index;
       endLine = parser.mark.line;
       endColumn = parser.mark.column;
