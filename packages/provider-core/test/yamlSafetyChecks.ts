@@ -52,8 +52,8 @@ export function wellFormedValue(value: GoValue): GoValue {
  * scalars typed with v3's resolver (only true/false are booleans), everything else a string.
  */
 export function readYamlV3(text: string): { ok: true; value: GoValue } | { ok: false; error: string } {
-  const read = readYamlDocument(text);
-  if (!read.ok) return { ok: false, error: `line ${read.error.line}: ${read.error.message}` };
+  const read = readYamlDocument(text, 'v3');
+  if (!read.ok) return { ok: false, error: read.error.message };
   const convert = (node: RawNode | null): GoValue => {
     if (node === null) return null;
     if (node.kind === 'alias') return convert(node.target);

@@ -16,7 +16,7 @@ import { cloudConfigSecurityFindings } from '../lint/cloudConfigSecurityRules.js
 import { siteSecurityFindings } from '../lint/securityRules.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
 import { marshalGoJson, type GoObject, type GoValue } from '../yaml/goJson.js';
-import type { RawNode } from '../yaml/readYamlDocument.js';
+import { deref, type RawNode } from '../yaml/readYamlDocument.js';
 import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
 import { appliesToRole, clusterDnsFor } from '../site/designerRules.js';
 import { importDesignerStages } from '../site/importDesignerStages.js';
@@ -103,18 +103,20 @@ function applyFormSettings(site: Site, config: GoObject): void {
 }
 
 function scalarText(node: RawNode | undefined): string | undefined {
-  return node?.kind === 'scalar' ? node.value : undefined;
+  const target = deref(node);
+  return target?.kind === 'scalar' ? target.value : undefined;
 }
 
 function pairs(node: RawNode | undefined): Map<string, RawNode> {
   const out = new Map<string, RawNode>();
-  if (node?.kind === 'map') for (const p of node.pairs) if (p.key.kind === 'scalar') out.set(p.key.value, p.value);
+  const map = deref(node);
+  if (map?.kind === 'map') for (const p of map.pairs) if (p.key.kind === 'scalar') out.set(p.key.value, p.value);
   return out;
 }
 
 /** Kairos OS settings (first user, install) from the reference file. */
 function applyOsSettings(site: Site, imported: ImportedNode, report: Report): void {
-  const users = imported.outline.topLevel.get('users');
+  const users = deref(imported.outline.topLevel.get('users'));
   if (users?.kind === 'seq') {
     const user = pairs(users.items[0]);
     site.os.user.name = scalarText(user.get('name')) ?? site.os.user.name;
@@ -122,7 +124,7 @@ function applyOsSettings(site: Site, imported: ImportedNode, report: Report): vo
     site.os.user.passwordHash = passwd.startsWith('$') ? passwd : '';
     if (passwd && !passwd.startsWith('$'))
       report(imported.file, "the user's plain-text passwd is not imported: the site keeps only password hashes (mkpasswd -m sha-512)");
-    const keys = user.get('ssh_authorized_keys');
+    const keys = deref(user.get('ssh_authorized_keys'));
     site.os.user.sshAuthorizedKeys = keys?.kind === 'seq' ? keys.items.map(scalarText).filter((k): k is string => k !== undefined) : [];
     if (users.items.length > 1) report(imported.file, `only the first of ${users.items.length} users is kept`);
   } else {
@@ -174,6 +176,9 @@ function readNode(file: CloudConfigText, index: number, findings: Finding[], rep
       path: [file.name],
       line: decoded.line,
     });
+    // The characters Kairos refuses are often why it cannot decode the file: say which and where.
+    const unsafe = cloudConfigSecurityFindings(file.text, null);
+    findings.push(...unsafe.map((f) => ({ ...f, message: `${file.name}: ${f.message}`, path: [file.name, ...f.path] })));
     return [];
   }
   if (decoded.kind === 'no-cluster') {

@@ -2,7 +2,7 @@
  * Where things are in a cloud-config text, for messages that point at a line: the line of each
  * top-level key, of each `cluster:` key, and the line just before the `config` text's first line.
  */
-import { readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
+import { deref, readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
 
 export interface CloudConfigOutline {
   /** Top-level scalar values by key (e.g. hostname). */
@@ -16,12 +16,14 @@ export interface CloudConfigOutline {
 
 function pairsOf(node: RawNode | null | undefined): Map<string, { key: RawNode; value: RawNode }> {
   const out = new Map<string, { key: RawNode; value: RawNode }>();
-  if (node?.kind === 'map') for (const pair of node.pairs) if (pair.key.kind === 'scalar') out.set(pair.key.value, pair);
+  const map = deref(node);
+  if (map?.kind === 'map')
+    for (const pair of map.pairs) if (pair.key.kind === 'scalar') out.set(pair.key.value, { key: pair.key, value: deref(pair.value) });
   return out;
 }
 
 export function cloudConfigOutline(text: string): CloudConfigOutline {
-  const read = readYamlDocument(text);
+  const read = readYamlDocument(text, 'v3');
   const root = read.ok ? read.root : null;
   const top = pairsOf(root);
   const cluster = pairsOf(top.get('cluster')?.value);

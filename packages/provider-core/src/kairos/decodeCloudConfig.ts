@@ -47,10 +47,8 @@ function firstErrorLine(errors: string[]): number {
 
 /** Reads a cloud-config as the Kairos SDK does; errors carry the SDK's wording. */
 export function decodeCloudConfig(text: string): DecodedCloudConfig {
-  const read = readYamlDocument(text);
-  if (!read.ok) {
-    return { kind: 'error', message: `yaml: line ${read.error.line}: ${read.error.message}`, line: read.error.line };
-  }
+  const read = readYamlDocument(text, 'v3');
+  if (!read.ok) return { kind: 'error', message: `yaml: ${read.error.message}`, line: read.error.line };
   const decoded = unmarshalV3(read.root, CONFIG);
   if (!decoded.ok && 'fatal' in decoded) return { kind: 'error', message: `yaml: ${decoded.fatal}`, line: 0 };
   if (!decoded.ok) {

@@ -6,7 +6,7 @@ import { LIMITS, formatBytes } from '../limits.js';
 import type { CloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import type { Cluster } from '../kairos/clusterSchema.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
-import type { RawNode } from '../yaml/readYamlDocument.js';
+import { deref, type RawMap, type RawNode } from '../yaml/readYamlDocument.js';
 import type { Finding, FindingPath } from './finding.js';
 import { firstUnsafeCharacter, describeCharacter, lineColumnAt, textProblem } from './unsafeText.js';
 import {
@@ -27,16 +27,21 @@ import {
 /** Kairos OS fields of a cloud-config that are one line on the device: hostname, users, install device. */
 function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
   const scalar = (node: RawNode | undefined, path: FindingPath, what: string, check?: (value: string) => void) => {
-    if (node?.kind !== 'scalar') return;
-    const problem = textProblem(node.value);
-    if (problem) report({ code: problem.code, message: `${what} ${problem.message}`, path, line: node.line });
-    else check?.(node.value);
+    const target = deref(node);
+    if (target?.kind !== 'scalar') return;
+    const problem = textProblem(target.value);
+    if (problem) report({ code: problem.code, message: `${what} ${problem.message}`, path, line: node!.line });
+    else check?.(target.value);
   };
   const fields = (node: RawNode | undefined) =>
-    new Map(node?.kind === 'map' ? node.pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : [])) : []);
+    new Map(
+      deref(node)?.kind === 'map'
+        ? (deref(node) as RawMap).pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : []))
+        : [],
+    );
   const hostname = topLevel.get('hostname');
   scalar(hostname, ['hostname'], 'hostname', (value) => checkHostName(report, ['hostname'], value, hostname?.line));
-  const users = topLevel.get('users');
+  const users = deref(topLevel.get('users'));
   if (users?.kind === 'seq') {
     users.items.forEach((user, i) => {
       const f = fields(user);
@@ -46,7 +51,7 @@ function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
       scalar(passwd, ['users', i, 'passwd'], 'the password hash', (value) =>
         checkPasswordHash(report, ['users', i, 'passwd'], value, passwd?.line, true),
       );
-      const keys = f.get('ssh_authorized_keys');
+      const keys = deref(f.get('ssh_authorized_keys'));
       if (keys?.kind === 'seq') keys.items.forEach((key, k) => scalar(key, ['users', i, 'ssh_authorized_keys', k], 'the SSH key'));
     });
   }

@@ -5,7 +5,7 @@
  */
 import { GoInt, goJsonTypeName, type GoObject } from '../yaml/goJson.js';
 import { LIMITS } from '../limits.js';
-import { ExpansionBudget, readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
+import { deref, ExpansionBudget, readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
 import { decodeYamlV2Node, type AmbiguousKey } from '../yaml/yamlToJson.js';
 
 /** Keys whose value RKE2 reads as octal text, so an unquoted `0644` (read as 420) breaks them. */
@@ -32,7 +32,8 @@ export type Rke2ConfigRead =
 
 function topLevel(root: RawNode | null): Map<string, RawNode> {
   const out = new Map<string, RawNode>();
-  if (root?.kind === 'map') for (const { key, value } of root.pairs) if (key.kind === 'scalar') out.set(key.value, value);
+  const map = deref(root);
+  if (map?.kind === 'map') for (const { key, value } of map.pairs) if (key.kind === 'scalar') out.set(key.value, deref(value));
   return out;
 }
 
@@ -47,8 +48,11 @@ const valueBudget = () =>
   );
 
 export function readRke2Config(text: string): Rke2ConfigRead {
-  const read = readYamlDocument(text);
-  if (!read.ok) return { ok: false, problem: 'syntax', ...read.error };
+  const read = readYamlDocument(text, 'v2');
+  if (!read.ok) {
+    const { line, column } = read.error.position ?? { line: 1, column: 1 };
+    return { ok: false, problem: 'syntax', message: read.error.message, line, column };
+  }
   const decoded = decodeYamlV2Node(read.root, valueBudget());
   if (!decoded.ok) return { ok: false, problem: 'syntax', message: decoded.error, line: read.root?.line ?? 1, column: 1 };
   const value = decoded.value;
@@ -64,7 +68,8 @@ export function readRke2Config(text: string): Rke2ConfigRead {
   }
   const raw = topLevel(read.root);
   const keyLines = new Map<string, number>();
-  if (read.root?.kind === 'map') for (const { key } of read.root.pairs) if (key.kind === 'scalar') keyLines.set(key.value, key.line);
+  const root = deref(read.root);
+  if (root?.kind === 'map') for (const { key } of root.pairs) if (key.kind === 'scalar') keyLines.set(key.value, key.line);
   const unquotedOctal: { key: string; read: bigint; text: string }[] = [];
   for (const key of OCTAL_TEXT_KEYS) {
     const v = value.get(key);

@@ -10,6 +10,7 @@
  * - Any failure (invalid YAML, a null or list key, NaN) makes the whole conversion fail, which the
  *   provider then treats as empty output.
  */
+import { decodeGoBase64 } from './goBase64.js';
 import { formatGoFloat32G } from './goStrconv.js';
 import { GoFloat, GoInt, marshalGoJson, type GoObject, type GoValue } from './goJson.js';
 import {
@@ -39,6 +40,11 @@ function decodeScalar(node: RawScalar): GoValue {
   let wanted: string | undefined;
   if (node.tag !== undefined) {
     const short = node.tag.startsWith(YAML_TAG_PREFIX) ? node.tag.slice(YAML_TAG_PREFIX.length) : undefined;
+    if (short === 'binary') {
+      const decoded = decodeGoBase64(node.value);
+      if (decoded === undefined) throw new V2DecodeError('!!binary value contains invalid base64 data');
+      return decoded;
+    }
     if (short === undefined || !RESOLVABLE_TAGS.has(short)) return node.value; // unknown tags keep the text
     if (short === 'str') return node.value;
     wanted = short;
@@ -74,7 +80,7 @@ function isMergeKey(node: RawNode): boolean {
   return (
     node.kind === 'scalar' &&
     node.value === '<<' &&
-    ((node.tag === undefined && node.plain) || node.tag === '!' || node.tag === `${YAML_TAG_PREFIX}merge`)
+    ((node.tag === undefined && node.style === 'plain') || node.tag === `${YAML_TAG_PREFIX}merge`)
   );
 }
 
@@ -115,6 +121,7 @@ export interface AmbiguousKey {
 
 class V2Decoder {
   readonly ambiguous: AmbiguousKey[] = [];
+  private readonly unconvertible = new Map<GoObject, string>();
   private decodeCount = 0;
   private aliasCount = 0;
   private aliasDepth = 0;
@@ -164,8 +171,9 @@ class V2Decoder {
       }
       const goKey = this.decode(key);
       if (goKey instanceof Map || Array.isArray(goKey)) throw new V2DecodeError('invalid map key');
-      const name = jsonKey(goKey);
+      const name = this.jsonKeyOf(goKey, out);
       const decoded = this.decode(value);
+      if (name === undefined) continue;
       out.set(name, decoded);
       const sameJson = keys.get(name) ?? new Map<unknown, { value: GoValue; line: number }>();
       sameJson.set(goKeyIdentity(goKey), { value: decoded, line: key.line });
@@ -198,6 +206,35 @@ class V2Decoder {
     }
   }
 
+  /**
+   * yaml.v2 keeps a null or huge-integer key; sigs.k8s.io/yaml refuses it only when it converts the
+   * final value, so the map is marked and only fails if it is still there (not replaced by a later
+   * value of the same key).
+   */
+  private jsonKeyOf(goKey: GoValue, out: GoObject): string | undefined {
+    try {
+      return jsonKey(goKey);
+    } catch (e) {
+      this.unconvertible.set(out, (e as Error).message);
+      return undefined;
+    }
+  }
+
+  /** The reason the decoded value cannot become JSON: a marked map that survived in it. */
+  unconvertibleIn(value: GoValue): string | undefined {
+    if (this.unconvertible.size === 0) return undefined;
+    const stack: GoValue[] = [value];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      if (v instanceof Map) {
+        const reason = this.unconvertible.get(v);
+        if (reason !== undefined) return reason;
+        for (const child of v.values()) stack.push(child);
+      } else if (Array.isArray(v)) stack.push(...v);
+    }
+    return undefined;
+  }
+
   private noteAmbiguous(keys: Map<string, Map<unknown, { value: GoValue; line: number }>>): void {
     for (const [key, goKeys] of keys) {
       if (goKeys.size < 2) continue;
@@ -219,8 +256,8 @@ function allowedAliasRatio(decodeCount: number): number {
 
 /** Decodes the first YAML document of `text` the way yaml.v2 does into interface{}. */
 export function decodeYamlV2(text: string): V2Result {
-  const read = readYamlDocument(text);
-  if (!read.ok) return { ok: false, error: `yaml: line ${read.error.line}: ${read.error.message}` };
+  const read = readYamlDocument(text, 'v2');
+  if (!read.ok) return { ok: false, error: `yaml: ${read.error.message}` };
   return decodeYamlV2Node(read.root);
 }
 
@@ -230,6 +267,8 @@ export function decodeYamlV2Node(root: RawNode | null, budget?: ExpansionBudget)
   try {
     const decoder = new V2Decoder(budget);
     const value = decoder.decode(root);
+    const unconvertible = decoder.unconvertibleIn(value);
+    if (unconvertible !== undefined) return { ok: false, error: unconvertible };
     return { ok: true, value, ambiguous: decoder.ambiguous };
   } catch (e) {
     return { ok: false, error: (e as Error).message };

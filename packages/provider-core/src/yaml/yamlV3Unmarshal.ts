@@ -75,8 +75,13 @@ function indicatedString(n: RawScalar): boolean {
   return shortTag(tag) === STR || ((tag === '' || tag === '!') && !n.plain);
 }
 
+/** isMerge: a `<<` key whose node tag is !!merge (plain and untagged, or tagged so). */
 function isMerge(n: RawNode): boolean {
-  return n.kind === 'scalar' && n.value === '<<' && (n.tag === undefined || n.tag === '' || n.tag === '!' || shortTag(n.tag) === MERGE);
+  return (
+    n.kind === 'scalar' &&
+    n.value === '<<' &&
+    ((n.tag === undefined && n.style === 'plain') || (n.tag !== undefined && shortTag(n.tag) === MERGE))
+  );
 }
 
 /** resolve(tag, value) for a tagged or plain scalar; throws Go's "cannot decode" for a tag that does not fit. */
