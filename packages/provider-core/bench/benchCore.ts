@@ -37,13 +37,13 @@ const count = (n: number) => n.toLocaleString('en-US');
 function line(label: string, value: number, unit: string, digits: number, budget?: { max: number; strict?: boolean }): void {
   const figure = `${fmt(value, digits)} ${unit}`.padStart(14);
   if (!budget) {
-    console.log(`${label.padEnd(58)}${figure}  (reference)`);
+    console.log(`${label.padEnd(64)}${figure}  (reference)`);
     return;
   }
   const ok = Number.isFinite(value) && (budget.strict ? value < budget.max : value <= budget.max);
   if (!ok) over++;
   const limit = `budget ${budget.strict ? '<' : '≤'} ${fmt(budget.max, digits)} ${unit}`.padEnd(24);
-  console.log(`${label.padEnd(58)}${figure}  ${limit}${ok ? 'ok' : 'OVER'}`);
+  console.log(`${label.padEnd(64)}${figure}  ${limit}${ok ? 'ok' : 'OVER'}`);
 }
 
 function printStages(): void {

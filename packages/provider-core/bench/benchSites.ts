@@ -46,7 +46,7 @@ const NODE_EXTRA = [
   '',
   '',
   'kubelet-arg:\n  - "max-pods=150"\n',
-  'node-name-override: custom\n',
+  'kube-proxy-arg:\n  - "metrics-bind-address=0.0.0.0:10249"\n',
   'resolv-conf: /run/systemd/resolve/resolv.conf\n',
 ];
 const ZONES = ['zone-a', 'zone-b', 'zone-c'];

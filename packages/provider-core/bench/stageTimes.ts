@@ -69,8 +69,10 @@ export function stageTimes(inputs: readonly NodeInput[]): StageTimes {
   const jq = timeEach(files, mergedConfigOf);
   const whole = timeEach(inputs, (input) => runPlugin(input.cloudConfig, { nodeCidr: input.nodeCidr }));
 
-  const written = outcomes.flatMap((o) => (o.kind === 'written' ? [outputTexts(o)] : []));
   const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  // Flat copies of the output texts: the floor writes bytes, it does not join pieces.
+  const written = outcomes.flatMap((o) => (o.kind === 'written' ? [outputTexts(o).map((t) => decoder.decode(encoder.encode(t)))] : []));
   const buffer = new Uint8Array(1 << 22);
   const floor = timeEach(written, (texts) => {
     let offset = 0;
