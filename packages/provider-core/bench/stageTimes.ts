@@ -1,45 +1,36 @@
 /**
- * Per-node timings of runPlugin (provider/runPlugin.ts) and of each of its stages, one pass over
- * all node inputs per stage, each stage fed the previous stage's results so it runs alone:
- * decode (decodeCloudConfig), provider (clusterProvider, with the YAMLToJSON of the user config),
- * render (renderClusterKairosYaml), jq merge (mergedConfigOf), then the whole runPlugin. The
- * serialization floor is the time to write the same output bytes with no logic at all: TextEncoder
- * of each output text (cluster.kairos.yaml, the provider's files, merged config.yaml) into a
- * buffer.
+ * Per-node timings of runPlugin (provider/runPlugin.ts) and of each of its stages. For each node
+ * the stages run one after the other, as runPlugin chains them, each timed on its own: decode
+ * (decodeCloudConfig), provider (clusterProvider, with the YAMLToJSON of the user config), render
+ * (renderClusterKairosYaml), jq merge (mergedConfigOf); then the whole runPlugin is timed on the
+ * same node. Timing the stages in the same mix of work as runPlugin keeps their sum close to it
+ * (a stage run alone over all nodes is faster: its code and data stay in the caches).
+ *
+ * The serialization floor is the time to write the same output bytes with no logic at all:
+ * TextEncoder of each output text (cluster.kairos.yaml, the provider's files, merged config.yaml)
+ * into a buffer.
  */
 import { decodeCloudConfig } from '../src/kairos/decodeCloudConfig.js';
-import type { Cluster } from '../src/kairos/clusterSchema.js';
 import { renderClusterKairosYaml } from '../src/kairos/renderClusterKairosYaml.js';
-import type { YipConfig } from '../src/kairos/yipSchema.js';
 import { clusterProvider } from '../src/provider/clusterProvider.js';
 import { filesOf, mergedConfigOf, runPlugin, type PluginOutcome } from '../src/provider/runPlugin.js';
 import type { NodeInput } from './benchSites.js';
 
 export interface StageTimes {
-  /** µs per node, one entry per node input (fewer for stages that not every node reaches). */
-  decode: Float64Array;
-  provider: Float64Array;
-  render: Float64Array;
-  jq: Float64Array;
-  runPlugin: Float64Array;
-  floor: Float64Array;
+  /** µs per node and round, one entry per node that reached the stage. */
+  decode: number[];
+  provider: number[];
+  render: number[];
+  jq: number[];
+  runPlugin: number[];
+  floor: number[];
   /** UTF-8 bytes of each written node's output texts. */
-  outputBytes: Float64Array;
+  outputBytes: number[];
   /** How many node inputs ended in each outcome kind (written, panic, …). */
   outcomes: Map<string, number>;
 }
 
-/** Calls `f` on each item, timing each call in µs. */
-function timeEach<T, R>(items: readonly T[], f: (item: T) => R): { times: Float64Array; results: R[] } {
-  const times = new Float64Array(items.length);
-  const results: R[] = new Array<R>(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const start = performance.now();
-    results[i] = f(items[i]!);
-    times[i] = (performance.now() - start) * 1000;
-  }
-  return { times, results };
-}
+const microseconds = (start: number) => (performance.now() - start) * 1000;
 
 const outputTexts = (outcome: PluginOutcome & { kind: 'written' }): string[] => [
   outcome.clusterKairosYaml,
@@ -53,45 +44,65 @@ function countOutcomes(outcomes: readonly PluginOutcome[]): Map<string, number> 
   return counts;
 }
 
-export function stageTimes(inputs: readonly NodeInput[]): StageTimes {
-  // Warm-up: one untimed pass, so every stage is compiled before it is timed.
-  const outcomes = inputs.map((input) => runPlugin(input.cloudConfig, { nodeCidr: input.nodeCidr }));
+/** One node: the stages in runPlugin's order, each timed, then runPlugin itself. */
+function timeNode(input: NodeInput, t: StageTimes): void {
+  const options = { nodeCidr: input.nodeCidr };
+  let start = performance.now();
+  const decoded = decodeCloudConfig(input.cloudConfig);
+  t.decode.push(microseconds(start));
+  if (decoded.kind === 'cluster') {
+    start = performance.now();
+    const result = clusterProvider(decoded.cluster, options);
+    t.provider.push(microseconds(start));
+    if (result.ok) {
+      start = performance.now();
+      renderClusterKairosYaml(result.yip);
+      t.render.push(microseconds(start));
+      start = performance.now();
+      mergedConfigOf(filesOf(result.yip));
+      t.jq.push(microseconds(start));
+    }
+  }
+  start = performance.now();
+  runPlugin(input.cloudConfig, options);
+  t.runPlugin.push(microseconds(start));
+}
 
-  const decode = timeEach(inputs, (input) => decodeCloudConfig(input.cloudConfig));
-  const clusters: { cluster: Cluster; nodeCidr: string }[] = [];
-  decode.results.forEach((d, i) => {
-    if (d.kind === 'cluster') clusters.push({ cluster: d.cluster, nodeCidr: inputs[i]!.nodeCidr });
-  });
-  const provider = timeEach(clusters, ({ cluster, nodeCidr }) => clusterProvider(cluster, { nodeCidr }));
-  const yips: YipConfig[] = provider.results.flatMap((r) => (r.ok ? [r.yip] : []));
-  const render = timeEach(yips, renderClusterKairosYaml);
-  const files = yips.map(filesOf);
-  const jq = timeEach(files, mergedConfigOf);
-  const whole = timeEach(inputs, (input) => runPlugin(input.cloudConfig, { nodeCidr: input.nodeCidr }));
-
+/** Serialization floor: each written node's output texts, flat, encoded into one buffer. */
+function floorTimes(outcomes: readonly PluginOutcome[], t: StageTimes): void {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   // Flat copies of the output texts: the floor writes bytes, it does not join pieces.
-  const written = outcomes.flatMap((o) => (o.kind === 'written' ? [outputTexts(o).map((t) => decoder.decode(encoder.encode(t)))] : []));
+  const written = outcomes.flatMap((o) => (o.kind === 'written' ? [outputTexts(o).map((s) => decoder.decode(encoder.encode(s)))] : []));
   const buffer = new Uint8Array(1 << 22);
-  const floor = timeEach(written, (texts) => {
+  for (const texts of written) {
+    const start = performance.now();
     let offset = 0;
     for (const text of texts) offset += encoder.encodeInto(text, buffer.subarray(offset)).written;
-    return offset;
-  });
-  return {
-    decode: decode.times,
-    provider: provider.times,
-    render: render.times,
-    jq: jq.times,
-    runPlugin: whole.times,
-    floor: floor.times,
-    outputBytes: Float64Array.from(floor.results),
-    outcomes: countOutcomes(outcomes),
-  };
+    t.floor.push(microseconds(start));
+    t.outputBytes.push(offset);
+  }
 }
 
-export function median(values: Float64Array): number {
+/** Times every node input `rounds` times, after one untimed warm-up pass. */
+export function stageTimes(inputs: readonly NodeInput[], rounds: number): StageTimes {
+  const outcomes = inputs.map((input) => runPlugin(input.cloudConfig, { nodeCidr: input.nodeCidr }));
+  const t: StageTimes = {
+    decode: [],
+    provider: [],
+    render: [],
+    jq: [],
+    runPlugin: [],
+    floor: [],
+    outputBytes: [],
+    outcomes: countOutcomes(outcomes),
+  };
+  for (let round = 0; round < rounds; round++) for (const input of inputs) timeNode(input, t);
+  for (let round = 0; round < rounds; round++) floorTimes(outcomes, t);
+  return t;
+}
+
+export function median(values: readonly number[]): number {
   if (values.length === 0) return NaN;
   const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;

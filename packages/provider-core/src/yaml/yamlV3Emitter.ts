@@ -104,7 +104,12 @@ function analyzeScalar(cps: number[]): ScalarAnalysis {
 
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i]!;
-    const followedByWhitespace = isBlankOrEnd(cps[i + 1]);
+    // Past the first, a printable ASCII character other than space, ':' and '#' only resets the "previous" flags.
+    if (i > 0 && c > 0x20 && c < 0x7f && c !== COLON && c !== HASH) {
+      previousSpace = previousBreak = precededByWhitespace = false;
+      continue;
+    }
+    const followedByWhitespace = isBlankOrEnd(i + 1 < cps.length ? cps[i + 1] : undefined);
     if (i === 0) {
       if (FLOW_INDICATORS.has(c)) blockIndicators = true;
       else if ((c === QUESTION || c === COLON || c === DASH) && followedByWhitespace) blockIndicators = true;
@@ -243,7 +248,7 @@ class Emitter {
   private writeIndent(): void {
     const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
-    while (this.column < indent) this.put(' ');
+    if (this.column < indent) this.putRun(' '.repeat(indent - this.column), indent - this.column);
     this.whitespace = true;
   }
 
