@@ -159,6 +159,34 @@ function requestedStringStyle(s: string): Style {
   return canUsePlain ? 'plain' : 'double';
 }
 
+/** What the emitter works out about a text before writing it (a pure function of the text). */
+interface ScalarFacts {
+  cps: number[];
+  analysis: ScalarAnalysis;
+  /** The style yaml.v3's encoder asks for when the text is a string. */
+  requested: Style;
+}
+
+/**
+ * Facts of recently written short texts: every node's cluster.kairos.yaml repeats the same keys,
+ * commands and paths. Bounded: emptied when full.
+ */
+const recentFacts = new Map<string, ScalarFacts>();
+const RECENT_FACTS_ENTRIES = 512;
+const RECENT_FACTS_LENGTH = 512;
+
+function scalarFacts(value: string): ScalarFacts {
+  const known = recentFacts.get(value);
+  if (known) return known;
+  const cps = codePointsOf(value);
+  const facts = { cps, analysis: analyzeScalar(cps), requested: requestedStringStyle(value) };
+  if (value.length <= RECENT_FACTS_LENGTH) {
+    if (recentFacts.size >= RECENT_FACTS_ENTRIES) recentFacts.clear();
+    recentFacts.set(value, facts);
+  }
+  return facts;
+}
+
 /** yaml_emitter_select_scalar_style, block context. */
 function selectStyle(requested: Style, a: ScalarAnalysis, length: number, simpleKey: boolean): Style {
   let style = requested;
@@ -268,8 +296,13 @@ class Emitter {
   private emitNode(node: YamlNode, inSequenceItem: boolean, simpleKey: boolean): void {
     if (node.kind === 'map') this.emitMapping(node.entries, inSequenceItem);
     else if (node.kind === 'seq') this.emitSequence(node.items, inSequenceItem);
-    else if (node.kind === 'int') this.emitScalar(node.value.toString(), 'plain', inSequenceItem, simpleKey);
-    else this.emitScalar(node.value, requestedStringStyle(node.value), inSequenceItem, simpleKey);
+    else if (node.kind === 'int') {
+      const text = node.value.toString();
+      this.emitScalar(text, 'plain', inSequenceItem, simpleKey, scalarFacts(text));
+    } else {
+      const facts = scalarFacts(node.value);
+      this.emitScalar(node.value, facts.requested, inSequenceItem, simpleKey, facts);
+    }
   }
 
   private emitEmptyFlow(open: string, close: string): void {
@@ -293,15 +326,15 @@ class Emitter {
     this.increaseIndent(false, inSequenceItem);
     for (const [key, value] of entries) {
       this.writeIndent();
-      const cps = codePointsOf(key);
-      const analysis = analyzeScalar(cps);
-      const simple = !analysis.multiline && (cps.length <= 1024 || utf8Length(cps) <= 1024);
+      const facts = scalarFacts(key);
+      const { cps } = facts;
+      const simple = !facts.analysis.multiline && (cps.length <= 1024 || utf8Length(cps) <= 1024);
       if (simple) {
-        this.emitScalar(key, requestedStringStyle(key), false, true, cps, analysis);
+        this.emitScalar(key, facts.requested, false, true, facts);
         this.writeIndicator(':', false, false, false);
       } else {
         this.writeIndicator('?', true, false, true);
-        this.emitScalar(key, requestedStringStyle(key), false, false, cps, analysis);
+        this.emitScalar(key, facts.requested, false, false, facts);
         this.writeIndent();
         this.writeIndicator(':', true, false, true);
       }
@@ -310,14 +343,7 @@ class Emitter {
     this.popIndent();
   }
 
-  private emitScalar(
-    value: string,
-    requested: Style,
-    inSequenceItem: boolean,
-    simpleKey: boolean,
-    cps = codePointsOf(value),
-    analysis = analyzeScalar(cps),
-  ): void {
+  private emitScalar(value: string, requested: Style, inSequenceItem: boolean, simpleKey: boolean, { cps, analysis }: ScalarFacts): void {
     const style = selectStyle(requested, analysis, cps.length, simpleKey);
     this.increaseIndent(true, inSequenceItem);
     if (style === 'plain') this.writePlain(value, cps);
