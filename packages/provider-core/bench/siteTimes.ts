@@ -40,7 +40,7 @@ export async function siteFigures(nodeCount: number): Promise<SiteFigures> {
   try {
     const bundle = await buildBundle(site, { format: 'zip', force: true, expanded });
     if (bundle.ok) zipBytes = bundle.bytes.length;
-    else failure ??= `refused: ${bundle.reason.split('\n')[0]}`;
+    else failure ??= `refused: ${bundle.reason.split('\n').slice(1, 3).join(' ')}`;
   } catch (e) {
     failure ??= `buildBundle threw: ${(e as Error).message}`;
   }

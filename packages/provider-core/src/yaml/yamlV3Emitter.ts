@@ -1,7 +1,7 @@
 /**
  * A YAML writer that produces the exact bytes of gopkg.in/yaml.v3's default `Encoder`
  * (v3.0.1): block style, 4-space indentation, no line folding. Only what Go values made of
- * structs, maps, slices, strings and integers need is here. One file (about 370 lines) on purpose:
+ * structs, maps, slices, strings and integers need is here. One file (about 450 lines) on purpose:
  * it follows yaml.v3's emitter function by function, so it is checked side by side with it.
  *
  * The rules, taken from yaml.v3's encode.go and emitterc.go:
