@@ -7,12 +7,23 @@ export type JqObject = Map<string, JqValue>;
 
 export class JqParseError extends Error {}
 
+/** A JSON string at a position (sticky): what jq accepts, no raw control characters. */
+const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const WORDS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const;
+
+/** Space, tab, line feed, carriage return: the whitespace jq skips between values. */
+const isJsonSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 class JsonReader {
   private i = 0;
   constructor(private readonly s: string) {}
 
   private ws(): void {
-    while (this.i < this.s.length && ' \t\n\r'.includes(this.s[this.i]!)) this.i++;
+    while (this.i < this.s.length && isJsonSpace(this.s.charCodeAt(this.i))) this.i++;
   }
 
   atEnd(): boolean {
@@ -32,11 +43,7 @@ class JsonReader {
     if (c === '{') return this.object();
     if (c === '[') return this.array();
     if (c === '"') return this.string();
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
+    for (const [word, value] of WORDS) {
       if (this.s.startsWith(word, this.i)) {
         this.i += word.length;
         return value;
@@ -88,11 +95,13 @@ class JsonReader {
   }
 
   private string(): string {
-    const start = this.i;
-    const m = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(this.s.slice(start));
+    JSON_STRING.lastIndex = this.i;
+    const m = JSON_STRING.exec(this.s);
     if (!m) this.fail('Invalid string');
-    this.i += m[0].length;
-    return JSON.parse(m[0]) as string;
+    const text = m[0];
+    this.i += text.length;
+    // Without a backslash there is nothing to unescape.
+    return text.includes('\\') ? (JSON.parse(text) as string) : text.slice(1, -1);
   }
 }
 

@@ -28,7 +28,11 @@ export function formatJqNumber(x: number): string {
 
 const SHORT_ESCAPES: Record<number, string> = { 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0c: '\\f', 0x0d: '\\r' };
 
+/** Text formatJqString writes as it is: no `"`, `\\`, control characters or DEL. */
+const JQ_VERBATIM = /^[^"\\\u0000-\u001f\u007f]*$/;
+
 export function formatJqString(s: string): string {
+  if (JQ_VERBATIM.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

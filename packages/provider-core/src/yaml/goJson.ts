@@ -20,8 +20,24 @@ export function isGoObject(v: GoValue): v is GoObject {
   return v instanceof Map;
 }
 
-/** Compares strings by code point, which is the byte order of their UTF-8 encoding. */
+const isSurrogate = (unit: number) => (unit & 0xf800) === 0xd800;
+
+/**
+ * Compares strings by code point, which is the byte order of their UTF-8 encoding (a lone
+ * surrogate counts as its own value); the sign of the result orders them. Where the first
+ * differing UTF-16 units are not surrogates they decide, as their code points would.
+ */
 export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return isSurrogate(x) || isSurrogate(y) ? compareByCodePoint(a, b) : x - y;
+  }
+  return a.length - b.length;
+}
+
+function compareByCodePoint(a: string, b: string): number {
   const ia = a[Symbol.iterator]();
   const ib = b[Symbol.iterator]();
   for (;;) {
@@ -36,6 +52,9 @@ export function compareCodePoints(a: string, b: string): number {
 
 const HEX = '0123456789abcdef';
 
+/** Text that goJsonString writes as it is: printable ASCII but `"`, `\\`, `<`, `>`, `&`. */
+const JSON_VERBATIM = /^[\x20-\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]*$/;
+
 /**
  * encoding/json's string encoder with HTML escaping on (json.Marshal's default): `<`, `>`, `&`
  * become \u003c \u003e \u0026 (oracle case 51-token-escapes-newline), U+2028/U+2029 are escaped,
@@ -43,6 +62,7 @@ const HEX = '0123456789abcdef';
  * this is Go 1.19's encoder, the toolchain that produced the oracle (Go 1.22+ writes \b and \f).
  */
 function goJsonString(s: string): string {
+  if (JSON_VERBATIM.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

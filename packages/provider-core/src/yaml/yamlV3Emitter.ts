@@ -1,7 +1,7 @@
 /**
  * A YAML writer that produces the exact bytes of gopkg.in/yaml.v3's default `Encoder`
  * (v3.0.1): block style, 4-space indentation, no line folding. Only what Go values made of
- * structs, maps, slices, strings and integers need is here. One file (about 370 lines) on purpose:
+ * structs, maps, slices, strings and integers need is here. One file (about 450 lines) on purpose:
  * it follows yaml.v3's emitter function by function, so it is checked side by side with it.
  *
  * The rules, taken from yaml.v3's encode.go and emitterc.go:
@@ -57,6 +57,26 @@ interface ScalarAnalysis {
   blockAllowed: boolean;
 }
 
+/** The code points of `s` (a lone surrogate stands for itself, as with Array.from). */
+function codePointsOf(s: string): number[] {
+  const cps: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const next = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      cps.push(((c - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
+      i++;
+    } else cps.push(c);
+  }
+  return cps;
+}
+
+/** Characters that may not start a plain scalar (yaml_emitter_analyze_scalar's first-character test). */
+const FLOW_INDICATORS = new Set(Array.from('#,[]{}&*!|>\'"%@`', (ch) => ch.charCodeAt(0)));
+const [DASH, DOT, COLON, HASH, QUESTION] = Array.from('-.:#?', (ch) => ch.charCodeAt(0));
+const isDocumentIndicator = (cps: number[]) =>
+  cps.length >= 3 && (cps[0] === DASH || cps[0] === DOT) && cps[1] === cps[0] && cps[2] === cps[0];
+
 function utf8Length(codePoints: number[]): number {
   return codePoints.reduce((n, c) => n + (c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4), 0);
 }
@@ -80,18 +100,21 @@ function analyzeScalar(cps: number[]): ScalarAnalysis {
   let previousBreak = false;
   let precededByWhitespace = true;
 
-  const head = String.fromCodePoint(...cps.slice(0, 3));
-  if (head === '---' || head === '...') blockIndicators = true;
+  if (isDocumentIndicator(cps)) blockIndicators = true;
 
   for (let i = 0; i < cps.length; i++) {
     const c = cps[i]!;
-    const followedByWhitespace = isBlankOrEnd(cps[i + 1]);
-    const ch = String.fromCodePoint(c);
+    // Past the first, a printable ASCII character other than space, ':' and '#' only resets the "previous" flags.
+    if (i > 0 && c > 0x20 && c < 0x7f && c !== COLON && c !== HASH) {
+      previousSpace = previousBreak = precededByWhitespace = false;
+      continue;
+    }
+    const followedByWhitespace = isBlankOrEnd(i + 1 < cps.length ? cps[i + 1] : undefined);
     if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(ch)) blockIndicators = true;
-      else if ((ch === '?' || ch === ':' || ch === '-') && followedByWhitespace) blockIndicators = true;
-    } else if (ch === ':' && followedByWhitespace) blockIndicators = true;
-    else if (ch === '#' && precededByWhitespace) blockIndicators = true;
+      if (FLOW_INDICATORS.has(c)) blockIndicators = true;
+      else if ((c === QUESTION || c === COLON || c === DASH) && followedByWhitespace) blockIndicators = true;
+    } else if (c === COLON && followedByWhitespace) blockIndicators = true;
+    else if (c === HASH && precededByWhitespace) blockIndicators = true;
 
     if (c === 0x09) tabCharacters = true;
     else if (!isPrintable(c)) specialCharacters = true;
@@ -134,6 +157,34 @@ function requestedStringStyle(s: string): Style {
   if (s.includes('\n')) return 'literal';
   const canUsePlain = resolvePlainScalar(s, 'v3').tag === 'str' && !(isBase60Float(s) || isOldBool(s));
   return canUsePlain ? 'plain' : 'double';
+}
+
+/** What the emitter works out about a text before writing it (a pure function of the text). */
+interface ScalarFacts {
+  cps: number[];
+  analysis: ScalarAnalysis;
+  /** The style yaml.v3's encoder asks for when the text is a string. */
+  requested: Style;
+}
+
+/**
+ * Facts of recently written short texts: every node's cluster.kairos.yaml repeats the same keys,
+ * commands and paths. Bounded: emptied when full.
+ */
+const recentFacts = new Map<string, ScalarFacts>();
+const RECENT_FACTS_ENTRIES = 512;
+const RECENT_FACTS_LENGTH = 512;
+
+function scalarFacts(value: string): ScalarFacts {
+  const known = recentFacts.get(value);
+  if (known) return known;
+  const cps = codePointsOf(value);
+  const facts = { cps, analysis: analyzeScalar(cps), requested: requestedStringStyle(value) };
+  if (value.length <= RECENT_FACTS_LENGTH) {
+    if (recentFacts.size >= RECENT_FACTS_ENTRIES) recentFacts.clear();
+    recentFacts.set(value, facts);
+  }
+  return facts;
 }
 
 /** yaml_emitter_select_scalar_style, block context. */
@@ -189,6 +240,12 @@ class Emitter {
     this.column += 1;
   }
 
+  /** Writes `count` characters of one line at once (column counts characters, as put does). */
+  private putRun(s: string, count: number): void {
+    this.out.push(s);
+    this.column += count;
+  }
+
   private putBreak(): void {
     this.out.push('\n');
     this.column = 0;
@@ -219,13 +276,13 @@ class Emitter {
   private writeIndent(): void {
     const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
-    while (this.column < indent) this.put(' ');
+    if (this.column < indent) this.putRun(' '.repeat(indent - this.column), indent - this.column);
     this.whitespace = true;
   }
 
   private writeIndicator(indicator: string, needWhitespace: boolean, isWhitespace: boolean, isIndention: boolean): void {
     if (needWhitespace && !this.whitespace) this.put(' ');
-    for (const ch of indicator) this.put(ch);
+    this.putRun(indicator, indicator.length); // indicators are ASCII
     this.whitespace = isWhitespace;
     this.indention = this.indention && isIndention;
   }
@@ -239,8 +296,13 @@ class Emitter {
   private emitNode(node: YamlNode, inSequenceItem: boolean, simpleKey: boolean): void {
     if (node.kind === 'map') this.emitMapping(node.entries, inSequenceItem);
     else if (node.kind === 'seq') this.emitSequence(node.items, inSequenceItem);
-    else if (node.kind === 'int') this.emitScalar(node.value.toString(), 'plain', inSequenceItem, simpleKey);
-    else this.emitScalar(node.value, requestedStringStyle(node.value), inSequenceItem, simpleKey);
+    else if (node.kind === 'int') {
+      const text = node.value.toString();
+      this.emitScalar(text, 'plain', inSequenceItem, simpleKey, scalarFacts(text));
+    } else {
+      const facts = scalarFacts(node.value);
+      this.emitScalar(node.value, facts.requested, inSequenceItem, simpleKey, facts);
+    }
   }
 
   private emitEmptyFlow(open: string, close: string): void {
@@ -264,14 +326,15 @@ class Emitter {
     this.increaseIndent(false, inSequenceItem);
     for (const [key, value] of entries) {
       this.writeIndent();
-      const cps = Array.from(key, (ch) => ch.codePointAt(0)!);
-      const simple = !analyzeScalar(cps).multiline && (utf8Length(cps) <= 1024 || cps.length <= 1024);
+      const facts = scalarFacts(key);
+      const { cps } = facts;
+      const simple = !facts.analysis.multiline && (cps.length <= 1024 || utf8Length(cps) <= 1024);
       if (simple) {
-        this.emitScalar(key, requestedStringStyle(key), false, true);
+        this.emitScalar(key, facts.requested, false, true, facts);
         this.writeIndicator(':', false, false, false);
       } else {
         this.writeIndicator('?', true, false, true);
-        this.emitScalar(key, requestedStringStyle(key), false, false);
+        this.emitScalar(key, facts.requested, false, false, facts);
         this.writeIndent();
         this.writeIndicator(':', true, false, true);
       }
@@ -280,26 +343,35 @@ class Emitter {
     this.popIndent();
   }
 
-  private emitScalar(value: string, requested: Style, inSequenceItem: boolean, simpleKey: boolean): void {
-    const cps = Array.from(value, (ch) => ch.codePointAt(0)!);
-    const style = selectStyle(requested, analyzeScalar(cps), cps.length, simpleKey);
+  private emitScalar(value: string, requested: Style, inSequenceItem: boolean, simpleKey: boolean, { cps, analysis }: ScalarFacts): void {
+    const style = selectStyle(requested, analysis, cps.length, simpleKey);
     this.increaseIndent(true, inSequenceItem);
-    if (style === 'plain') this.writePlain(cps);
-    else if (style === 'single') this.writeSingleQuoted(cps);
+    if (style === 'plain') this.writePlain(value, cps);
+    else if (style === 'single') this.writeSingleQuoted(value, cps, analysis.multiline);
     else if (style === 'double') this.writeDoubleQuoted(cps);
-    else this.writeLiteral(cps);
+    else this.writeLiteral(value, cps);
     this.popIndent();
   }
 
-  private writePlain(cps: number[]): void {
+  /** A plain scalar never holds a line break: written in one piece. */
+  private writePlain(value: string, cps: number[]): void {
     if (cps.length > 0 && !this.whitespace) this.put(' ');
-    for (const c of cps) this.put(String.fromCodePoint(c));
+    this.putRun(value, cps.length);
     if (cps.length > 0) this.whitespace = false;
     this.indention = false;
   }
 
-  private writeSingleQuoted(cps: number[]): void {
+  private writeSingleQuoted(value: string, cps: number[], multiline: boolean): void {
     this.writeIndicator("'", true, false, false);
+    if (!multiline) {
+      // One line: each ' doubled, everything else as is (the loop below, in one piece).
+      const quoted = value.replaceAll("'", "''");
+      this.putRun(quoted, cps.length + (quoted.length - value.length));
+      this.writeIndicator("'", false, false, false);
+      this.whitespace = false;
+      this.indention = false;
+      return;
+    }
     let breaks = false;
     for (const c of cps) {
       if (isSpace(c)) {
@@ -325,8 +397,7 @@ class Emitter {
     this.writeIndicator('"', true, false, false);
     for (const c of cps) {
       const escape = !isPrintable(c) || c === 0xfeff || isBreak(c) || c === 0x22 || c === 0x5c;
-      if (escape) this.out.push(escapeFor(c));
-      else this.out.push(String.fromCodePoint(c));
+      this.out.push(escape ? escapeFor(c) : String.fromCodePoint(c));
       this.column += 1;
     }
     this.writeIndicator('"', false, false, false);
@@ -334,7 +405,7 @@ class Emitter {
     this.indention = false;
   }
 
-  private writeLiteral(cps: number[]): void {
+  private writeLiteral(value: string, cps: number[]): void {
     this.writeIndicator('|', true, false, false);
     const first = cps[0];
     if (first !== undefined && (isSpace(first) || isBreak(first))) {
@@ -348,15 +419,25 @@ class Emitter {
     if (chomp) this.writeIndicator(chomp, false, false, false);
     this.whitespace = true;
     let breaks = true;
-    for (const c of cps) {
+    // i walks the code points, at the UTF-16 units of `value` (a line break is one unit).
+    for (let i = 0, at = 0; i < cps.length;) {
+      const c = cps[i]!;
       if (isBreak(c)) {
         this.writeBreak(c);
         breaks = true;
+        i++;
+        at++;
       } else {
         if (breaks) this.writeIndent();
-        this.put(String.fromCodePoint(c));
+        // The rest of the line in one piece.
+        let end = i;
+        let endAt = at;
+        for (; end < cps.length && !isBreak(cps[end]!); end++) endAt += cps[end]! > 0xffff ? 2 : 1;
+        this.putRun(value.slice(at, endAt), end - i);
         this.indention = false;
         breaks = false;
+        i = end;
+        at = endAt;
       }
     }
   }
