@@ -45,7 +45,7 @@ export function providerConfigJson(cluster: Cluster): YamlToJsonResult {
       ['server', server],
       ['tls-san', tlsSan],
     ]);
-    return { ok: true, value, json: marshalGoJson(value) };
+    return { ok: true, value, json: marshalGoJson(value), ambiguous: [] };
   }
   const yaml = emitYamlV3(
     ymap([
