@@ -186,7 +186,7 @@ export function lintRke2Config(read: Extract<Rke2ConfigRead, { ok: true }>, ctx:
       'error',
       'ambiguous-key',
       key,
-      `"${key}" is written as ${lines.length} different YAML keys (lines ${where}, e.g. 1 and "1") with different values; they become the same setting, and the provider keeps one of them at random on each boot`,
+      `"${key}" is set by ${lines.length} different YAML keys (lines ${where}, such as 1 and "1") that become the same setting, with different values; the provider keeps one of them at random on each boot`,
       { description: 'keep one of them' },
     );
   }
