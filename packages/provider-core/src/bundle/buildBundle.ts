@@ -124,6 +124,8 @@ export async function withManifest(
     let sum = sums.get(bytes);
     if (!sum) {
       sum = sha256Hex(bytes);
+      // Started ahead of its await: a failure is reported there, not as an unhandled rejection.
+      sum.catch(() => {});
       sums.set(bytes, sum);
     }
     return sum;
