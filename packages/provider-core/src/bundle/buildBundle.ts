@@ -3,7 +3,7 @@
  * the device will write (for review), plus site.json and a manifest of sha-256 sums. As a zip
  * (writeZip) with fixed timestamps and a stable order, so the same site always gives the same bytes.
  */
-import { deviceNeeds } from '../check/deviceNeeds.js';
+import { deviceNeedsOf } from '../check/deviceNeeds.js';
 import { isSecurityFinding, sortFindings, type Finding } from '../lint/finding.js';
 import { lintSite } from '../lint/lintSite.js';
 import { MERGED_CONFIG_PATH } from '../provider/constants.js';
@@ -57,6 +57,7 @@ export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | u
     (i) => `node-${i + 1}`,
     ['site.json', 'manifest.json'],
   );
+  const needsOf = deviceNeedsOf(site);
   const files: BundleFile[] = [{ path: `${root}/site.json`, content: `${JSON.stringify(site, null, 2)}\n` }];
   for (const node of expanded.nodes) {
     const dir = `${root}/${folders[node.index]}`;
@@ -67,7 +68,7 @@ export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | u
         path: `${dir}/README.txt`,
         content: fieldReadme(site.name, node, {
           iso: options.iso === true,
-          needs: deviceNeeds(site, node.node),
+          needs: needsOf(node.node),
           noLogin: site.os.user.noLogin,
         }),
       },
@@ -88,13 +89,54 @@ async function sha256Hex(data: Uint8Array): Promise<string> {
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Adds `SITE/manifest.json`: the size and sha-256 of every other file. */
-export async function withManifest(files: BundleFile[], onFile: (i: number) => void = () => {}): Promise<BundleFile[]> {
+type ContentBytes = (content: string | Uint8Array) => Uint8Array;
+
+/**
+ * The bytes of a file's content, encoded once per text: files with the same text (the same
+ * manifest on every server, the same CA on every node) share one array, which the manifest
+ * hashes once and writeZip compresses once.
+ */
+function contentBytes(): ContentBytes {
   const encoder = new TextEncoder();
+  const known = new Map<string, Uint8Array>();
+  return (content) => {
+    if (typeof content !== 'string') return content;
+    let bytes = known.get(content);
+    if (!bytes) {
+      bytes = encoder.encode(content);
+      known.set(content, bytes);
+    }
+    return bytes;
+  };
+}
+
+/** Digests started ahead of the one awaited, so the hashing runs while earlier ones are read. */
+const DIGESTS_AHEAD = 512;
+
+/** Adds `SITE/manifest.json`: the size and sha-256 of every other file. */
+export async function withManifest(
+  files: BundleFile[],
+  onFile: (i: number) => void = () => {},
+  bytesOf: ContentBytes = contentBytes(),
+): Promise<BundleFile[]> {
+  const sums = new Map<Uint8Array, Promise<string>>();
+  const sumOf = (bytes: Uint8Array) => {
+    let sum = sums.get(bytes);
+    if (!sum) {
+      sum = sha256Hex(bytes);
+      // Started ahead of its await: a failure is reported there, not as an unhandled rejection.
+      sum.catch(() => {});
+      sums.set(bytes, sum);
+    }
+    return sum;
+  };
   const manifest: { path: string; size: number; sha256: string }[] = [];
+  for (let i = 0; i < Math.min(DIGESTS_AHEAD, files.length); i++) void sumOf(bytesOf(files[i]!.content));
   for (const [i, file] of files.entries()) {
-    const bytes = typeof file.content === 'string' ? encoder.encode(file.content) : file.content;
-    manifest.push({ path: file.path, size: bytes.length, sha256: await sha256Hex(bytes) });
+    const ahead = files[i + DIGESTS_AHEAD];
+    if (ahead) void sumOf(bytesOf(ahead.content));
+    const bytes = bytesOf(file.content);
+    manifest.push({ path: file.path, size: bytes.length, sha256: await sumOf(bytes) });
     onFile(i);
   }
   const root = files[0]?.path.split('/')[0] ?? 'site';
@@ -126,15 +168,16 @@ export async function buildBundle(site: Site, options: BundleOptions): Promise<B
   if (refused) return { ok: false, reason: refused, findings };
   progress(10);
   const plain = bundleFiles(expanded, { iso: options.iso });
-  const files = await withManifest(plain, (i) => {
-    if (i % 256 === 0) progress(10 + Math.floor((30 * i) / plain.length));
-  });
+  const bytesOf = contentBytes();
+  const files = await withManifest(
+    plain,
+    (i) => {
+      if (i % 256 === 0) progress(10 + Math.floor((30 * i) / plain.length));
+    },
+    bytesOf,
+  );
   progress(40);
-  const encoder = new TextEncoder();
-  const entries = files.map((file) => ({
-    path: file.path,
-    data: typeof file.content === 'string' ? encoder.encode(file.content) : file.content,
-  }));
+  const entries = files.map((file) => ({ path: file.path, data: bytesOf(file.content) }));
   const bytes = writeZip(entries, (i) => {
     if (i % 256 === 0) progress(40 + Math.floor((59 * i) / entries.length));
   });

@@ -46,26 +46,47 @@ export function catalogEntry(key: string): CatalogEntry | undefined {
   return BY_NAME.get(key) ?? (key.endsWith('+') ? BY_NAME.get(key.slice(0, -1)) : undefined);
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+/**
+ * The Levenshtein distance of `a` and `b` (UTF-16 code units) when it is at most `limit`, else
+ * `limit + 1`: a length difference over the limit needs no table, and the table stops at the first
+ * row whose every cell is over it (cells never decrease down a diagonal).
+ */
+function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+      const substitution = previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+      const cell = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+      current[j] = cell;
+      if (cell < rowMin) rowMin = cell;
     }
-    previous = current;
+    if (rowMin > limit) return limit + 1;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, limit + 1);
 }
 
-/** The catalog key closest to a misspelt one, when it is close enough to be a likely typo. */
+/**
+ * The catalog key closest to a misspelt one, when it is close enough to be a likely typo (the first
+ * in catalog order at the smallest distance). Each key is measured only up to the best distance so
+ * far, so a config of thousands of unknown keys lints in milliseconds, not seconds.
+ */
 export function nearestCatalogKey(key: string): string | undefined {
   const wanted = key.toLowerCase().replaceAll('_', '-');
-  let best: { key: string; distance: number } | undefined;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
   for (const entry of RKE2_CATALOG) {
-    const distance = editDistance(wanted, entry.key);
-    if (!best || distance < best.distance) best = { key: entry.key, distance };
+    const distance = editDistanceWithin(wanted, entry.key, bestDistance - 1);
+    if (distance < bestDistance) {
+      best = entry.key;
+      bestDistance = distance;
+    }
   }
-  return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.key : undefined;
+  return best;
 }

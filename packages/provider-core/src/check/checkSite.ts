@@ -10,7 +10,7 @@ import { expandSite, type ExpandedNode, type ExpandedSite } from '../site/expand
 import type { Site } from '../site/siteSchema.js';
 import type { NodeCheck, SiteCheck } from './checkResult.js';
 import { bootDevice } from './deviceModel.js';
-import { deviceNeeds } from './deviceNeeds.js';
+import { deviceNeedsOf } from './deviceNeeds.js';
 import type { StartFailure, StartInput, StartRule } from './startRule.js';
 import { profileRule } from './rules/profileRule.js';
 import { configValuesRule } from './rules/configValuesRule.js';
@@ -87,6 +87,7 @@ export function checkSite(site: Site, expanded: ExpandedSite = expandSite(site))
     };
   }
   const devices = expanded.nodes.map(bootDevice);
+  const needsOf = deviceNeedsOf(site);
   const nodes = expanded.nodes.map((node, i): NodeCheckDetail => {
     const device = devices[i]!;
     const input: StartInput = { site, expanded, node, device, devices };
@@ -97,7 +98,7 @@ export function checkSite(site: Site, expanded: ExpandedSite = expandSite(site))
       service: node.node.role === 'worker' ? 'rke2-agent' : 'rke2-server',
       ok: failures.length === 0,
       failures,
-      needs: deviceNeeds(site, node.node),
+      needs: needsOf(node.node),
     };
   });
   const result = { nodes };

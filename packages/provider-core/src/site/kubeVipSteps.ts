@@ -137,9 +137,20 @@ function kubeVipPod(site: Site): GoObject {
   ]);
 }
 
+/** Every server gets the same manifest text: rendered once per site context, not once per server. */
+const manifests = new WeakMap<SiteContext, string>();
+function kubeVipManifest(ctx: SiteContext): string {
+  let text = manifests.get(ctx);
+  if (text === undefined) {
+    text = renderYamlForGo(kubeVipPod(ctx.site));
+    manifests.set(ctx, text);
+  }
+  return text;
+}
+
 export function kubeVipSteps(ctx: SiteContext, node: SiteNode, config: GoObject): GoObject[] {
   if (ctx.site.cluster.endpoint !== 'kube-vip' || !isServerRole(node.role)) return [];
-  const manifest = yipFile(kubeVipManifestPath(config), renderYamlForGo(kubeVipPod(ctx.site)), MANIFEST_MODE);
+  const manifest = yipFile(kubeVipManifestPath(config), kubeVipManifest(ctx), MANIFEST_MODE);
   return [
     goObject([
       ['name', 'Write the kube-vip static pod holding the control-plane VIP'],

@@ -13,6 +13,7 @@
  */
 import { parseCidr, parseIp, formatIp } from '../../net/ipAddress.js';
 import { SUPERVISOR_PORT } from '../../provider/constants.js';
+import type { ExpandedSite } from '../../site/expandSite.js';
 import { configText, type StartFailure, type StartInput } from '../startRule.js';
 import type { Device } from '../deviceModel.js';
 import { kubeVipImageSource } from '../../site/kubeVipImage.js';
@@ -45,6 +46,17 @@ function announcesVip(device: Device, host: string): boolean {
   return false;
 }
 
+/** The init node's index, found once per expansion (every joining node asks; a scan each would be quadratic). */
+const initIndexes = new WeakMap<ExpandedSite, number>();
+function initIndexOf({ site, expanded }: StartInput): number {
+  let index = initIndexes.get(expanded);
+  if (index === undefined) {
+    index = site.nodes.findIndex((n) => n.role === 'init');
+    initIndexes.set(expanded, index);
+  }
+  return index;
+}
+
 export function serverUrlRule(input: StartInput): StartFailure[] {
   const { device, site } = input;
   const server = configText(device.config?.get('server'));
@@ -62,7 +74,7 @@ export function serverUrlRule(input: StartInput): StartFailure[] {
   }
   const host = urlHost(server);
   if (host === null) return [];
-  const initIndex = site.nodes.findIndex((n) => n.role === 'init');
+  const initIndex = initIndexOf(input);
   const init = site.nodes[initIndex];
   const initAddress = init ? parseCidr(init.address)?.address : undefined;
   const served = (() => {
