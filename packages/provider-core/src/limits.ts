@@ -1,7 +1,7 @@
 /**
  * The largest inputs the designer accepts, the same in the CLI and the browser. Each is far above
  * what a real site needs and far below what would freeze a browser tab or exhaust its memory:
- * a 2,000-node site with labels, taints and extra config per node is about 1.5 MiB of site.json;
+ * a 20,000-node site with labels, taints and extra config per node is about 15 MiB of site.json;
  * a Kairos cloud-config is a few KiB (oracle case 47, an 8 KiB token, is the largest seen).
  */
 const KiB = 1024;
@@ -9,9 +9,9 @@ const MiB = 1024 * KiB;
 
 export const LIMITS = {
   /** A site.json file, or the site inside a zip bundle or a share link, in bytes of UTF-8. */
-  siteJsonBytes: 4 * MiB,
-  /** Nodes in one site (one RKE2 cluster). */
-  nodes: 2000,
+  siteJsonBytes: 32 * MiB,
+  /** Nodes in one site (one RKE2 cluster; RKE2 is tested with 5,000 and a fleet site may be bigger). */
+  nodes: 20_000,
   /**
    * The site's extra config, and each node's, in bytes of UTF-8 (a real one is a few lines), and
    * the values it may decode to (aliases cannot make it larger than plain text could).
@@ -20,10 +20,10 @@ export const LIMITS = {
   extraConfigValues: 4000,
   /** One cloud-config file given to lint or import. */
   cloudConfigBytes: 1 * MiB,
-  /** A zip file as opened (a 2,000-node bundle with an ISO per node is about 30 MiB). */
-  zipBytes: 128 * MiB,
-  /** Entries in a zip file (a bundle has about 10 per node). */
-  zipEntries: 50_000,
+  /** A zip file as opened (a 20,000-node bundle is about 120 MiB, with an ISO per node about 300 MiB). */
+  zipBytes: 512 * MiB,
+  /** Entries in a zip file (a bundle has about 10 per node, 11 with ISOs). */
+  zipEntries: 250_000,
   /**
    * Registry certificate and key contents of a whole site, in bytes (every node gets all of them;
    * a CA chain and a client pair are a few KiB), and registries (mirrors and TLS/auth settings).
@@ -33,9 +33,10 @@ export const LIMITS = {
   /**
    * The site's shared settings (everything but the nodes, as JSON) times the node count: every
    * node's user-data carries them, so this bounds the text a site expands to. A 2,000-node site
-   * may share 64 KiB (a full 16 KiB extra config, SSH keys, a registry CA and more fit easily).
+   * may share 64 KiB (a full 16 KiB extra config, SSH keys, a registry CA and more fit easily), a
+   * 20,000-node site 12 KiB.
    */
-  expandedSharedBytes: 128 * MiB,
+  expandedSharedBytes: 256 * MiB,
   /** A share link's fragment, in characters (Chromium's longest URL is 2 MiB). */
   shareLinkChars: 2 * MiB,
 } as const;

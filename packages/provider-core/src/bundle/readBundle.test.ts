@@ -78,7 +78,7 @@ describe('readBundle, given a zip from anyone', () => {
     ).toMatchObject({ ok: false, message: expect.stringContaining('no SITE/site.json') });
   });
 
-  it('unpacks only the site.json, and refuses one declared over 4 MiB before unpacking it', async () => {
+  it('unpacks only the site.json, and refuses one declared over 32 MiB before unpacking it', async () => {
     const huge = new Uint8Array(LIMITS.siteJsonBytes + 1);
     expect(
       await readBundle(
@@ -86,7 +86,7 @@ describe('readBundle, given a zip from anyone', () => {
       ),
     ).toEqual({
       ok: false,
-      message: '"a/site.json" would unpack to 4194305 bytes, more than the 4 MiB the designer opens',
+      message: `"a/site.json" would unpack to ${LIMITS.siteJsonBytes + 1} bytes, more than the 32 MiB the designer opens`,
     });
     // A broken entry elsewhere is never read.
     expect(
@@ -116,14 +116,14 @@ describe('readBundle, given a zip from anyone', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('refuses 60,000 entries at once', async () => {
-    const zip = zipBytes(Array.from({ length: 60_000 }, (_, i) => ({ name: `a/${i}` })));
+  it('refuses more entries than the limit at once', async () => {
+    const zip = zipBytes(Array.from({ length: LIMITS.zipEntries + 1 }, (_, i) => ({ name: `a/${i}` })));
     const started = performance.now();
     expect(await readBundle(zip)).toEqual({
       ok: false,
-      message: 'this zip has more than 50,000 entries, more than any designer bundle (about 10 per node)',
+      message: 'this zip has more than 250,000 entries, more than any designer bundle (about 10 per node)',
     });
-    expect(performance.now() - started).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('says why its site.json cannot be opened: bad UTF-8, duplicate keys, empty, null', async () => {

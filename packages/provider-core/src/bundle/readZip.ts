@@ -1,7 +1,7 @@
 /**
  * A small zip reader for files from someone else (jszip trusts what it reads). It reads the
- * central directory only, refuses what a designer bundle never is (zip64, encryption, several
- * disks, more than LIMITS.zipEntries entries, offsets outside the file), and unpacks ONE entry
+ * central directory only, refuses what a designer bundle never is (entries over 4 GiB, encryption,
+ * several disks, more than LIMITS.zipEntries entries, offsets outside the file), and unpacks ONE entry
  * with a byte limit, checking its size and CRC-32. It never throws: every refusal is
  * `{ ok: false, message }` with a plain sentence. Format: PKWARE APPNOTE.TXT 6.3.10, sections 4.3–4.4.
  */
@@ -25,6 +25,9 @@ export type ZipEntryResult = { ok: true; bytes: Uint8Array } | { ok: false; mess
 const END_RECORD = 0x06054b50;
 const END_RECORD_SIZE = 22;
 const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_LOCATOR_SIZE = 20;
+const ZIP64_END_RECORD = 0x06064b50;
+const ZIP64_END_RECORD_SIZE = 56;
 const CENTRAL_HEADER = 0x02014b50;
 const CENTRAL_HEADER_SIZE = 46;
 const LOCAL_HEADER = 0x04034b50;
@@ -35,7 +38,7 @@ const notAZip = (why: string) => ({ ok: false as const, message: `this is not a 
 const ZIP64 = {
   ok: false as const,
   message:
-    'this zip uses zip64 (the extension for archives over 4 GiB), which the designer does not open; a designer bundle never needs it',
+    'this zip uses zip64 sizes (the extension for entries and archives over 4 GiB), which the designer does not open; a designer bundle never needs them',
 };
 const SPLIT = { ok: false as const, message: 'this zip is split across several files ("disks"); join it into one zip first' };
 const TOO_MANY = {
@@ -55,18 +58,10 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectoryResult {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndRecord(view);
   if (end < 0) return notAZip('it has no end of central directory record');
-  if (end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) return ZIP64;
-  const disk = view.getUint16(end + 4, true);
-  const directoryDisk = view.getUint16(end + 6, true);
-  const entriesOnDisk = view.getUint16(end + 8, true);
-  const declaredEntries = view.getUint16(end + 10, true);
-  const directorySize = view.getUint32(end + 12, true);
-  const directoryOffset = view.getUint32(end + 16, true);
-  if (declaredEntries === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) return ZIP64;
-  if (disk !== 0 || directoryDisk !== 0 || entriesOnDisk !== declaredEntries) return SPLIT;
+  const located = directoryOf(view, end);
+  if (!located.ok) return located;
+  const { declaredEntries, directoryOffset, directoryEnd } = located;
   if (declaredEntries > LIMITS.zipEntries) return TOO_MANY;
-  const directoryEnd = directoryOffset + directorySize;
-  if (directoryEnd > end) return notAZip('its table of contents points outside the file');
   const entries: ZipEntry[] = [];
   for (let at = directoryOffset; at < directoryEnd;) {
     if (entries.length === LIMITS.zipEntries) return TOO_MANY;
@@ -102,6 +97,50 @@ export function readZipDirectory(bytes: Uint8Array): ZipDirectoryResult {
   if (entries.length !== declaredEntries)
     return notAZip(`its table of contents lists ${entries.length} entries where its end record says ${declaredEntries}`);
   return { ok: true, entries };
+}
+
+type Directory = { ok: true; declaredEntries: number; directoryOffset: number; directoryEnd: number } | { ok: false; message: string };
+
+/**
+ * Where the central directory is and how many entries it declares: from the classic end record, or
+ * from the Zip64 end record that a bundle of more than 65,534 entries carries (its classic counts
+ * then read 0xffff). Sizes and offsets must still fit the classic fields: the archive is under 4 GiB.
+ */
+function directoryOf(view: DataView, end: number): Directory {
+  const disk = view.getUint16(end + 4, true);
+  const directoryDisk = view.getUint16(end + 6, true);
+  let entriesOnDisk = view.getUint16(end + 8, true);
+  let declaredEntries = view.getUint16(end + 10, true);
+  const directorySize = view.getUint32(end + 12, true);
+  const directoryOffset = view.getUint32(end + 16, true);
+  if (directorySize === 0xffffffff || directoryOffset === 0xffffffff) return ZIP64;
+  if (disk !== 0 || directoryDisk !== 0) return SPLIT;
+  const locator = end - ZIP64_LOCATOR_SIZE;
+  if (locator >= 0 && view.getUint32(locator, true) === ZIP64_LOCATOR) {
+    const record = zip64Number(view, locator + 8);
+    if (record === undefined || record + ZIP64_END_RECORD_SIZE > locator || view.getUint32(record, true) !== ZIP64_END_RECORD)
+      return notAZip('its zip64 end record is damaged');
+    if (view.getUint32(locator + 4, true) !== 0 || view.getUint32(locator + 16, true) !== 1) return SPLIT;
+    const onDisk = zip64Number(view, record + 24);
+    const total = zip64Number(view, record + 32);
+    if (onDisk === undefined || total === undefined) return TOO_MANY;
+    if (zip64Number(view, record + 40) !== directorySize || zip64Number(view, record + 48) !== directoryOffset)
+      return notAZip('its two end records disagree');
+    entriesOnDisk = onDisk;
+    declaredEntries = total;
+  } else if (declaredEntries === 0xffff) {
+    return ZIP64;
+  }
+  if (entriesOnDisk !== declaredEntries) return SPLIT;
+  const directoryEnd = directoryOffset + directorySize;
+  if (directoryEnd > (locator >= 0 && view.getUint32(locator, true) === ZIP64_LOCATOR ? locator - ZIP64_END_RECORD_SIZE : end))
+    return notAZip('its table of contents points outside the file');
+  return { ok: true, declaredEntries, directoryOffset, directoryEnd };
+}
+
+/** An 8-byte little-endian count or offset, when it is below 2^32 (anything larger is no bundle). */
+function zip64Number(view: DataView, at: number): number | undefined {
+  return view.getUint32(at + 4, true) === 0 ? view.getUint32(at, true) : undefined;
 }
 
 /** The end of central directory record: searched backwards over the last 64 KiB + 22 bytes only. */

@@ -112,7 +112,7 @@ describe('rke2-edge open', () => {
     });
   });
 
-  it('refuses a file over 128 MiB without reading it', async () => {
+  it('refuses a file over 512 MiB without reading it', async () => {
     const huge = join(workDir(), 'huge.zip');
     writeFileSync(huge, '');
     truncateSync(huge, LIMITS.zipBytes + 1); // sparse: nothing is written
@@ -120,7 +120,7 @@ describe('rke2-edge open', () => {
     expect(await runBuiltCli(['open', huge])).toEqual({
       code: 2,
       stdout: '',
-      stderr: `rke2-edge: cannot read ${huge}: it is larger than 128 MiB, more than rke2-edge opens\n`,
+      stderr: `rke2-edge: cannot read ${huge}: it is larger than 512 MiB, more than rke2-edge opens\n`,
     });
     expect(performance.now() - started).toBeLessThan(5000);
   });

@@ -7,9 +7,13 @@ import type { Site } from '../site/siteSchema.js';
 import type { Finding } from './finding.js';
 import { runRules } from './rules/runRules.js';
 import { siteRuleContext } from './siteChecks.js';
+import { tooManyNodes } from './securityRules.js';
 
-export function lintSite(site: Site, expanded: ExpandedSite = expandSite(site)): Finding[] {
+export function lintSite(site: Site, expanded?: ExpandedSite): Finding[] {
   // A site too large to expand has nothing else to check.
-  if (expanded.tooLarge) return [{ severity: 'error', code: 'too-large', message: expanded.tooLarge, path: [] }];
-  return runRules('site', siteRuleContext(site, expanded));
+  const tooMany = tooManyNodes(site);
+  if (tooMany) return [tooMany];
+  const expansion = expanded ?? expandSite(site);
+  if (expansion.tooLarge) return [{ severity: 'error', code: 'too-large', message: expansion.tooLarge, path: [] }];
+  return runRules('site', siteRuleContext(site, expansion));
 }

@@ -135,6 +135,17 @@ function nodeFindings(report: Report, site: Site, unflagged: Unflagged): void {
 }
 
 /** Every security finding of a site; `reads` are its extra configs as the expansion read them. */
+/** More nodes than a site may have: the site is then not expanded or checked any further. */
+export function tooManyNodes(site: Site): Finding | null {
+  if (site.nodes.length <= LIMITS.nodes) return null;
+  return {
+    severity: 'error',
+    code: 'too-large',
+    message: `the site has ${site.nodes.length} nodes; the designer accepts at most ${LIMITS.nodes} in one site`,
+    path: ['nodes'],
+  };
+}
+
 export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Finding[] {
   const { findings, report } = collector();
   const unflagged = textFindings(report, site);
@@ -161,13 +172,8 @@ export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Findi
   if (unflagged(['os', 'user', 'name'])) checkUserName(report, ['os', 'user', 'name'], os.user.name);
   if (unflagged(['os', 'user', 'passwordHash'])) checkPasswordHash(report, ['os', 'user', 'passwordHash'], os.user.passwordHash);
   nodeFindings(report, site, unflagged);
-  if (site.nodes.length > LIMITS.nodes) {
-    report({
-      code: 'too-large',
-      message: `the site has ${site.nodes.length} nodes; the designer accepts at most ${LIMITS.nodes} in one site`,
-      path: ['nodes'],
-    });
-  }
+  const tooMany = tooManyNodes(site);
+  if (tooMany) report(tooMany);
   sizeFindings(report, site.extraConfig, ['extraConfig'], "the site's extra config");
   site.nodes.forEach((node, i) => sizeFindings(report, node.extraConfig, ['nodes', i, 'extraConfig'], `${node.name}'s extra config`));
   if (reads?.clusterExtra.ok) configFindings(report, reads.clusterExtra.config, ['extraConfig'], "the site's extra config");

@@ -78,7 +78,7 @@ describe('openInputs', () => {
     const big = new Uint8Array(LIMITS.siteJsonBytes + 1).fill(0x20);
     big[0] = 0x7b;
     expect(await openInputs([file('big.json', big)])).toEqual(
-      refused('big.json', 'the file is larger than 4 MiB, more than any site the designer opens'),
+      refused('big.json', 'the file is larger than 32 MiB, more than any site the designer opens'),
     );
   });
 
@@ -107,7 +107,7 @@ describe('openInputs', () => {
     const many = Array.from({ length: LIMITS.nodes + 1 }, (_, i) => file(`n${i}.yaml`, '#cloud-config\n'));
     expect(await openInputs(many)).toEqual({
       ok: false,
-      message: 'Open at most 2000 cloud-configs at once (one per node); 2001 were given.',
+      message: `Open at most ${LIMITS.nodes} cloud-configs at once (one per node); ${LIMITS.nodes + 1} were given.`,
     });
     expect(await openInputs([])).toEqual({ ok: false, message: 'No file was given.' });
   });

@@ -1,6 +1,7 @@
 /** `too-large`: more than the designer accepts. */
 import { cloudConfigSecurity } from '../cloudConfigChecks.js';
 import { siteSecurity } from '../siteChecks.js';
+import { formatBytes, LIMITS } from '../../limits.js';
 import { defineRule } from './defineRule.js';
 
 export const tooLarge = defineRule({
@@ -8,7 +9,10 @@ export const tooLarge = defineRule({
   severity: { site: 'error', cloudConfig: 'error' },
   security: true,
   title: 'more than the designer accepts',
-  docs: 'More than 2,000 nodes, an extra config over 16 KiB, a cloud-config over 1 MiB, registry certificates over 64 KiB or more than 32 registries, shared settings × nodes over 128 MiB.',
+  docs:
+    `More than ${LIMITS.nodes.toLocaleString('en-US')} nodes, an extra config over ${formatBytes(LIMITS.extraConfigBytes)}, ` +
+    `a cloud-config over ${formatBytes(LIMITS.cloudConfigBytes)}, registry certificates over ${formatBytes(LIMITS.registryTlsBytes)} ` +
+    `or more than ${LIMITS.registries} registries, shared settings × nodes over ${formatBytes(LIMITS.expandedSharedBytes)}.`,
   check: {
     site: siteSecurity,
     cloudConfig: cloudConfigSecurity,
