@@ -59,6 +59,12 @@ describe('yaml.v3 decoding, as the real provider answered', () => {
     expect(sdkError('<<: {}\n!!binary abc : 1\ncluster: {}\n')).toBe(fail);
   });
 
+  it('a scalar tagged !!null that is not null fails where it is decoded, not where it is skipped (d.scalar, resolve)', () => {
+    const config = '  config: |\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n';
+    expect(sdkError(`cluster:\n  role: init\n  env: !!null N\n${config}`)).toBe(`${PREFIX}yaml: cannot decode !!str \`N\` as a !!null`);
+    expect(outcome('x: !!null .inf\ncluster: {}\n').kind).toBe('panic');
+  });
+
   it('a merge decodes every key of its mapping into interface{}: an alias key inside its own anchor fails (d.merge)', () => {
     expect(sdkError('s: &a [*a]\n*a : 1\n<<: {}\ncluster: {}\n')).toBe(`${PREFIX}yaml: anchor 'a' value contains itself`);
     // Without a merge the key is never decoded.

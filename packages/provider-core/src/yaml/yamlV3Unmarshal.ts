@@ -200,6 +200,8 @@ class V3Decoder {
       throw new YamlFail('document contains excessive aliasing');
     }
     if (n.kind === 'alias') return this.alias(n, type, current);
+    // d.scalar resolves every scalar first: `!!null x` fails ("cannot decode !!str `x` as a !!null").
+    if (n.kind === 'scalar' && !indicatedString(n)) resolveScalar(n);
     if (isNullNode(n)) return this.null(type);
     if (type.kind === 'ptr') {
       const inner = this.unmarshal(n, type.elem, current ?? undefined);
