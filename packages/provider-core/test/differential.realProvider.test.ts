@@ -20,8 +20,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCloudConfig } from '../src/kairos/decodeCloudConfig.js';
 import { lintCloudConfig } from '../src/lint/lintCloudConfig.js';
-import { userConfigJson } from '../src/provider/userConfigJson.js';
 import { runPlugin, type PluginOutcome } from '../src/provider/runPlugin.js';
+import { decodeYamlV2 } from '../src/yaml/yamlToJson.js';
 import { propertySettings } from './fastCheckSettings.js';
 import type { FuzzCase } from './fuzzCases.js';
 import { hostileCloudConfig } from './hostileCloudConfigs.js';
@@ -59,11 +59,14 @@ function differences(real: RealOutcome, port: FuzzCase['real']): string[] {
   return FIELDS.filter((f) => JSON.stringify(real[f]) !== JSON.stringify(port[f]));
 }
 
-/** Two user config keys that become one JSON key with different values: the device's choice is random. */
+/**
+ * Two user config keys that become one JSON key with different values: the device's choice is
+ * random, also whether the conversion fails (`true: 1` and `"true": .inf`: json.Marshal refuses +Inf).
+ */
 function ambiguousConfig(text: string): boolean {
   const decoded = decodeCloudConfig(text);
   if (decoded.kind !== 'cluster') return false;
-  const user = userConfigJson(decoded.cluster);
+  const user = decodeYamlV2(decoded.cluster.config || '{}');
   return user.ok && user.ambiguous.length > 0;
 }
 

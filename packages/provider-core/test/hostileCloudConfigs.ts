@@ -742,7 +742,16 @@ function cloudConfigs(wild: boolean): fc.Arbitrary<string> {
     fc.double({ min: 0, max: 1, noNaN: true }).map((at): Mutation => ({ kind: 'duplicate-line', text: '', at })),
   );
 
-  return fc
+  /** A plain cluster section around a hostile user config, token, host and env: most reach the provider and jq. */
+  const focused = fc
+    .tuple(fc.constantFrom('init', 'worker', 'master'), safeScalar, safeScalar, configValue, stringMap)
+    .map(
+      ([role, token, host, config, env]) =>
+        `#cloud-config\ncluster:\n  role: ${role}\n  cluster_token: ${token}\n  control_plane_host: ${host}\n` +
+        `  config:${render(config, '    ', '  ', false)}  env:${render(env, '    ', '  ', false)}`,
+    );
+
+  const whole = fc
     .tuple(
       fc.oneof({ weight: ww(3, 30), arbitrary: fc.constant(HEADERS[0]!) }, fc.constantFrom(...HEADERS)),
       prelude,
@@ -765,6 +774,7 @@ function cloudConfigs(wild: boolean): fc.Arbitrary<string> {
       return mutations.reduce(mutate, text).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
     })
     .filter((text) => !text.includes('cluster_config_path'));
+  return fc.oneof({ weight: 2, arbitrary: whole }, { weight: 1, arbitrary: focused });
 }
 
 /** A whole cloud-config text: one in four wild. */
