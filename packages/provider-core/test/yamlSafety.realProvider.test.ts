@@ -9,11 +9,9 @@
  * Needs Linux, root and the runner's tools (unshare, mount, ip, jq); otherwise it is skipped with
  * the reason printed.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeConfigD } from '../src/jq/mergeConfigD.js';
@@ -23,63 +21,13 @@ import { expandSite, type ExpandedNode, type ExpandedSite } from '../src/site/ex
 import { marshalGoJson, type GoValue } from '../src/yaml/goJson.js';
 import { lostByProviderReencoding, unwritableInYaml } from '../src/yaml/renderYamlForGo.js';
 import { propertySettings } from './fastCheckSettings.js';
+import { realProviderProblem, runReal } from './realProviderRunner.js';
 import { hostileSite, hostileSiteText, type HostileSiteText } from './yamlSafetyText.js';
 
-/** ../shared/provider-rke2-real/run beside the repository, or $RKE2_REAL_PROVIDER_RUN. */
-const RUNNER =
-  process.env['RKE2_REAL_PROVIDER_RUN'] ??
-  resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/provider-rke2-real/run');
 const NODE_CIDR = '192.168.1.10/24';
 const SITES = 150; // two nodes each
-const TRIVIAL =
-  '#cloud-config\ncluster:\n  cluster_token: t\n  role: init\n  config: |\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n';
 
-interface RealFile {
-  path: string;
-  permissions: number;
-  content: string;
-}
-interface RealOutcome {
-  file: string;
-  kind: string;
-  error: string | null;
-  clusterKairosYaml: string | null;
-  files: RealFile[];
-  merged: string | null;
-  jqExit: number | null;
-}
-
-function runReal(files: string[]): RealOutcome[] {
-  const run = spawnSync(RUNNER, ['--node-cidr', NODE_CIDR, ...files], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 300_000 });
-  if (run.status !== 0) throw new Error(`${RUNNER} exited with ${run.status}: ${run.stderr || run.error?.message}`);
-  return run.stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as RealOutcome);
-}
-
-/** Why the real provider cannot be run here, or null. */
-function runnerProblem(): string | null {
-  if (process.platform !== 'linux') return `the real provider runs on Linux only (this is ${process.platform})`;
-  if (!existsSync(RUNNER)) return `${RUNNER} is not there`;
-  if (process.getuid?.() !== 0) return 'the real provider runner needs root (unshare --mount --net)';
-  const dir = mkdtempSync(join(tmpdir(), 'yaml-safety-probe-'));
-  try {
-    const file = join(dir, 'trivial.yaml');
-    writeFileSync(file, TRIVIAL);
-    const run = spawnSync(RUNNER, ['--node-cidr', NODE_CIDR, file], { encoding: 'utf8', timeout: 60_000 });
-    if (run.status !== 0)
-      return `a trivial run failed (exit ${run.status}): ${(run.stderr || run.error?.message || '').trim().split('\n')[0]}`;
-    const kind = (JSON.parse(run.stdout) as RealOutcome).kind;
-    return kind === 'written' ? null : `a trivial run gave "${kind}", not "written"`;
-  } catch (e) {
-    return `a trivial run failed: ${(e as Error).message}`;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const problem = runnerProblem();
+const problem = realProviderProblem(NODE_CIDR);
 if (problem) console.warn(`[yamlSafety.realProvider] skipped: ${problem}`);
 
 /** Every character class the issue names, and more: each C0 and C1 control, DEL, NEL, LS, PS, BOM, noncharacters. */
@@ -260,7 +208,10 @@ describe.skipIf(problem !== null)('the real provider-rke2 gets exactly the desig
     expect(nodes.length).toBeGreaterThan(600);
 
     const started = Date.now();
-    const outcomes = runReal(nodes.map((n) => n.file));
+    const outcomes = runReal(
+      nodes.map((n) => n.file),
+      NODE_CIDR,
+    );
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     expect(outcomes).toHaveLength(nodes.length);
 

@@ -6,8 +6,9 @@
  *   a null (`~`, empty) gives "".
  * - `import_local_images` accepts true/false and, into a bool only, the YAML 1.1 words yes/no/on/off.
  * - Type errors are collected like yaml.v3 does ("line 7: cannot unmarshal !!map into string",
- *   case 43) and make the plugin answer with an error instead of running the provider. `role` is a
- *   plain string in the SDK, so its errors say "into string".
+ *   case 43) and make the plugin answer with an error instead of running the provider. `role` is
+ *   a clusterplugin.Role that decodes itself as a plain string, so its errors say "into string",
+ *   except for a collection tagged !!null, which yaml.v3 decodes without asking the type.
  * - No `cluster` key, or `cluster:` null, means no cluster section (case 33); `cluster: {}` is a
  *   present, empty section (case 44).
  */
@@ -28,7 +29,7 @@ const CLUSTER: GoType = {
   fields: {
     cluster_token: STRING,
     control_plane_host: STRING,
-    role: STRING,
+    role: { ...STRING, unmarshalerName: 'clusterplugin.Role' },
     config: STRING,
     env: STRING_MAP,
     ca_certs: { kind: 'slice', elem: STRING, name: '[]string' },

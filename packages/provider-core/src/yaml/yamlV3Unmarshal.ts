@@ -13,13 +13,19 @@
  *   value, an alias inside its own anchor, excessive aliasing.
  * Null values leave Go's zero value; a null item of a list is dropped.
  */
+import { decodeGoBase64 } from './goBase64.js';
 import { formatGoFloat32G } from './goStrconv.js';
 import { YAML_TAG_PREFIX, type RawMap, type RawNode, type RawScalar } from './readYamlDocument.js';
 import { resolvePlainScalar, type Resolved } from './resolveScalar.js';
 
 /** A Go type as far as the decoder cares; `name` is how Go prints it in errors. */
 export type GoType =
-  | { kind: 'string'; name: string }
+  /**
+   * `unmarshalerName`: a named string type whose UnmarshalYAML decodes into a plain string, so its
+   * errors name `string`; yaml.v3 skips unmarshalers for a node tagged !!null (decoder.prepare),
+   * and then names the type itself ("cannot unmarshal !!null `` into clusterplugin.Role").
+   */
+  | { kind: 'string'; name: string; unmarshalerName?: string }
   | { kind: 'bool' }
   | { kind: 'stringMap'; name: string }
   | { kind: 'slice'; elem: GoType; name: string }
@@ -42,6 +48,7 @@ const MAP = '!!map';
 const SEQ = '!!seq';
 const NULL = '!!null';
 const MERGE = '!!merge';
+const BINARY = '!!binary';
 const RESOLVABLE = new Set(['', STR, '!!bool', '!!int', '!!float', NULL, '!!timestamp']);
 
 function shortTag(tag: string): string {
@@ -99,6 +106,18 @@ function resolveScalar(n: RawScalar): { tag: string; resolved: Resolved } {
   throw new YamlFail(`cannot decode ${rtag} \`${n.value}\` as a ${tag}`);
 }
 
+/** d.scalar's `!!binary`: the decoded text, or Go's fatal error for bad base64. */
+function binaryText(n: RawScalar): string {
+  const decoded = decodeGoBase64(n.value);
+  if (decoded === undefined) throw new YamlFail('!!binary value contains invalid base64 data');
+  return decoded;
+}
+
+/** The text a scalar gives a Go string (d.scalar): its own text, or what a `!!binary` one decodes to. */
+function scalarText(n: RawScalar, tag: string): string {
+  return tag === BINARY ? binaryText(n) : n.value;
+}
+
 /** yaml.v3 shortens a value in a type error to 7 bytes and "..." when it is over 10 bytes. */
 function shownValue(value: string): string {
   const bytes = new TextEncoder().encode(value);
@@ -138,7 +157,8 @@ function ifaceKey(n: RawNode): unknown {
   if (n.kind === 'alias') return ifaceKey(n.target);
   if (n.kind !== 'scalar') return n; // a collection: never equal to a field name
   if (indicatedString(n)) return `s:${n.value}`;
-  const { resolved } = resolveScalar(n);
+  const { tag, resolved } = resolveScalar(n);
+  if (tag === BINARY) return `s:${binaryText(n)}`;
   switch (resolved.tag) {
     case 'null':
       return 'nil';
@@ -166,8 +186,10 @@ class V3Decoder {
   /** d.terror: the node's own tag, its text shortened (not for collections), and the Go type. */
   private terror(n: RawNode, type: GoType): void {
     const tag = nodeTag(n);
-    const shown = n.kind === 'scalar' && tag !== SEQ && tag !== MAP ? shownValue(n.value) : '';
-    this.typeErrors.push(`line ${n.line}: cannot unmarshal ${tag}${shown} into ${typeName(type)}`);
+    // Go shows the node's Value (empty for a collection) unless the tag is !!seq or !!map: `!!null {}` gives " ``".
+    const shown = tag !== SEQ && tag !== MAP ? shownValue(n.kind === 'scalar' ? n.value : '') : '';
+    const name = type.kind === 'string' && type.unmarshalerName !== undefined && tag === NULL ? type.unmarshalerName : typeName(type);
+    this.typeErrors.push(`line ${n.line}: cannot unmarshal ${tag}${shown} into ${name}`);
   }
 
   /** d.unmarshal: returns [good, value]; value undefined when nothing was set. */
@@ -178,6 +200,8 @@ class V3Decoder {
       throw new YamlFail('document contains excessive aliasing');
     }
     if (n.kind === 'alias') return this.alias(n, type, current);
+    // d.scalar resolves every scalar first: `!!null x` fails ("cannot decode !!str `x` as a !!null").
+    if (n.kind === 'scalar' && !indicatedString(n)) resolveScalar(n);
     if (isNullNode(n)) return this.null(type);
     if (type.kind === 'ptr') {
       const inner = this.unmarshal(n, type.elem, current ?? undefined);
@@ -206,14 +230,15 @@ class V3Decoder {
   }
 
   private scalar(n: RawScalar, type: GoType): { good: boolean; value: GoDecoded | undefined } {
-    const resolved: Resolved = indicatedString(n) ? { tag: 'str' } : resolveScalar(n).resolved;
+    const { tag, resolved } = indicatedString(n) ? { tag: STR, resolved: { tag: 'str' } as Resolved } : resolveScalar(n);
+    const text = scalarText(n, tag); // a bad !!binary fails whatever the target
     if (resolved.tag === 'null') return this.null(type);
-    if (type.kind === 'string') return { good: true, value: n.value };
+    if (type.kind === 'string') return { good: true, value: text };
     if (type.kind === 'bool') {
       if (resolved.tag === 'bool') return { good: true, value: resolved.value };
       if (resolved.tag === 'str' || resolved.tag === 'timestamp') {
-        // yaml.v3 still accepts the YAML 1.1 words when the target is a bool.
-        const old = OLD_BOOLS.get(n.value);
+        // yaml.v3 still accepts the YAML 1.1 words when the target is a bool (also once !!binary is decoded).
+        const old = OLD_BOOLS.get(text);
         if (old !== undefined && resolved.tag === 'str') return { good: true, value: old };
       }
     }
@@ -308,7 +333,7 @@ class V3Decoder {
     if (saved === null) {
       this.mergedFields = new Set();
       for (const { key } of parent.pairs) {
-        this.decodeCount++; // d.unmarshal of each key into interface{}
+        this.decodeIntoInterface(key); // d.unmarshal of each key into interface{}: its failures
         this.mergedFields.add(ifaceKey(key));
       }
     }
@@ -326,15 +351,49 @@ class V3Decoder {
     this.mergedFields = saved;
   }
 
+  /**
+   * What decoding a node into interface{} can do besides giving a value: count towards excessive
+   * aliasing, fail on an alias inside its own anchor or a bad tag or `!!binary`, and report
+   * duplicate keys of nested mappings. (A collection key never names a field, so its value is not needed.)
+   */
+  private decodeIntoInterface(n: RawNode): void {
+    this.decodeCount++;
+    if (this.aliasDepth > 0) this.aliasCount++;
+    if (n.kind === 'alias') {
+      if (this.activeAliases.has(n)) throw new YamlFail(`anchor '${n.name}' value contains itself`);
+      this.activeAliases.add(n);
+      this.aliasDepth++;
+      this.decodeIntoInterface(n.target);
+      this.aliasDepth--;
+      this.activeAliases.delete(n);
+    } else if (n.kind === 'scalar') {
+      if (!indicatedString(n) && resolveScalar(n).tag === BINARY) binaryText(n);
+    } else if (n.kind === 'seq') {
+      for (const item of n.items) this.decodeIntoInterface(item);
+    } else if (this.uniqueKeys(n)) {
+      for (const { key, value } of n.pairs) {
+        this.decodeIntoInterface(key);
+        this.decodeIntoInterface(value);
+      }
+    }
+  }
+
   /** Two keys of the same kind and text, whatever their style (`a` and `"a"`). */
+  /** Like d.mapping, every later equal key against every earlier one: three `a:` give three errors. */
   private uniqueKeys(n: RawMap): boolean {
     const before = this.typeErrors.length;
-    const first = new Map<string, number>();
+    const groups = new Map<string, RawNode[]>();
     for (const { key } of n.pairs) {
-      const id = `${key.kind === 'alias' ? 'alias' : key.kind}:${key.kind === 'scalar' ? key.value : key.kind === 'alias' ? key.name : ''}`;
-      const line = first.get(id);
-      if (line === undefined) first.set(id, lineOf(key));
-      else this.typeErrors.push(`line ${lineOf(key)}: mapping key ${goQuote(keyValue(key))} already defined at line ${line}`);
+      const id = `${key.kind}:${keyValue(key)}`;
+      const group = groups.get(id);
+      if (group === undefined) groups.set(id, [key]);
+      else group.push(key);
+    }
+    for (const { key } of n.pairs) {
+      const group = groups.get(`${key.kind}:${keyValue(key)}`)!;
+      for (const later of group.slice(group.indexOf(key) + 1)) {
+        this.typeErrors.push(`line ${lineOf(later)}: mapping key ${goQuote(keyValue(later))} already defined at line ${lineOf(key)}`);
+      }
     }
     return this.typeErrors.length === before;
   }
