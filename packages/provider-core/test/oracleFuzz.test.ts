@@ -16,7 +16,8 @@ const examples = loadFuzzExamples();
 function asRecorded(o: PluginOutcome): FuzzCase['real'] {
   const none = { clusterKairosYaml: null, files: [], merged: null, jqExit: null, jqStderr: null };
   if (o.kind === 'sdk-error') return { kind: o.kind, exitCode: 0, error: o.message, ...none };
-  if (o.kind === 'panic') return { kind: o.kind, exitCode: 2, error: `${o.panic.goPanic} (${o.panic.at})`, ...none };
+  if (o.kind === 'panic')
+    return { kind: o.kind, exitCode: 2, error: o.panic.at ? `${o.panic.goPanic} (${o.panic.at})` : o.panic.goPanic, ...none };
   if (o.kind === 'no-cluster') return { kind: o.kind, exitCode: 0, error: null, ...none };
   return {
     kind: o.kind,

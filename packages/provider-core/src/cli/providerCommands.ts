@@ -57,7 +57,8 @@ async function runWithPlugin(argv: string[], io: CliIo, help: string, print: Pri
       io.stderr(`rke2-edge: ${outcome.message.replaceAll('\n', ' ').replace(/ {2,}/g, ' ')}\n`);
       return EXIT.unreadable;
     case 'panic':
-      io.stderr(`rke2-edge: the provider would panic (${outcome.panic.goPanic}, ${outcome.panic.at}): ${outcome.panic.reason}\n`);
+      const where = outcome.panic.at ? `, ${outcome.panic.at}` : '';
+      io.stderr(`rke2-edge: the provider would panic (${outcome.panic.goPanic}${where}): ${outcome.panic.reason}\n`);
       return EXIT.panic;
     case 'written':
       return print(outcome, io);

@@ -17,7 +17,10 @@ import { unmarshalV3, type GoType } from '../yaml/yamlV3Unmarshal.js';
 import type { Cluster } from './clusterSchema.js';
 
 export type DecodedCloudConfig =
-  { kind: 'cluster'; cluster: Cluster } | { kind: 'no-cluster' } | { kind: 'error'; message: string; line: number };
+  | { kind: 'cluster'; cluster: Cluster }
+  | { kind: 'no-cluster' }
+  /** `crash`: not an error answer but a Go runtime panic inside yaml.v3 (the plugin dies; `message` is its first line). */
+  | { kind: 'error'; message: string; line: number; crash?: true };
 
 const STRING: GoType = { kind: 'string', name: 'string' };
 const STRING_MAP: GoType = { kind: 'stringMap', name: 'map[string]string' };
@@ -46,11 +49,18 @@ function firstErrorLine(errors: string[]): number {
   return Number(/^line (\d+)/.exec(errors[0] ?? '')?.[1] ?? 1);
 }
 
+/** Go's first line for a panic that yaml.v3's handleErr recovered and raised again. */
+function crashLine(message: string): string {
+  return `panic: ${message} [recovered]`;
+}
+
 /** Reads a cloud-config as the Kairos SDK does; errors carry the SDK's wording. */
 export function decodeCloudConfig(text: string): DecodedCloudConfig {
   const read = readYamlDocument(text, 'v3');
+  if (!read.ok && read.error.goPanic) return { kind: 'error', message: crashLine(read.error.message), line: 0, crash: true };
   if (!read.ok) return { kind: 'error', message: `yaml: ${read.error.message}`, line: read.error.line };
   const decoded = unmarshalV3(read.root, CONFIG);
+  if (!decoded.ok && 'crash' in decoded) return { kind: 'error', message: crashLine(decoded.crash), line: 0, crash: true };
   if (!decoded.ok && 'fatal' in decoded) return { kind: 'error', message: `yaml: ${decoded.fatal}`, line: 0 };
   if (!decoded.ok) {
     return {

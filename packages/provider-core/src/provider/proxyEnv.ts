@@ -13,7 +13,7 @@ export interface ProviderPanic {
   kind: 'panic';
   /** The first line Go prints, e.g. "panic: interface conversion: interface {} is nil, not string". */
   goPanic: string;
-  /** Source line of provider-rke2 v4.8.2 that panics. */
+  /** Source line of provider-rke2 v4.8.2 that panics; "" for a crash inside a library (Go prints no provider line). */
   at: string;
   /** What happened, for a person. */
   reason: string;

@@ -60,6 +60,10 @@ export function runProviderForCluster(cluster: Cluster, options: ProviderOptions
 export function runPlugin(cloudConfig: string, options: ProviderOptions): PluginOutcome {
   const decoded = decodeCloudConfig(cloudConfig);
   if (decoded.kind === 'no-cluster') return decoded;
+  if (decoded.kind === 'error' && decoded.crash) {
+    const reason = 'the Kairos SDK crashes while reading the cloud-config (a Go runtime error inside yaml.v3)';
+    return { kind: 'panic', cluster: {}, panic: { kind: 'panic', goPanic: decoded.message, at: '', reason } };
+  }
   if (decoded.kind === 'error') {
     return { kind: 'sdk-error', message: `failed to parse config from boot event: ${decoded.message}`, line: decoded.line };
   }
@@ -69,7 +73,8 @@ export function runPlugin(cloudConfig: string, options: ProviderOptions): Plugin
 /** A plain-words explanation of a failed outcome, for a field technician. */
 export function describeFailure(outcome: PluginOutcome): string | null {
   if (outcome.kind === 'panic') {
-    return `This node would get no Kubernetes configuration at boot: ${outcome.panic.reason}. The provider stops with "${outcome.panic.goPanic}" at ${outcome.panic.at}; nothing is written.`;
+    const where = outcome.panic.at ? ` at ${outcome.panic.at}` : '';
+    return `This node would get no Kubernetes configuration at boot: ${outcome.panic.reason}. The provider stops with "${outcome.panic.goPanic}"${where}; nothing is written.`;
   }
   if (outcome.kind === 'sdk-error') {
     return `This node would get no Kubernetes configuration at boot: Kairos cannot read the cloud-config (${outcome.message.replaceAll('\n', ' ')}).`;

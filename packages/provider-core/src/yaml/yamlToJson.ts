@@ -238,9 +238,18 @@ class V2Decoder {
   private noteAmbiguous(keys: Map<string, Map<unknown, { value: GoValue; line: number }>>): void {
     for (const [key, goKeys] of keys) {
       if (goKeys.size < 2) continue;
-      const values = new Set([...goKeys.values()].map((v) => marshalGoJson(v.value)));
+      // A value JSON cannot hold (NaN) makes that run of the real provider fail: a different outcome too.
+      const values = new Set([...goKeys.values()].map((v, i) => jsonOrUnique(v.value, i)));
       if (values.size > 1) this.ambiguous.push({ key, lines: [...goKeys.values()].map((v) => v.line) });
     }
+  }
+}
+
+function jsonOrUnique(value: GoValue, index: number): string {
+  try {
+    return marshalGoJson(value);
+  } catch {
+    return `\u0000unmarshalable ${index}`;
   }
 }
 

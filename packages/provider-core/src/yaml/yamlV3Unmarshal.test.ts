@@ -4,6 +4,7 @@
  * answered (../shared/provider-rke2-real/run), not what the port computes.
  */
 import { describe, expect, it } from 'vitest';
+import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { runPlugin, type PluginOutcome } from '../provider/runPlugin.js';
 
 const PREFIX = 'failed to parse config from boot event: ';
@@ -69,5 +70,22 @@ describe('yaml.v3 decoding, as the real provider answered', () => {
     expect(sdkError('s: &a [*a]\n*a : 1\n<<: {}\ncluster: {}\n')).toBe(`${PREFIX}yaml: anchor 'a' value contains itself`);
     // Without a merge the key is never decoded.
     expect(outcome('k: &a [*a]\ncluster: {}\n').kind).toBe('panic');
+  });
+});
+
+describe('Go runtime panics inside yaml.v3 (the plugin crashes)', () => {
+  it('a collection key beside a merge cannot be hashed (real plugin: "hash of unhashable type … [recovered]")', () => {
+    const text = 'cluster:\n  env:\n    ? {a: b}\n    : x\n    <<: 1\n';
+    expect(decodeCloudConfig(text)).toEqual({
+      kind: 'error',
+      message: 'panic: runtime error: hash of unhashable type map[string]interface {} [recovered]',
+      line: 0,
+      crash: true,
+    });
+    const outcome = runPlugin(text, { nodeCidr: '192.168.1.10/24' });
+    expect(outcome.kind === 'panic' && [outcome.panic.goPanic, outcome.panic.at]).toEqual([
+      'panic: runtime error: hash of unhashable type map[string]interface {} [recovered]',
+      '',
+    ]);
   });
 });

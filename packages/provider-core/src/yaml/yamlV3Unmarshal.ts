@@ -15,7 +15,8 @@
  */
 import { decodeGoBase64 } from './goBase64.js';
 import { formatGoFloat32G } from './goStrconv.js';
-import { YAML_TAG_PREFIX, type RawMap, type RawNode, type RawScalar } from './readYamlDocument.js';
+import { deref, YAML_TAG_PREFIX, type RawMap, type RawNode, type RawScalar } from './readYamlDocument.js';
+import { GoRuntimePanic } from './libyaml/errors.js';
 import { resolvePlainScalar, type Resolved } from './resolveScalar.js';
 
 /** A Go type as far as the decoder cares; `name` is how Go prints it in errors. */
@@ -40,6 +41,8 @@ class YamlFail extends Error {}
 export type UnmarshalResult =
   | { ok: true; value: GoDecoded | undefined }
   | { ok: false; fatal: string }
+  /** Go's runtime panics inside Unmarshal (yaml.v3 re-panics them): the program crashes. */
+  | { ok: false; crash: string }
   | { ok: false; typeErrors: string[]; value: GoDecoded | undefined };
 
 const SHORT_PREFIX = '!!';
@@ -334,6 +337,7 @@ class V3Decoder {
       this.mergedFields = new Set();
       for (const { key } of parent.pairs) {
         this.decodeIntoInterface(key); // d.unmarshal of each key into interface{}: its failures
+        unhashable(key);
         this.mergedFields.add(ifaceKey(key));
       }
     }
@@ -458,6 +462,23 @@ function isGoPrintable(c: number): boolean {
   return /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(String.fromCodePoint(c));
 }
 
+/**
+ * A collection used as a key of a mapping with a merge: d.merge puts every key, decoded into
+ * interface{}, in a Go map, and a map or slice cannot be hashed, so the Go runtime panics.
+ */
+function unhashable(key: RawNode): void {
+  const k = deref(key);
+  if (k.kind === 'seq') throw new GoRuntimePanic('runtime error: hash of unhashable type []interface {}');
+  if (k.kind !== 'map') return;
+  const stringKeys = k.pairs.every(({ key: inner }) => {
+    const tag = nodeTag(inner);
+    return tag === STR || tag === MERGE;
+  });
+  throw new GoRuntimePanic(
+    `runtime error: hash of unhashable type ${stringKeys ? 'map[string]interface {}' : 'map[interface {}]interface {}'}`,
+  );
+}
+
 /** yaml.Unmarshal(text, &out) for a document already read; Go's type errors and fatal errors as data. */
 export function unmarshalV3(root: RawNode | null, type: GoType): UnmarshalResult {
   if (root === null) return { ok: true, value: undefined };
@@ -468,6 +489,7 @@ export function unmarshalV3(root: RawNode | null, type: GoType): UnmarshalResult
     return { ok: true, value };
   } catch (e) {
     if (e instanceof YamlFail) return { ok: false, fatal: e.message };
+    if (e instanceof GoRuntimePanic) return { ok: false, crash: e.message };
     throw e;
   }
 }
