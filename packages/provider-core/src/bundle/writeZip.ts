@@ -1,17 +1,25 @@
 /**
- * A small zip writer for bundles: every entry deflated (level 6, with fflate) or, when empty,
- * stored; the same DOS date (1980-01-01 00:00) on every entry; no extra fields, no data
+ * A small zip writer for bundles: every entry deflated (level 6, with fflate) or, when under
+ * STORE_BELOW bytes, stored; the same DOS date (1980-01-01 00:00) on every entry; no extra fields, no data
  * descriptors, no Unix permissions (version made by 2.0 on MS-DOS, external attributes 0), the
  * entries in the order given. So the same files always give the same bytes, whatever the clock
  * or time zone. It writes what jszip wrote for bundles before, and what readZip reads back.
  *
  * More than 65,534 entries (a bundle of about 6,500 nodes or more) get the Zip64 end records
  * (PKWARE APPNOTE.TXT 4.3.14 and 4.3.15) after the classic one, whose counts then read 0xffff;
- * every entry stays a classic one (the archive stays under 4 GiB). readZip does not open those.
+ * every entry stays a classic one (the archive stays under 4 GiB). readZip reads those too.
  * Entries given the same data array are compressed once.
  */
 import { deflateSync } from 'fflate';
 import { crc32 } from './readZip.js';
+
+/**
+ * Entries this small are stored, not deflated: fflate sets up about 170 KB of tables for every
+ * entry it deflates, whatever its size, which at 20,000 nodes (a few small files each: meta-data,
+ * the provider's own config.d file, the merged config) costs more time than the bytes saved
+ * (a few hundred per node).
+ */
+const STORE_BELOW = 512;
 
 export interface ZipInput {
   /** Path inside the zip, with `/` between folders; no folder entries are written. */
@@ -138,14 +146,14 @@ export function writeZip(entries: readonly ZipInput[], onEntry: (i: number) => v
     const name = encoder.encode(path);
     let pack = packed.get(data);
     if (!pack) {
-      pack = { body: data.length === 0 ? data : deflateSync(data, { level: 6 }), crc: crc32(data) };
+      pack = { body: data.length < STORE_BELOW ? data : deflateSync(data, { level: 6 }), crc: crc32(data) };
       packed.set(data, pack);
     }
     const entry: Written = {
       name,
       // Bit 11 says the name is UTF-8; an ASCII name leaves it clear, as jszip did.
       flags: name.length === path.length ? 0 : UTF8_NAMES,
-      method: data.length === 0 ? STORED : DEFLATED,
+      method: data.length < STORE_BELOW ? STORED : DEFLATED,
       crc: pack.crc,
       compressedSize: pack.body.length,
       size: data.length,
