@@ -172,4 +172,16 @@ describe('renderYamlForGo lays text out exactly as the yaml library did', () => 
     ];
     for (const value of cases) expect(renderYamlForGo(value)).toBe(referenceRender(value));
   });
+
+  it('gives the same text once its memo of written strings has been emptied', () => {
+    const value = new Map<string, GoValue>([
+      ['k', ' a\nb'],
+      ['---', ['yes', 'x\n']],
+    ]);
+    const before = renderYamlForGo(value);
+    const huge = `${'x'.repeat(9_000_000)}\n`;
+    expect(renderYamlForGo([huge])).toBe(`- |\n  ${huge}`);
+    expect(renderYamlForGo(value)).toBe(before);
+    expect(before).toBe(referenceRender(value));
+  });
 });

@@ -262,12 +262,40 @@ function plainLine(text: string, isKey: boolean, indent: string): string {
   return CORE_NON_STRING.test(text) ? quotedLine(text) : text;
 }
 
-function stringText(value: string, isKey: boolean, indent: string): string {
+function writeString(value: string, isKey: boolean, indent: string): string {
   const text = wellFormed(value);
   const style = styleFor(text, isKey);
   if (style === 'double') return doubleQuotedYaml(text);
   if (style === 'literal') return literalBlock(text, indent || (DOCUMENT_MARKER.test(text) ? INDENT_STEP : ''));
   return plainLine(text, isKey, indent);
+}
+
+/**
+ * Written strings by where they are written (a key or a value, the indent): expanding a site writes
+ * the same keys, manifests and shared settings for every node, and deciding a string's style reads
+ * it several times. A memo of a pure function, so nothing of one site can change another's text;
+ * emptied whenever it holds more than MEMO_CHARACTERS characters.
+ */
+const MEMO_CHARACTERS = 8_000_000;
+const memo = new Map<string, Map<string, string>>();
+let memoCharacters = 0;
+
+function stringText(value: string, isKey: boolean, indent: string): string {
+  const slot = isKey ? `?${indent}` : indent;
+  let written = memo.get(slot);
+  if (written === undefined) memo.set(slot, (written = new Map()));
+  let text = written.get(value);
+  if (text === undefined) {
+    text = writeString(value, isKey, indent);
+    memoCharacters += value.length + text.length;
+    if (memoCharacters > MEMO_CHARACTERS) {
+      memo.clear();
+      memoCharacters = value.length + text.length;
+      memo.set(slot, (written = new Map()));
+    }
+    written.set(value, text);
+  }
+  return text;
 }
 
 /** stringifyNumber.js, with one fraction digit kept on whole floats (so that they stay floats). */
