@@ -85,13 +85,28 @@ function formSettings(ctx: SiteContext, node: SiteNode): [string, GoValue][] {
   return entries;
 }
 
+/**
+ * A node's extra config, read once per site and text: most nodes have the same one (often none),
+ * and read-backs are shared like `clusterExtra` (nothing changes them). Keyed by the context, which
+ * belongs to one site.
+ */
+const nodeExtraReads = new WeakMap<SiteContext, Map<string, Rke2ConfigRead>>();
+
+function readNodeExtra(ctx: SiteContext, text: string): Rke2ConfigRead {
+  let reads = nodeExtraReads.get(ctx);
+  if (reads === undefined) nodeExtraReads.set(ctx, (reads = new Map()));
+  let read = reads.get(text);
+  if (read === undefined) reads.set(text, (read = readRke2Config(text)));
+  return read;
+}
+
 export function rke2ConfigFor(ctx: SiteContext, node: SiteNode): NodeConfig {
   const role = isServerRole(node.role) ? 'server' : 'agent';
   const config: GoObject = new Map(formSettings(ctx, node));
   if (ctx.clusterExtra.ok) {
     for (const [k, v] of ctx.clusterExtra.config) if (appliesToRole(k, role)) config.set(k, v);
   }
-  const nodeExtra = readRke2Config(node.extraConfig);
+  const nodeExtra = readNodeExtra(ctx, node.extraConfig);
   if (nodeExtra.ok) for (const [k, v] of nodeExtra.config) config.set(k, v);
   const withoutKeys = withoutProviderKeys(config);
   const withCidrs = withRequiredCidrs(withoutKeys.config, ctx.site.network);

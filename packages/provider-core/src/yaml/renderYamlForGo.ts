@@ -65,7 +65,6 @@
  * The port's readers (built on the `yaml` library) do not take NEL/U+2028/U+2029 for line breaks,
  * nor refuse a TAB where libyaml expects block indentation; only the real-provider test sees those.
  */
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type ScalarTag, type Tags } from 'yaml';
 import { GoFloat, GoInt, type GoValue } from './goJson.js';
 import { resolvePlainScalar } from './resolveScalar.js';
 import { emitYamlV3, ymap, ystr } from './yamlV3Emitter.js';
@@ -194,50 +193,150 @@ function styleFor(text: string, isKey: boolean): StringStyle {
   return !isKey && literalKeepsText(text) ? 'literal' : 'double';
 }
 
-function stringNode(value: string, isKey = false): Scalar {
+/*
+ * The layout below is the `yaml` library's (v2.9, dist/stringify/*.js) with the options this module
+ * always used, `lineWidth: 0, minContentWidth: 0, blockQuote: 'literal'`, the core schema and no
+ * comments, written out for the only shapes a GoValue has. It replaced building a `yaml` Document per
+ * call (most of the cost of expanding a site); renderYamlForGo.test.ts keeps that Document-based
+ * writer as the reference and checks the text is byte for byte the same (property over hostile text).
+ * `indent` is the library's `ctx.indent` for the node being written; a block collection's items are
+ * joined with a line break and the collection's own indent.
+ */
+const INDENT_STEP = '  ';
+
+/** stringifyString.js containsDocumentMarker: a line starting with %, --- or ... */
+const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
+/** plainString's test of what may not be plain (indicators, `: `, ` #`, trailing blanks or colon). */
+const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+/** The core schema's tests for plain text that reads as null, bool, int or float (YAML 1.2). */
+const CORE_NON_STRING =
+  /^(?:~|[Nn]ull|NULL)?$|^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$|^0o[0-7]+$|^[-+]?[0-9]+$|^0x[0-9a-fA-F]+$|^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$|^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$|^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
+
+/**
+ * The library's quotedString for one printable line (styleFor 'library'): single quotes when the text
+ * holds `"` but no `'`, else its double quotes, which for such text are JSON's (JSON escapes only
+ * `"`, `\`, TAB and characters this text cannot hold, and the library keeps `\"`, `\\`, `\t`).
+ */
+function quotedLine(text: string): string {
+  return text.includes('"') && !text.includes("'") ? `'${text}'` : JSON.stringify(text);
+}
+
+/** stringifyString.js blockString, literal style (the only one with blockQuote 'literal'). */
+function literalBlock(text: string, indent: string): string {
+  let endStart = text.length;
+  while (endStart > 0 && (text[endStart - 1] === '\n' || text[endStart - 1] === '\t' || text[endStart - 1] === ' ')) endStart--;
+  let end = text.substring(endStart);
+  const endNlPos = end.indexOf('\n');
+  const chomp = endNlPos === -1 ? '-' : text === end || endNlPos !== end.length - 1 ? '+' : '';
+  let value = text;
+  if (end) {
+    value = value.slice(0, -end.length);
+    if (end.endsWith('\n')) end = end.slice(0, -1);
+    end = end.replace(/(^|(?<!\n))\n+(?!\n|$)/g, `$&${indent}`);
+  }
+  let startWithSpace = false;
+  let startEnd = 0;
+  let startNlPos = -1;
+  for (; startEnd < value.length; ++startEnd) {
+    const ch = value[startEnd];
+    if (ch === ' ') startWithSpace = true;
+    else if (ch === '\n') startNlPos = startEnd;
+    else break;
+  }
+  let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+  if (start) {
+    value = value.substring(start.length);
+    start = start.replace(/\n+/g, `$&${indent}`);
+  }
+  const header = (startWithSpace ? (indent ? '2' : '1') : '') + chomp;
+  return `|${header}\n${indent}${start}${value.replace(/\n+/g, `$&${indent}`)}${end}`;
+}
+
+/** stringifyString.js plainString for one printable line, a map key when `isKey`. */
+function plainLine(text: string, isKey: boolean, indent: string): string {
+  if (NOT_PLAIN.test(text)) return quotedLine(text);
+  if (DOCUMENT_MARKER.test(text)) {
+    if (indent === '') return literalBlock(text, INDENT_STEP); // a document that is only this string
+    if (isKey && indent === INDENT_STEP) return quotedLine(text);
+  }
+  return CORE_NON_STRING.test(text) ? quotedLine(text) : text;
+}
+
+function writeString(value: string, isKey: boolean, indent: string): string {
   const text = wellFormed(value);
-  const scalar = new Scalar(text);
   const style = styleFor(text, isKey);
-  if (style === 'double') scalar.type = Scalar.QUOTE_DOUBLE;
-  else if (style === 'literal') scalar.type = Scalar.BLOCK_LITERAL;
-  return scalar;
+  if (style === 'double') return doubleQuotedYaml(text);
+  if (style === 'literal') return literalBlock(text, indent || (DOCUMENT_MARKER.test(text) ? INDENT_STEP : ''));
+  return plainLine(text, isKey, indent);
 }
 
-function toNode(value: GoValue): Node {
-  if (typeof value === 'string') return stringNode(value);
-  if (value === null || typeof value === 'boolean') return new Scalar(value);
-  if (value instanceof GoInt) return new Scalar(value.value);
-  if (value instanceof GoFloat) {
-    const scalar = new Scalar(value.value);
-    if (Number.isInteger(value.value) && Math.abs(value.value) < 1e21) scalar.minFractionDigits = 1;
-    return scalar;
+/**
+ * Written strings by where they are written (a key or a value, the indent): expanding a site writes
+ * the same keys, manifests and shared settings for every node, and deciding a string's style reads
+ * it several times. A memo of a pure function, so nothing of one site can change another's text;
+ * emptied whenever it holds more than MEMO_CHARACTERS characters.
+ */
+const MEMO_CHARACTERS = 8_000_000;
+const memo = new Map<string, Map<string, string>>();
+let memoCharacters = 0;
+
+function stringText(value: string, isKey: boolean, indent: string): string {
+  const slot = isKey ? `?${indent}` : indent;
+  let written = memo.get(slot);
+  if (written === undefined) memo.set(slot, (written = new Map()));
+  let text = written.get(value);
+  if (text === undefined) {
+    text = writeString(value, isKey, indent);
+    memoCharacters += value.length + text.length;
+    if (memoCharacters > MEMO_CHARACTERS) {
+      memo.clear();
+      memoCharacters = value.length + text.length;
+      memo.set(slot, (written = new Map()));
+    }
+    written.set(value, text);
   }
+  return text;
+}
+
+/** stringifyNumber.js, with one fraction digit kept on whole floats (so that they stay floats). */
+function floatText(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value < 0 ? '-.inf' : '.inf';
+  const text = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+  return Number.isInteger(value) && Math.abs(value) < 1e21 && !text.includes('e') ? `${text}.0` : text;
+}
+
+const isNonEmptyCollection = (value: GoValue): boolean =>
+  Array.isArray(value) ? value.length > 0 : value instanceof Map && value.size > 0;
+
+/** stringifyPair.js for a string key: `key: value`, or `? key` over `:` for a key over 1024 characters. */
+function pairText(key: string, value: GoValue, indent: string): string {
+  const inner = indent + INDENT_STEP;
+  const keyText = stringText(key, true, inner);
+  const explicit = keyText.length > 1024;
+  const head = explicit ? `? ${keyText}\n${indent}:` : `${keyText}:`;
+  const valueText = nodeText(value, inner);
+  if (!explicit && isNonEmptyCollection(value)) return `${head}\n${inner}${valueText}`;
+  return valueText === '' || valueText[0] === '\n' ? head + valueText : `${head} ${valueText}`;
+}
+
+function nodeText(value: GoValue, indent: string): string {
+  if (typeof value === 'string') return stringText(value, false, indent);
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof GoInt) return String(value.value);
+  if (value instanceof GoFloat) return floatText(value.value);
+  const separator = `\n${indent}`;
   if (Array.isArray(value)) {
-    const seq = new YAMLSeq();
-    seq.items = value.map(toNode);
-    return seq;
+    if (value.length === 0) return '[]';
+    const itemIndent = indent + INDENT_STEP;
+    return value.map((item) => `- ${nodeText(item, itemIndent)}`).join(separator);
   }
-  const map = new YAMLMap();
-  map.items = [...value].map(([k, v]) => new Pair(stringNode(k, true), toNode(v)));
-  return map;
-}
-
-/** The core schema with our double-quoted writer for strings (the library's leaves DEL, NEL, U+2028… raw). */
-function withOurDoubleQuotes(tags: Tags): Tags {
-  return tags.map((tag) => {
-    if (typeof tag !== 'object' || tag.tag !== 'tag:yaml.org,2002:str' || !('identify' in tag)) return tag;
-    const library = tag as ScalarTag;
-    const ours: ScalarTag = {
-      ...library,
-      stringify: (item, ctx, onComment, onChompKeep) =>
-        item.type === Scalar.QUOTE_DOUBLE ? doubleQuotedYaml(String(item.value)) : library.stringify!(item, ctx, onComment, onChompKeep),
-    };
-    return ours;
-  });
+  if (value.size === 0) return '{}';
+  let text = '';
+  for (const [key, item] of value) text += (text === '' ? '' : separator) + pairText(key, item, indent);
+  return text;
 }
 
 export function renderYamlForGo(value: GoValue): string {
-  const doc = new Document(undefined, { customTags: withOurDoubleQuotes });
-  doc.contents = toNode(value);
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, blockQuote: 'literal' });
+  return `${nodeText(value, '')}\n`;
 }
