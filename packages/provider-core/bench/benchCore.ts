@@ -47,9 +47,11 @@ function line(
     return;
   }
   const ok = !budget.failed && Number.isFinite(value) && (budget.strict ? value < budget.max : value <= budget.max);
-  if (!ok) over++;
+  // A quick run's counts are too small for its scaled budgets (warm-up and timer noise): shown, not judged.
+  if (!ok && !quick) over++;
   const limit = `budget ${budget.strict ? '<' : '≤'} ${fmt(budget.max, digits)} ${unit}`.padEnd(24);
-  console.log(`${label.padEnd(64)}${figure}  ${limit}${budget.failed ? 'FAILED' : ok ? 'ok' : 'OVER'}`);
+  const verdict = budget.failed ? 'FAILED' : ok ? 'ok' : 'OVER';
+  console.log(`${label.padEnd(64)}${figure}  ${limit}${quick && verdict !== 'ok' ? `${verdict} (quick: not judged)` : verdict}`);
 }
 
 function printStages(): void {
@@ -77,7 +79,8 @@ function printSite(f: SiteFigures): void {
   if (f.failure) console.log(`  (no bundle: ${f.failure})`);
   else console.log(`  (zip: ${fmt(f.zipBytes / 1024 / 1024, 1)} MiB)`);
   const budget = { max: SITE_SECONDS_PER_NODE * f.nodes, strict: true, failed: f.failure !== null };
-  line(`site of ${n} nodes: total (expandSite + buildBundle)`, f.totalS, 's', 2, budget);
+  // Three decimals under a second, so a small quick-run figure never reads "0.10 < 0.10 OVER".
+  line(`site of ${n} nodes: total (expandSite + buildBundle)`, f.totalS, 's', f.totalS < 1 ? 3 : 2, budget);
 }
 
 async function main(): Promise<void> {
@@ -85,7 +88,8 @@ async function main(): Promise<void> {
   console.log(`provider-core bench${quick ? ' (quick)' : ''}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, node ${process.version}`);
   printStages();
   if (!stagesOnly) await printSiteFigures();
-  console.log(over === 0 ? 'all figures within budget' : `${over} figure(s) over budget`);
+  if (quick) console.log('quick run: the budgets are for the full run and are not judged here');
+  else console.log(over === 0 ? 'all figures within budget' : `${over} figure(s) over budget`);
   process.exitCode = over === 0 ? 0 : 1;
 }
 

@@ -8,7 +8,7 @@ import { expect, it } from 'vitest';
 
 const RUNNER = fileURLToPath(new URL('../bench/benchCore.mjs', import.meta.url));
 
-const FIGURE = String.raw`\s+[\d,.]+ (µs|s|×)  (budget [<≤] [\d,.]+ (µs|s|×)\s+(ok|OVER|FAILED)|\(reference\))`;
+const FIGURE = String.raw`\s+[\d,.]+ (µs|s|×)  (budget [<≤] [\d,.]+ (µs|s|×)\s+(ok|(OVER|FAILED) \(quick: not judged\))|\(reference\))`;
 const EXPECTED_LINES = [
   String.raw`provider-core bench \(quick\): \d+ × .+, node v[\d.]+`,
   String.raw`runPlugin over 400 node inputs from designed sites \(written \d+.*\); µs per node, median:`,
@@ -28,7 +28,7 @@ const EXPECTED_LINES = [
   ]),
   String.raw`site: s/node at 200 ÷ s/node at 50${FIGURE}`,
   String.raw`lintSite, extra config of 2,000 keys \(\d+ findings\)${FIGURE}`,
-  String.raw`(all figures within budget|\d+ figure\(s\) over budget)`,
+  String.raw`quick run: the budgets are for the full run and are not judged here`,
 ];
 
 it('bench:core --quick prints every figure in order', () => {
@@ -37,6 +37,6 @@ it('bench:core --quick prints every figure in order', () => {
   const lines = run.stdout.trimEnd().split('\n');
   expect(lines).toHaveLength(EXPECTED_LINES.length);
   lines.forEach((text, i) => expect(text).toMatch(new RegExp(`^${EXPECTED_LINES[i]}$`)));
-  // Exit 1 only when a figure is over budget, which a loaded test machine may well see.
-  expect(run.status === 0 || (run.status === 1 && /over budget$/.test(lines.at(-1)!))).toBe(true);
+  // A quick run judges nothing: its exit status is 0 whatever the timings.
+  expect(run.status).toBe(0);
 });

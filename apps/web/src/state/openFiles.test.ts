@@ -10,16 +10,16 @@ describe('uploadProblem', () => {
     expect(uploadProblem([{ name: 'site.json', size: 1000 }])).toBeNull();
     expect(uploadProblem([])).toBe('No file was given.');
     expect(uploadProblem([{ name: 'huge.zip', size: LIMITS.zipBytes + 1 }])).toBe(
-      'huge.zip is larger than 128 MiB, more than anything the designer opens; it was not read.',
+      'huge.zip is larger than 512 MiB, more than anything the designer opens; it was not read.',
     );
     expect(
       uploadProblem([
         { name: 'a', size: LIMITS.zipBytes },
         { name: 'b', size: 1 },
       ]),
-    ).toMatch(/more than 128 MiB together/);
+    ).toMatch(/more than 512 MiB together/);
     expect(uploadProblem(Array.from({ length: LIMITS.nodes + 1 }, (_, i) => ({ name: `${i}.yaml`, size: 10 })))).toMatch(
-      /^Open at most 2000 files/,
+      /^Open at most 20000 files/,
     );
   });
 });

@@ -24,7 +24,8 @@ function referenceNearest(key: string): string | undefined {
     const distance = levenshtein(wanted, entry.key);
     if (!best || distance < best.distance) best = { key: entry.key, distance };
   }
-  return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) ? best.key : undefined;
+  // Within max(2, a third of the key), and changing fewer than half its characters.
+  return best && best.distance <= Math.max(2, Math.floor(wanted.length / 3)) && best.distance * 2 < wanted.length ? best.key : undefined;
 }
 
 const SHARED = fileURLToPath(new URL('../../../../../shared/rke2-options.json', import.meta.url));
@@ -69,5 +70,7 @@ describe('RKE2 catalog', () => {
     );
     for (const key of ['', 'a', 'ab', 'server', 'tokn', 'node_ip', 'kubelet-args', 'etcd-s3-bucket-x'])
       expect(nearestCatalogKey(key)).toBe(referenceNearest(key));
+    expect(nearestCatalogKey('1')).toBeUndefined(); // not "v": a one-character key has no typo to fix
+    expect(nearestCatalogKey('tokn')).toBe('token');
   });
 });

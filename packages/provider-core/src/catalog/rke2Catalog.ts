@@ -88,5 +88,6 @@ export function nearestCatalogKey(key: string): string | undefined {
       bestDistance = distance;
     }
   }
-  return best;
+  // A key that would have to change in half its characters is no typo of it ("1" is not "v").
+  return best !== undefined && bestDistance * 2 < wanted.length ? best : undefined;
 }

@@ -98,7 +98,7 @@ describe('openInputs', () => {
   it('refuses cloud-configs that are too large, not UTF-8, or too many', async () => {
     expect(await openInputs([file('big.yaml', new Uint8Array(LIMITS.cloudConfigBytes + 1).fill(0x23))])).toEqual({
       ok: false,
-      message: 'big.yaml is larger than 1 MiB, more than any Kairos cloud-config; it was not opened.',
+      message: 'big.yaml is larger than 1 MiB, more than the designer reads in one cloud-config; it was not opened.',
     });
     expect(await openInputs([oracle('01-init-minimal'), file('bad.yaml', Uint8Array.from([0x23, 0x20, 0x80]))])).toEqual({
       ok: false,

@@ -50,7 +50,7 @@ export function cloudConfigTexts(files: readonly NamedBytes[]): { ok: true; text
     if (file.bytes.length > LIMITS.cloudConfigBytes) {
       return {
         ok: false,
-        message: `${file.name} is larger than ${formatBytes(LIMITS.cloudConfigBytes)}, more than any Kairos cloud-config; it was not opened.`,
+        message: `${file.name} is larger than ${formatBytes(LIMITS.cloudConfigBytes)}, more than the designer reads in one cloud-config; it was not opened.`,
       };
     }
     const text = decodeUtf8(file.bytes);

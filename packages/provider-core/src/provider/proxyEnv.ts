@@ -30,28 +30,27 @@ function unmarshalUserOptions(user: YamlToJsonResult): GoObject | null {
   return isGoObject(user.value) ? user.value : new Map(); // a list or scalar cannot fill a map
 }
 
-function requireCidr(data: GoObject, key: keyof typeof PANIC_LINES): string | ProviderPanic {
+function requireCidr(data: GoObject, key: keyof typeof PANIC_LINES, unreadable: string | undefined): string | ProviderPanic {
   const value = data.get(key);
   if (typeof value === 'string') return value;
   const type = goJsonTypeName(value);
-  return {
-    kind: 'panic',
-    goPanic: `panic: interface conversion: interface {} is ${type}, not string`,
-    at: PANIC_LINES[key],
-    reason:
-      value === undefined || value === null
-        ? `the RKE2 config has no "${key}" (the provider reads it on every boot and crashes without it)`
-        : `"${key}" in the RKE2 config is a ${type === 'float64' ? 'number' : type}, not a string (the provider crashes on it)`,
-  };
+  let reason = `"${key}" in the RKE2 config is a ${type === 'float64' ? 'number' : type}, not a string (the provider crashes on it)`;
+  if (value === undefined || value === null)
+    reason = `the RKE2 config has no "${key}" (the provider reads it on every boot and crashes without it)`;
+  // Go's YAMLToJSON failed, so the provider sees an empty config whatever the text sets.
+  if (unreadable !== undefined)
+    reason = `the provider cannot turn the RKE2 config into JSON (${unreadable}), so it reads no "${key}" and crashes, whatever the config sets`;
+  return { kind: 'panic', goPanic: `panic: interface conversion: interface {} is ${type}, not string`, at: PANIC_LINES[key], reason };
 }
 
 /** getDefaultNoProxy: ",<cluster-cidr>,<service-cidr>,<node CIDR>,.svc,..." (leading comma: case 14). */
 export function defaultNoProxy(user: YamlToJsonResult, nodeCidr: string): NoProxyResult {
   const data = unmarshalUserOptions(user);
   if (data === null) return { ok: true, noProxy: '' };
-  const clusterCidr = requireCidr(data, 'cluster-cidr');
+  const unreadable = user.ok ? undefined : user.error;
+  const clusterCidr = requireCidr(data, 'cluster-cidr', unreadable);
   if (typeof clusterCidr !== 'string') return { ok: false, panic: clusterCidr };
-  const serviceCidr = requireCidr(data, 'service-cidr');
+  const serviceCidr = requireCidr(data, 'service-cidr', unreadable);
   if (typeof serviceCidr !== 'string') return { ok: false, panic: serviceCidr };
   let noProxy = '';
   if (clusterCidr.length > 0) noProxy += `,${clusterCidr}`; // empty CIDRs are skipped (case 39)

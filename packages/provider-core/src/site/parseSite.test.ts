@@ -30,7 +30,7 @@ describe('parseSite', () => {
 
   it('refuses a file over the size limit, as text or bytes, before parsing it', () => {
     const big = `${siteJson().slice(0, -1)}, "description": "${'x'.repeat(LIMITS.siteJsonBytes)}"}`;
-    const message = 'the file is larger than 4 MiB, more than any site the designer opens';
+    const message = 'the file is larger than 32 MiB, more than any site the designer opens';
     expect(errorText(parseSite(big))).toBe(message);
     expect(errorText(parseSiteBytes(encode(big)))).toBe(message);
     // Counted in UTF-8 bytes: 1.5 Mi characters of "€" are 4.5 MiB.
@@ -92,8 +92,9 @@ describe('parseSite', () => {
   it(`refuses more than ${LIMITS.nodes} nodes`, () => {
     expect(parseSite(largeSite(LIMITS.nodes)).ok).toBe(true);
     const tooMany = largeSite(LIMITS.nodes + 1);
-    expect(errorText(parseSite(tooMany))).toBe('nodes: a site has at most 2000 nodes; this one has 2001');
-    expect(errorText(parseSite(JSON.stringify(tooMany)))).toBe('nodes: a site has at most 2000 nodes; this one has 2001');
+    const message = `nodes: a site has at most ${LIMITS.nodes} nodes; this one has ${LIMITS.nodes + 1}`;
+    expect(errorText(parseSite(tooMany))).toBe(message);
+    expect(errorText(parseSite(JSON.stringify(tooMany)))).toBe(message);
   });
 
   it('opens extra config over 16 KiB (a saved site must open again) and lintSite reports it as too large, counted in UTF-8', () => {

@@ -47,11 +47,20 @@ const valueBudget = () =>
     `it expands to more than ${LIMITS.extraConfigValues.toLocaleString('en-US')} values (through YAML aliases?); the designer reads configs of at most that many`,
   );
 
+/** A position at the end of the text (libyaml's mark after the last line break it adds) moved onto its last character. */
+function withinText(text: string, at: { line: number; column: number }): { line: number; column: number } {
+  const lines = text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  if (at.line <= lines.length) return at;
+  return { line: lines.length, column: [...lines[lines.length - 1]!].length + 1 };
+}
+
 export function readRke2Config(text: string): Rke2ConfigRead {
   const read = readYamlDocument(text, 'v2');
   if (!read.ok) {
-    const { line, column } = read.error.position ?? { line: 1, column: 1 };
-    return { ok: false, problem: 'syntax', message: read.error.message, line, column };
+    const { line, column } = withinText(text, read.error.position ?? { line: 1, column: 1 });
+    // The position is given apart, so Go's own "line N: " (often one off) is left out of the words.
+    return { ok: false, problem: 'syntax', message: read.error.message.replace(/^line \d+: /, ''), line, column };
   }
   const decoded = decodeYamlV2Node(read.root, valueBudget());
   if (!decoded.ok) return { ok: false, problem: 'syntax', message: decoded.error, line: read.root?.line ?? 1, column: 1 };
