@@ -33,8 +33,8 @@ describe('parseSite', () => {
     const message = 'the file is larger than 32 MiB, more than any site the designer opens';
     expect(errorText(parseSite(big))).toBe(message);
     expect(errorText(parseSiteBytes(encode(big)))).toBe(message);
-    // Counted in UTF-8 bytes: 1.5 Mi characters of "€" are 4.5 MiB.
-    expect(errorText(parseSite(`"${'€'.repeat(1.5 * 1024 * 1024)}"`))).toBe(message);
+    // Counted in UTF-8 bytes: a third of the limit in characters of "€" (3 bytes each) is just over it.
+    expect(errorText(parseSite(`"${'€'.repeat(LIMITS.siteJsonBytes / 3 + 1)}"`))).toBe(message);
   });
 
   it('refuses invalid UTF-8 with the offset of the bad byte', () => {
