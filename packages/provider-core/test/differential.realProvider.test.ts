@@ -20,10 +20,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCloudConfig } from '../src/kairos/decodeCloudConfig.js';
 import { lintCloudConfig } from '../src/lint/lintCloudConfig.js';
-import { runPlugin, type PluginOutcome } from '../src/provider/runPlugin.js';
+import { runPlugin } from '../src/provider/runPlugin.js';
 import { decodeYamlV2 } from '../src/yaml/yamlToJson.js';
 import { propertySettings } from './fastCheckSettings.js';
-import type { FuzzCase } from './fuzzCases.js';
+import { asRecorded, type FuzzCase } from './fuzzCases.js';
 import { hostileCloudConfig } from './hostileCloudConfigs.js';
 import { realProviderProblem, runReal, type RealOutcome } from './realProviderRunner.js';
 
@@ -33,25 +33,6 @@ const SEEDS = (process.env['DIFF_SEEDS'] ?? String(propertySettings.seed)).split
 
 const problem = realProviderProblem(NODE_CIDR);
 if (problem) console.warn(`[differential.realProvider] skipped: ${problem}`);
-
-/** The port's outcome in the runner's terms (oracle-fuzz README, "port:" notes per field). */
-function asRecorded(o: PluginOutcome): FuzzCase['real'] {
-  const none = { clusterKairosYaml: null, files: [], merged: null, jqExit: null, jqStderr: null };
-  if (o.kind === 'sdk-error') return { kind: o.kind, exitCode: 0, error: o.message, ...none };
-  if (o.kind === 'panic')
-    return { kind: o.kind, exitCode: 2, error: o.panic.at ? `${o.panic.goPanic} (${o.panic.at})` : o.panic.goPanic, ...none };
-  if (o.kind === 'no-cluster') return { kind: o.kind, exitCode: 0, error: null, ...none };
-  return {
-    kind: o.kind,
-    exitCode: 0,
-    error: null,
-    clusterKairosYaml: o.clusterKairosYaml,
-    files: o.files.map(({ path, permissions, owner, group, content }) => ({ path, permissions, owner, group, content })),
-    merged: o.merged.text,
-    jqExit: o.merged.ok ? 0 : o.merged.exitCode,
-    jqStderr: o.merged.ok ? '' : `${o.merged.error}\n`,
-  };
-}
 
 const FIELDS = ['kind', 'exitCode', 'error', 'clusterKairosYaml', 'files', 'merged', 'jqExit', 'jqStderr'] as const;
 

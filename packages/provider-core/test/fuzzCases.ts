@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PluginOutcome } from '../src/provider/runPlugin.js';
 
 const ORACLE_FUZZ_DIR =
   process.env['RKE2_ORACLE_FUZZ_DIR'] ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/oracle-fuzz');
@@ -51,4 +52,23 @@ export function loadFuzzCases(): FuzzCase[] {
 /** The 49 minimised, crafted and designer-made examples. */
 export function loadFuzzExamples(): FuzzCase[] {
   return readJsonl(join(ORACLE_FUZZ_DIR, 'examples', 'examples.jsonl'));
+}
+
+/** The port's outcome in the corpus' and the runner's terms (oracle-fuzz README, "port:" notes per field). */
+export function asRecorded(o: PluginOutcome): FuzzCase['real'] {
+  const none = { clusterKairosYaml: null, files: [], merged: null, jqExit: null, jqStderr: null };
+  if (o.kind === 'sdk-error') return { kind: o.kind, exitCode: 0, error: o.message, ...none };
+  if (o.kind === 'panic')
+    return { kind: o.kind, exitCode: 2, error: o.panic.at ? `${o.panic.goPanic} (${o.panic.at})` : o.panic.goPanic, ...none };
+  if (o.kind === 'no-cluster') return { kind: o.kind, exitCode: 0, error: null, ...none };
+  return {
+    kind: o.kind,
+    exitCode: 0,
+    error: null,
+    clusterKairosYaml: o.clusterKairosYaml,
+    files: o.files.map(({ path, permissions, owner, group, content }) => ({ path, permissions, owner, group, content })),
+    merged: o.merged.text,
+    jqExit: o.merged.ok ? 0 : o.merged.exitCode,
+    jqStderr: o.merged.ok ? '' : `${o.merged.error}\n`,
+  };
 }

@@ -6,30 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lintCloudConfig } from '../src/lint/lintCloudConfig.js';
-import { runPlugin, type PluginOutcome } from '../src/provider/runPlugin.js';
-import { loadFuzzCases, loadFuzzExamples, type FuzzCase } from './fuzzCases.js';
+import { runPlugin } from '../src/provider/runPlugin.js';
+import { asRecorded, loadFuzzCases, loadFuzzExamples, type FuzzCase } from './fuzzCases.js';
 
 const cases = loadFuzzCases();
 const examples = loadFuzzExamples();
-
-/** The outcome in the corpus' own terms (see its README: "port:" notes per field). */
-function asRecorded(o: PluginOutcome): FuzzCase['real'] {
-  const none = { clusterKairosYaml: null, files: [], merged: null, jqExit: null, jqStderr: null };
-  if (o.kind === 'sdk-error') return { kind: o.kind, exitCode: 0, error: o.message, ...none };
-  if (o.kind === 'panic')
-    return { kind: o.kind, exitCode: 2, error: o.panic.at ? `${o.panic.goPanic} (${o.panic.at})` : o.panic.goPanic, ...none };
-  if (o.kind === 'no-cluster') return { kind: o.kind, exitCode: 0, error: null, ...none };
-  return {
-    kind: o.kind,
-    exitCode: 0,
-    error: null,
-    clusterKairosYaml: o.clusterKairosYaml,
-    files: o.files.map(({ path, permissions, owner, group, content }) => ({ path, permissions, owner, group, content })),
-    merged: o.merged.text,
-    jqExit: o.merged.ok ? 0 : o.merged.exitCode,
-    jqStderr: o.merged.ok ? '' : `${o.merged.error}\n`,
-  };
-}
 
 function expectSame(c: FuzzCase): void {
   const port = asRecorded(runPlugin(c.input, { nodeCidr: c.nodeCidr }));

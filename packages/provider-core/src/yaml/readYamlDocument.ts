@@ -10,6 +10,7 @@
  * the very node of its anchor, as in Go's node tree: its decoders count alias expansion, refuse an
  * alias inside its own anchor, and compare alias keys by name.
  */
+import { EXCESSIVE_ALIASING } from './aliasLimit.js';
 import { ComposeError, Composer } from './libyaml/composer.js';
 import { GoRuntimePanic } from './libyaml/errors.js';
 
@@ -107,7 +108,7 @@ export class ExpansionBudget {
   private left: number;
   constructor(
     limit = 1_000_000,
-    private readonly message = 'document contains excessive aliasing',
+    private readonly message = EXCESSIVE_ALIASING,
   ) {
     this.left = limit;
   }

@@ -11,6 +11,7 @@
  *   provider then treats as empty output.
  */
 import { decodeGoBase64 } from './goBase64.js';
+import { EXCESSIVE_ALIASING, isExcessiveAliasing } from './aliasLimit.js';
 import { formatGoFloat32G } from './goStrconv.js';
 import { GoFloat, GoInt, marshalGoJson, type GoObject, type GoValue } from './goJson.js';
 import {
@@ -146,8 +147,8 @@ class V2Decoder {
   private countDecode(): void {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
-    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
-      throw new V2DecodeError('document contains excessive aliasing');
+    if (isExcessiveAliasing(this.decodeCount, this.aliasCount)) {
+      throw new V2DecodeError(EXCESSIVE_ALIASING);
     }
   }
 
@@ -254,15 +255,6 @@ function jsonOrUnique(value: GoValue, index: number): string {
 }
 
 const WANT_MAP = 'map merge requires map or sequence of maps as the value';
-const ALIAS_RATIO_LOW = 400_000;
-const ALIAS_RATIO_HIGH = 4_000_000;
-
-function allowedAliasRatio(decodeCount: number): number {
-  if (decodeCount <= ALIAS_RATIO_LOW) return 0.99;
-  if (decodeCount >= ALIAS_RATIO_HIGH) return 0.1;
-  return 0.99 - (0.89 * (decodeCount - ALIAS_RATIO_LOW)) / (ALIAS_RATIO_HIGH - ALIAS_RATIO_LOW);
-}
-
 /** Decodes the first YAML document of `text` the way yaml.v2 does into interface{}. */
 export function decodeYamlV2(text: string): V2Result {
   const read = readYamlDocument(text, 'v2');

@@ -14,6 +14,7 @@
  * Null values leave Go's zero value; a null item of a list is dropped.
  */
 import { decodeGoBase64 } from './goBase64.js';
+import { EXCESSIVE_ALIASING, isExcessiveAliasing } from './aliasLimit.js';
 import { formatGoFloat32G } from './goStrconv.js';
 import { deref, YAML_TAG_PREFIX, type RawMap, type RawNode, type RawScalar } from './readYamlDocument.js';
 import { GoRuntimePanic } from './libyaml/errors.js';
@@ -146,15 +147,6 @@ function goBytesToString(bytes: Uint8Array): string {
   return out;
 }
 
-const ALIAS_RATIO_LOW = 400_000;
-const ALIAS_RATIO_HIGH = 4_000_000;
-
-function allowedAliasRatio(decodeCount: number): number {
-  if (decodeCount <= ALIAS_RATIO_LOW) return 0.99;
-  if (decodeCount >= ALIAS_RATIO_HIGH) return 0.1;
-  return 0.99 - (0.89 * (decodeCount - ALIAS_RATIO_LOW)) / (ALIAS_RATIO_HIGH - ALIAS_RATIO_LOW);
-}
-
 /** The identity a key has in Go's interface{}-keyed merge bookkeeping (mergedFields). */
 function ifaceKey(n: RawNode): unknown {
   if (n.kind === 'alias') return ifaceKey(n.target);
@@ -199,8 +191,8 @@ class V3Decoder {
   unmarshal(n: RawNode, type: GoType, current?: GoDecoded): { good: boolean; value: GoDecoded | undefined } {
     this.decodeCount++;
     if (this.aliasDepth > 0) this.aliasCount++;
-    if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
-      throw new YamlFail('document contains excessive aliasing');
+    if (isExcessiveAliasing(this.decodeCount, this.aliasCount)) {
+      throw new YamlFail(EXCESSIVE_ALIASING);
     }
     if (n.kind === 'alias') return this.alias(n, type, current);
     // d.scalar resolves every scalar first: `!!null x` fails ("cannot decode !!str `x` as a !!null").
