@@ -16,6 +16,15 @@ export class GoFloat {
 export type GoValue = null | boolean | string | GoInt | GoFloat | GoValue[] | GoObject;
 export type GoObject = Map<string, GoValue>;
 
+/** The identity of a key in a Go map[interface{}]interface{}: 1, "1" and true are different keys (NaN equals nothing). */
+export function goKeyIdentity(key: GoValue): unknown {
+  if (typeof key === 'string') return `s:${key}`;
+  if (typeof key === 'boolean') return `b:${key}`;
+  if (key instanceof GoInt) return key.value > (1n << 63n) - 1n ? `u:${key.value}` : `i:${key.value}`;
+  if (key instanceof GoFloat) return Number.isNaN(key.value) ? key : `f:${key.value}`;
+  return key;
+}
+
 export function isGoObject(v: GoValue): v is GoObject {
   return v instanceof Map;
 }

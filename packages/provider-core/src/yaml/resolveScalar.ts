@@ -65,7 +65,7 @@ export function isOldBool(s: string): boolean {
 }
 
 /** The value of a YAML 1.1 boolean word (yes/on/y → true, no/off/n → false), else undefined. */
-function oldBoolValue(s: string): boolean | undefined {
+export function oldBoolValue(s: string): boolean | undefined {
   if (YAML11_TRUE.includes(s)) return true;
   return YAML11_FALSE.includes(s) ? false : undefined;
 }

@@ -13,7 +13,7 @@
 import { decodeGoBase64 } from './goBase64.js';
 import { EXCESSIVE_ALIASING, isExcessiveAliasing } from './aliasLimit.js';
 import { formatGoFloat32G } from './goStrconv.js';
-import { GoFloat, GoInt, marshalGoJson, type GoObject, type GoValue } from './goJson.js';
+import { GoFloat, GoInt, goKeyIdentity, marshalGoJson, type GoObject, type GoValue } from './goJson.js';
 import {
   deref,
   ExpansionBudget,
@@ -101,15 +101,6 @@ function jsonKey(key: GoValue): string {
   throw new V2DecodeError('invalid map key');
 }
 
-/** The identity of a key in Go's map[interface{}]interface{}: 1, "1" and true are different keys. */
-function goKeyIdentity(key: GoValue): unknown {
-  if (typeof key === 'string') return `s:${key}`;
-  if (typeof key === 'boolean') return `b:${key}`;
-  if (key instanceof GoInt) return key.value > (1n << 63n) - 1n ? `u:${key.value}` : `i:${key.value}`;
-  if (key instanceof GoFloat) return Number.isNaN(key.value) ? key : `f:${key.value}`;
-  return key;
-}
-
 /**
  * Two different Go keys that become the same JSON key (`1:` and `"1":`): sigs.k8s.io/yaml walks the
  * Go map in random order, so the real provider keeps either value from one run to the next.
@@ -153,11 +144,16 @@ class V2Decoder {
   }
 
   private alias(node: Extract<RawNode, { kind: 'alias' }>): GoValue {
+    return this.throughAlias(node, () => this.decode(node.target));
+  }
+
+  /** d.alias's bookkeeping around decoding what an alias names: no alias inside its own anchor, and alias depth counted. */
+  private throughAlias<T>(node: Extract<RawNode, { kind: 'alias' }>, decode: () => T): T {
     if (this.activeAliases.has(node)) throw new V2DecodeError(`anchor '${node.name}' value contains itself`);
     this.activeAliases.add(node);
     this.aliasDepth++;
     try {
-      return this.decode(node.target);
+      return decode();
     } finally {
       this.aliasDepth--;
       this.activeAliases.delete(node);
@@ -190,20 +186,12 @@ class V2Decoder {
       const target = deref(source);
       if (target.kind !== 'map') throw new V2DecodeError(WANT_MAP);
       this.budget.spend();
-      if (source.kind === 'alias') {
-        if (this.activeAliases.has(source)) throw new V2DecodeError(`anchor '${source.name}' value contains itself`);
-        this.activeAliases.add(source);
-        this.aliasDepth++;
-      }
-      this.countDecode();
-      try {
+      const fill = () => {
+        this.countDecode();
         this.decodeMapInto(target, out, keys);
-      } finally {
-        if (source.kind === 'alias') {
-          this.aliasDepth--;
-          this.activeAliases.delete(source);
-        }
-      }
+      };
+      if (source.kind === 'alias') this.throughAlias(source, fill);
+      else fill();
     }
   }
 

@@ -15,10 +15,11 @@
  */
 import { decodeGoBase64 } from './goBase64.js';
 import { EXCESSIVE_ALIASING, isExcessiveAliasing } from './aliasLimit.js';
-import { formatGoFloat32G } from './goStrconv.js';
+import { goKeyIdentity } from './goJson.js';
 import { deref, YAML_TAG_PREFIX, type RawMap, type RawNode, type RawScalar } from './readYamlDocument.js';
 import { GoRuntimePanic } from './libyaml/errors.js';
-import { resolvePlainScalar, type Resolved } from './resolveScalar.js';
+import { goValueOf } from './yamlToJson.js';
+import { oldBoolValue, resolvePlainScalar, type Resolved } from './resolveScalar.js';
 
 /** A Go type as far as the decoder cares; `name` is how Go prints it in errors. */
 export type GoType =
@@ -149,25 +150,13 @@ function goBytesToString(bytes: Uint8Array): string {
 
 /** The identity a key has in Go's interface{}-keyed merge bookkeeping (mergedFields). */
 function ifaceKey(n: RawNode): unknown {
-  if (n.kind === 'alias') return ifaceKey(n.target);
-  if (n.kind !== 'scalar') return n; // a collection: never equal to a field name
-  if (indicatedString(n)) return `s:${n.value}`;
-  const { tag, resolved } = resolveScalar(n);
-  if (tag === BINARY) return `s:${binaryText(n)}`;
-  switch (resolved.tag) {
-    case 'null':
-      return 'nil';
-    case 'bool':
-      return `b:${resolved.value}`;
-    case 'int':
-      return `i:${resolved.value}`;
-    case 'float':
-      return Number.isNaN(resolved.value) ? {} : `f:${formatGoFloat32G(resolved.value)}`;
-    case 'timestamp':
-      return `t:${n.value}`;
-    default:
-      return `s:${n.value}`;
-  }
+  const k = deref(n);
+  if (k.kind !== 'scalar') return k; // a collection: never equal to a field name
+  if (indicatedString(k)) return goKeyIdentity(k.value);
+  const { tag, resolved } = resolveScalar(k);
+  if (tag === BINARY) return goKeyIdentity(binaryText(k));
+  if (resolved.tag === 'timestamp') return `t:${k.value}`; // a time.Time: never equal to a string
+  return goKeyIdentity(goValueOf(resolved, k.value));
 }
 
 class V3Decoder {
@@ -233,7 +222,7 @@ class V3Decoder {
       if (resolved.tag === 'bool') return { good: true, value: resolved.value };
       if (resolved.tag === 'str' || resolved.tag === 'timestamp') {
         // yaml.v3 still accepts the YAML 1.1 words when the target is a bool (also once !!binary is decoded).
-        const old = OLD_BOOLS.get(text);
+        const old = oldBoolValue(text);
         if (old !== undefined && resolved.tag === 'str') return { good: true, value: old };
       }
     }
@@ -262,64 +251,59 @@ class V3Decoder {
       this.terror(n, type);
       return { good: false, value: undefined };
     }
-    const mergedFields = this.mergedFields;
-    this.mergedFields = null;
     const isNew = current === undefined || current === null;
     const out: Record<string, string> = isNew ? {} : (current as Record<string, string>);
-    let mergeNode: RawNode | undefined;
-    for (const { key, value } of n.pairs) {
-      if (isMerge(key)) {
-        mergeNode = value;
-        continue;
-      }
-      const k = this.unmarshal(key, STRING);
-      if (!k.good) continue;
-      const name = k.value as string;
-      if (mergedFields !== null) {
-        if (mergedFields.has(`s:${name}`)) continue;
-        mergedFields.add(`s:${name}`);
-      }
+    this.fillMapping(n, type, out, (name, _key, value) => {
       const v = this.unmarshal(value, STRING);
       if (v.good || (isNullNode(value) && (isNew || !Object.hasOwn(out, name)))) setData(out, name, (v.value as string | undefined) ?? '');
-    }
-    this.mergedFields = mergedFields;
-    if (mergeNode !== undefined) this.merge(n, mergeNode, type, out);
+    });
     return { good: true, value: out };
   }
 
   private mappingStruct(n: RawMap, type: Extract<GoType, { kind: 'struct' }>, current?: GoDecoded) {
     const out = (current as { [field: string]: GoDecoded } | undefined) ?? {};
-    const mergedFields = this.mergedFields;
-    this.mergedFields = null;
-    let mergeNode: RawNode | undefined;
     const done = new Set<string>();
-    for (const { key, value } of n.pairs) {
-      if (isMerge(key)) {
-        mergeNode = value;
-        continue;
-      }
-      const k = this.unmarshal(key, STRING);
-      if (!k.good) continue;
-      const name = k.value as string;
-      if (mergedFields !== null) {
-        if (mergedFields.has(`s:${name}`)) continue;
-        mergedFields.add(`s:${name}`);
-      }
+    this.fillMapping(n, type, out, (name, key, value) => {
       const fieldType = Object.hasOwn(type.fields, name) ? type.fields[name] : undefined;
-      if (fieldType === undefined) continue; // unknown keys are ignored
+      if (fieldType === undefined) return; // unknown keys are ignored
       if (done.has(name)) {
         this.typeErrors.push(`line ${lineOf(key)}: field ${name} already set in type ${type.name}`);
-        continue;
+        return;
       }
       done.add(name);
       const decoded = this.unmarshal(value, fieldType, out[name]);
       // A null leaves Go's zero value; it is kept as "" or false so that "set to nothing" shows.
       const set = decoded.value ?? (isNullNode(value) ? zeroValue(fieldType) : undefined);
       if (set !== undefined && set !== null) setData(out, name, set);
+    });
+    return { good: true, value: out };
+  }
+
+  /**
+   * The walk d.mapping and d.mappingStruct share: each key decoded into a string (a key that is not
+   * one is skipped), keys already set by the mapping a merge is filling skipped, and the merge
+   * (`<<`, the last one written) applied after the keys written here.
+   */
+  private fillMapping(n: RawMap, type: GoType, out: GoDecoded, set: (name: string, key: RawNode, value: RawNode) => void): void {
+    const mergedFields = this.mergedFields;
+    this.mergedFields = null;
+    let mergeNode: RawNode | undefined;
+    for (const { key, value } of n.pairs) {
+      if (isMerge(key)) {
+        mergeNode = value;
+        continue;
+      }
+      const k = this.unmarshal(key, STRING);
+      if (!k.good) continue;
+      const name = k.value as string;
+      if (mergedFields !== null) {
+        if (mergedFields.has(goKeyIdentity(name))) continue;
+        mergedFields.add(goKeyIdentity(name));
+      }
+      set(name, key, value);
     }
     this.mergedFields = mergedFields;
     if (mergeNode !== undefined) this.merge(n, mergeNode, type, out);
-    return { good: true, value: out };
   }
 
   /** d.merge: the parent's keys are remembered, then each source fills what is still unset. */
@@ -396,10 +380,6 @@ class V3Decoder {
 }
 
 const STRING: GoType = { kind: 'string', name: 'string' };
-const OLD_BOOLS = new Map<string, boolean>([
-  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((w): [string, boolean] => [w, true]),
-  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((w): [string, boolean] => [w, false]),
-]);
 
 function keyValue(n: RawNode): string {
   return n.kind === 'scalar' ? n.value : n.kind === 'alias' ? n.name : '';
