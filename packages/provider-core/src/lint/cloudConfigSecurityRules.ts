@@ -6,7 +6,7 @@ import { LIMITS, formatBytes } from '../limits.js';
 import type { CloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import type { Cluster } from '../kairos/clusterSchema.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
-import { deref, type RawMap, type RawNode } from '../yaml/readYamlDocument.js';
+import { deref, type RawNode } from '../yaml/readYamlDocument.js';
 import type { Finding, FindingPath } from './finding.js';
 import { firstUnsafeCharacter, describeCharacter, lineColumnAt, textProblem } from './unsafeText.js';
 import {
@@ -33,12 +33,8 @@ function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
     if (problem) report({ code: problem.code, message: `${what} ${problem.message}`, path, line: node!.line });
     else check?.(target.value);
   };
-  const fields = (node: RawNode | undefined) =>
-    new Map(
-      deref(node)?.kind === 'map'
-        ? (deref(node) as RawMap).pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : []))
-        : [],
-    );
+  const fields = (node: RawNode | undefined, map = deref(node)) =>
+    new Map(map?.kind === 'map' ? map.pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : [])) : []);
   const hostname = topLevel.get('hostname');
   scalar(hostname, ['hostname'], 'hostname', (value) => checkHostName(report, ['hostname'], value, hostname?.line));
   const users = deref(topLevel.get('users'));
