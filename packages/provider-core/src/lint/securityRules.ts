@@ -15,6 +15,7 @@
 import { utf8Length } from '../bytes/utf8.js';
 import { LIMITS, formatBytes } from '../limits.js';
 import { interfaceNameProblem } from '../net/interfaceName.js';
+import { tooManyNodesMessage } from '../site/expandSite.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
 import { REGISTRY_TLS_DIR, TLS_PARTS } from '../site/registryTlsSteps.js';
 import type { Site } from '../site/siteSchema.js';
@@ -137,13 +138,8 @@ function nodeFindings(report: Report, site: Site, unflagged: Unflagged): void {
 /** Every security finding of a site; `reads` are its extra configs as the expansion read them. */
 /** More nodes than a site may have: the site is then not expanded or checked any further. */
 export function tooManyNodes(site: Site): Finding | null {
-  if (site.nodes.length <= LIMITS.nodes) return null;
-  return {
-    severity: 'error',
-    code: 'too-large',
-    message: `the site has ${site.nodes.length} nodes; the designer accepts at most ${LIMITS.nodes} in one site`,
-    path: ['nodes'],
-  };
+  const message = tooManyNodesMessage(site);
+  return message === null ? null : { severity: 'error', code: 'too-large', message, path: ['nodes'] };
 }
 
 export function siteSecurityFindings(site: Site, reads?: SiteConfigReads): Finding[] {

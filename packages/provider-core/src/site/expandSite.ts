@@ -64,7 +64,15 @@ export function expandNode(context: SiteContext, index: number): ExpandedNode {
 const roughly = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 
+/** More nodes than LIMITS.nodes: the site is not expanded, linted or checked any further. */
+export function tooManyNodesMessage(site: Site): string | null {
+  if (site.nodes.length <= LIMITS.nodes) return null;
+  return `the site has ${site.nodes.length} nodes; the designer accepts at most ${LIMITS.nodes} in one site`;
+}
+
 function expansionTooLarge(site: Site): string | null {
+  const tooMany = tooManyNodesMessage(site);
+  if (tooMany !== null) return tooMany;
   if (site.nodes.length === 0) return null;
   const shared = utf8Length(JSON.stringify({ ...site, nodes: [] }));
   if (shared * site.nodes.length <= LIMITS.expandedSharedBytes) return null;
