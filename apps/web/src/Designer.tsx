@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { redo, undo } from './actions/historyActions.js';
 import { ariaKeyShortcuts } from './actions/keymap.js';
 import { ExportDialog } from './export/ExportDialog.js';
-import { focusTargetIds, nodeIndexOf, SECTION_LABELS, SECTIONS, sectionOf, type SectionId } from './findings/fieldPaths.js';
+import { focusTargetIds, nodeIndexOf, SECTION_LABELS, SECTIONS, sectionOf } from './findings/fieldPaths.js';
 import { preloadMonaco } from './monaco/LazyMonaco.js';
 import { NodesSection } from './nodes/NodesSection.js';
 import { useNodeSelection } from './nodes/useNodeSelection.js';
@@ -17,6 +17,8 @@ import { SettingsSection } from './sections/SettingsSection.js';
 import { useFocusRequest } from './sections/useFocusRequest.js';
 import { useShortcuts } from './shell/useShortcuts.js';
 import { useAnalysis, useSiteState, useSiteStore } from './state/siteContext.js';
+import { isView, VIEW_LABELS, VIEWS, type FileTarget, type PageId } from './views/designerViews.js';
+import { ViewPage } from './views/ViewPage.js';
 
 export interface DesignerProps {
   site: Site;
@@ -28,9 +30,10 @@ export interface DesignerProps {
 export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps) {
   const store = useSiteStore();
   const { past } = useSiteState();
-  const [section, setSection] = useState<SectionId>('cluster');
+  const [section, setSection] = useState<PageId>('cluster');
   const selection = useNodeSelection();
   const [previewTab, setPreviewTab] = useState<PreviewTab>('files');
+  const [file, setFile] = useState<{ id: string; line?: number }>({ id: 'user-data' });
   const [exporting, setExporting] = useState(false);
   const requestFocus = useFocusRequest();
   useEffect(preloadMonaco, []);
@@ -42,16 +45,32 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
     if (node !== null) selection.selectIndex(node);
     requestFocus(focusTargetIds(finding.path));
   };
+  const showFile = (target: FileTarget) => {
+    selection.selectIndex(target.node);
+    setFile({ id: target.file, line: target.line });
+    setPreviewTab('files');
+  };
 
-  const sectionTabs = SECTIONS.map((id) => ({ id, label: SECTION_LABELS[id] }));
+  const sectionTabs = [
+    ...SECTIONS.map((id) => ({ id, label: SECTION_LABELS[id] })),
+    ...VIEWS.map((id) => ({ id, label: VIEW_LABELS[id] })),
+  ];
   return (
     <div className="designer">
       <TopBar site={site} saveProblem={saveProblem} onExport={() => setExporting(true)} onLeave={onLeave} />
       <div className="workspace">
         <Tabs label="Site sections" tabs={sectionTabs} selected={section} onSelect={setSection} orientation="vertical" idPrefix="section">
           <div className="section-form">
-            <h2>{SECTION_LABELS[section]}</h2>
-            {section === 'nodes' ? (
+            <h2>{isView(section) ? VIEW_LABELS[section] : SECTION_LABELS[section]}</h2>
+            {isView(section) ? (
+              <ViewPage
+                view={section}
+                site={site}
+                selectedNode={selection.index}
+                onSelectNode={selection.selectIndex}
+                onShowFile={showFile}
+              />
+            ) : section === 'nodes' ? (
               <NodesSection site={site} selected={selection.id} onSelect={selection.select} />
             ) : (
               <SettingsSection section={section} site={site} selectedNode={selection.index} />
@@ -65,6 +84,8 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
           onSelect={selection.selectIndex}
           tab={previewTab}
           onTab={setPreviewTab}
+          file={file}
+          onFile={(id) => setFile({ id })}
           onOpenFinding={openFinding}
         />
       </div>

@@ -6,10 +6,13 @@ import { CodeViewer } from '../monaco/LazyMonaco.js';
 export function FilesView({
   artifacts,
   selected,
+  line: _line,
   onSelect,
 }: {
   artifacts: NodeArtifacts;
   selected: string;
+  /** A 1-based line of the selected file to bring into view (links from the compliance view). */
+  line?: number | undefined;
   onSelect: (id: string) => void;
 }) {
   const current = artifacts.artifacts.find((a) => a.id === selected) ?? artifacts.artifacts[0];

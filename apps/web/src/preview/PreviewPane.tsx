@@ -1,7 +1,6 @@
 /** Everything about the selected node, live: files, boot stages, diffs, and the site's findings. */
 import { isSecurityFinding, type Finding, type Site } from '@rke2-edge/provider-core';
 import { StatusBadge, Tabs } from '@rke2-edge/ui';
-import { useState } from 'react';
 import { FindingsPanel } from '../findings/FindingsPanel.js';
 import { useAnalysis } from '../state/siteContext.js';
 import { DeviceCheckView } from './DeviceCheckView.js';
@@ -22,13 +21,15 @@ export interface PreviewPaneProps {
   onSelect: (index: number) => void;
   tab: PreviewTab;
   onTab: (tab: PreviewTab) => void;
+  /** The file shown in the Files tab (artifact id) and a line to bring into view. */
+  file: { id: string; line?: number };
+  onFile: (id: string) => void;
   onOpenFinding: (finding: Finding) => void;
 }
 
-export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, onOpenFinding }: PreviewPaneProps) {
+export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, file, onFile, onOpenFinding }: PreviewPaneProps) {
   const view = useNodeView(site, selected);
   const { analysis, pending, error } = useAnalysis();
-  const [file, setFile] = useState('user-data');
   const errors = analysis?.counts.error ?? 0;
   const warnings = analysis?.counts.warning ?? 0;
   const tabs = [
@@ -65,7 +66,7 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, on
         ) : !view ? (
           <p className="empty">Add a node to see the files it gets.</p>
         ) : tab === 'files' ? (
-          <FilesView artifacts={view.artifacts} selected={file} onSelect={setFile} />
+          <FilesView artifacts={view.artifacts} selected={file.id} line={file.line} onSelect={onFile} />
         ) : tab === 'check' ? (
           <DeviceCheckView selected={selected} nodeName={site.nodes[selected]?.name ?? ''} onShowFindings={() => onTab('findings')} />
         ) : tab === 'stages' ? (

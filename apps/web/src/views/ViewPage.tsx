@@ -1,0 +1,26 @@
+/** The page of one designer view. */
+import type { Site } from '@rke2-edge/provider-core';
+import { ComplianceView } from './ComplianceView.js';
+import type { FileTarget, ViewId } from './designerViews.js';
+import { FailureView } from './FailureView.js';
+import { UpgradeView } from './UpgradeView.js';
+
+export interface ViewProps {
+  site: Site;
+  /** Index of the node selected in the preview. */
+  selectedNode: number;
+  onSelectNode: (index: number) => void;
+  /** Shows a file (and line) of a node in the preview pane's Files tab. */
+  onShowFile: (target: FileTarget) => void;
+}
+
+export function ViewPage({ view, ...props }: ViewProps & { view: ViewId }) {
+  switch (view) {
+    case 'failure':
+      return <FailureView {...props} />;
+    case 'compliance':
+      return <ComplianceView {...props} />;
+    case 'upgrade':
+      return <UpgradeView {...props} />;
+  }
+}
