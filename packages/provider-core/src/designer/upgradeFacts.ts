@@ -57,7 +57,7 @@ export const AIRGAP_UPGRADE_DOCS: UpgradeSource = {
  * ingress-nginx; v1.36 gives it none and pkg/bootstrap/bootstrap.go getDefaultIngressClassFromCharts
  * keeps the controller an existing cluster's charts name, else takes traefik (IngressItems[0]).
  */
-export interface IngressFacts {
+interface IngressFacts {
   items: readonly string[];
   /** What a new cluster with no `ingress-controller` gets. */
   newClusterDefault: string;
