@@ -39,15 +39,16 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
   useEffect(preloadMonaco, []);
   useShortcuts(store);
 
-  const openFinding = (finding: Finding) => {
-    setSection(sectionOf(finding.path));
-    const node = nodeIndexOf(finding.path);
+  const openField = (path: readonly (string | number)[]) => {
+    setSection(sectionOf(path));
+    const node = nodeIndexOf(path);
     if (node !== null) selection.selectIndex(node);
-    requestFocus(focusTargetIds(finding.path));
+    requestFocus(focusTargetIds(path));
   };
+  const openFinding = (finding: Finding) => openField(finding.path);
   const showFile = (target: FileTarget) => {
     selection.selectIndex(target.node);
-    setFile({ id: target.file, line: target.line });
+    setFile(target.line === undefined ? { id: target.file } : { id: target.file, line: target.line });
     setPreviewTab('files');
   };
 
@@ -69,6 +70,7 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
                 selectedNode={selection.index}
                 onSelectNode={selection.selectIndex}
                 onShowFile={showFile}
+                onOpenField={openField}
               />
             ) : section === 'nodes' ? (
               <NodesSection site={site} selected={selection.id} onSelect={selection.select} />

@@ -101,3 +101,13 @@ export { openInputs } from './open/openInputs.js';
 export { classifyInput, type InputClass, type InputKind } from './open/classifyInput.js';
 export { openShareLink, isShareLink } from './open/openShareLink.js';
 export type { OpenResult, NamedBytes } from './open/openResult.js';
+// Upgrade view (issue 14): what moving the site to a later RKE2 minor changes for it.
+export {
+  upgradePlan,
+  upgradeTargets,
+  type UpgradePlan,
+  type UpgradeFinding,
+  type UpgradeCheck,
+  type UpgradeCode,
+} from './designer/upgradeModel.js';
+export type { UpgradeSource, Rke2Minor } from './designer/upgradeFacts.js';

@@ -12,6 +12,8 @@ export interface ViewProps {
   onSelectNode: (index: number) => void;
   /** Shows a file (and line) of a node in the preview pane's Files tab. */
   onShowFile: (target: FileTarget) => void;
+  /** Opens the settings section of a site field (a finding's path) and focuses the field. */
+  onOpenField: (path: readonly (string | number)[]) => void;
 }
 
 export function ViewPage({ view, ...props }: ViewProps & { view: ViewId }) {
