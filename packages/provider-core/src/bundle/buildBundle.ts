@@ -77,7 +77,8 @@ export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | u
   return files;
 }
 
-async function sha256Hex(data: Uint8Array): Promise<string> {
+/** The SHA-256 of bytes as 64 lower-case hex digits (WebCrypto: browsers and Node 20 alike). */
+export async function sha256Hex(data: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
