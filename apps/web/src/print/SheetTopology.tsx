@@ -70,7 +70,7 @@ export function SheetTopology({ sheet }: { sheet: SiteSheet }) {
       </svg>
       <figcaption>
         {plural(servers.length, 'server')} (init + control planes, which also open {sheet.serverOnlyPorts}) ·{' '}
-        {plural(workers.length, 'worker')}, each joining through the control plane at {controlPlaneHost}
+        {plural(workers.length, 'worker')}; every node joins through the control plane at {controlPlaneHost}
       </figcaption>
     </figure>
   );
