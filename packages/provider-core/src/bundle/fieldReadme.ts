@@ -36,7 +36,7 @@ const API_PORT = 6443;
 const v = (value: string): string => printable(value);
 
 /** Text wrapped at WIDTH columns: `first` before the first line, `rest` before the others; over-long words are cut. */
-export function wrap(text: string, first = '  ', rest = first): string[] {
+function wrap(text: string, first = '  ', rest = first): string[] {
   const lines: string[] = [];
   let line = first;
   let fresh = true;
