@@ -72,6 +72,8 @@ export { sitePorts, portsForRole, type PortRule } from './designer/rke2Ports.js'
 export { portTable, serverOnlyPorts, type PortRow } from './designer/portTable.js';
 export { effectivePodSecurity } from './site/podSecurityConfig.js';
 export { siteSheet, type SiteSheet, type SheetNode, type DhcpReservation, type NeedsGroup } from './designer/siteSheet.js';
+export { nodeLabels, LABELS_MAX, type NodeLabel, type NodeLabels } from './designer/nodeLabels.js';
+export { runSheet, type RunSheetRow } from './designer/runSheet.js';
 export { noProxyOf } from './designer/noProxyOf.js';
 export { MERGED_CONFIG_PATH } from './provider/constants.js';
 export { nodeArtifacts, type NodeArtifact, type NodeArtifacts, type ArtifactLanguage } from './designer/nodeArtifacts.js';

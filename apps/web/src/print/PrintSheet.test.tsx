@@ -37,4 +37,19 @@ describe('PrintSheet', () => {
     expect(within(needs).getAllByRole('row').length).toBeGreaterThan(1);
     expect(within(needs).getByText(new RegExp(site.nodes[0]!.name))).toBeTruthy();
   });
+
+  it('prints a label with a QR code per node, and the run sheet in install order with a box to tick', async () => {
+    const site = show(null);
+    const labels = await screen.findByRole('list');
+    const items = within(labels).getAllByRole('listitem');
+    expect(items.map((li) => li.getAttribute('aria-label'))).toEqual(site.nodes.map((n) => `Label of ${n.name}`));
+    const first = within(items[0]!);
+    expect(first.getByRole('img', { name: `QR code: label of ${site.nodes[0]!.name}` })).toBeTruthy();
+    expect(first.getAllByText(/^[0-9a-f]{64}$/)).toHaveLength(2); // the user-data and ISO hashes
+    const run = screen.getByRole('region', { name: `Run sheet: ${site.name}` });
+    const rows = within(run).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['cp-1', 'cp-2', 'cp-3', 'worker-1']);
+    expect(within(rows[1]!).getByText('cp-1 Ready')).toBeTruthy(); // cp-2 waits for the init node
+    expect(within(rows[3]!).getByRole('checkbox', { name: 'worker-1 done' })).toBeTruthy();
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * A one-page site sheet for demos and change reviews: topology, nodes, ports and the security and
- * network settings. What it shows is provider-core's `siteSheet`; this only lays it out. Never shows
+ * network settings, then a label per node (with a QR code) and the run sheet, each on pages of their own.
+ * What it shows is provider-core's `siteSheet`; this only lays it out. Never shows
  * the token or passwords.
  */
 import { siteSheet, type Site } from '@rke2-edge/provider-core';
@@ -11,6 +12,8 @@ import { SheetNeeds } from './SheetNeeds.js';
 import { DhcpReservations, SheetNodes } from './SheetNodes.js';
 import { PortsTable } from '../sections/PortsTable.js';
 import { SheetTopology } from './SheetTopology.js';
+import { SheetLabels } from './SheetLabels.js';
+import { SheetRunSheet } from './SheetRunSheet.js';
 
 const ENDPOINT_WORDS: Record<Site['cluster']['endpoint'], string> = {
   'init-node': 'the init node',
@@ -50,6 +53,8 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
       <DhcpReservations reservations={sheet.dhcpReservations} />
       <SheetNeeds groups={sheet.needs} />
       <PortsTable ports={sheet.ports} />
+      <SheetLabels site={site} />
+      <SheetRunSheet site={site} />
     </main>
   );
 }

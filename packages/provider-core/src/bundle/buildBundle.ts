@@ -10,7 +10,7 @@ import { MERGED_CONFIG_PATH } from '../provider/constants.js';
 import { expandSite, type ExpandedNode, type ExpandedSite } from '../site/expandSite.js';
 import type { Site } from '../site/siteSchema.js';
 import { cidataIso, CIDATA_ISO_NAME } from './cidataIso.js';
-import { fieldReadme } from './fieldReadme.js';
+import { fieldReadmesOf } from './fieldReadme.js';
 import { safeDevicePath, safeSegment, uniqueSegments } from './safeName.js';
 import { writeZip } from './writeZip.js';
 
@@ -57,21 +57,14 @@ export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | u
     (i) => `node-${i + 1}`,
     ['site.json', 'manifest.json'],
   );
-  const needsOf = deviceNeedsOf(site);
+  const readmeOf = fieldReadmesOf(expanded, { iso: options.iso === true, needs: deviceNeedsOf(site) });
   const files: BundleFile[] = [{ path: `${root}/site.json`, content: `${JSON.stringify(site, null, 2)}\n` }];
   for (const node of expanded.nodes) {
     const dir = `${root}/${folders[node.index]}`;
     files.push(
       { path: `${dir}/user-data`, content: node.userData },
       { path: `${dir}/meta-data`, content: node.metaData },
-      {
-        path: `${dir}/README.txt`,
-        content: fieldReadme(site.name, node, {
-          iso: options.iso === true,
-          needs: needsOf(node.node),
-          noLogin: site.os.user.noLogin,
-        }),
-      },
+      { path: `${dir}/README.txt`, content: readmeOf(node) },
     );
     if (options.iso) files.push({ path: `${dir}/${CIDATA_ISO_NAME}`, content: cidataIso(node) });
     const seen = new Set<string>();
@@ -84,7 +77,8 @@ export function bundleFiles(expanded: ExpandedSite, options: { iso?: boolean | u
   return files;
 }
 
-async function sha256Hex(data: Uint8Array): Promise<string> {
+/** The SHA-256 of bytes as 64 lower-case hex digits (WebCrypto: browsers and Node 20 alike). */
+export async function sha256Hex(data: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -60,14 +60,18 @@ export function deviceNeeds(site: Site, node: SiteNode): string[] {
   return deviceNeedsOf(site)(node);
 }
 
-/** What the site needs (the published archives not already covered by a listed one), then what the user listed. */
-function archivesNeed(site: Site): string[] {
+/** The archives to copy on an archives site: what the user listed, then the published ones no listed one covers. */
+export function archivesToCopy(site: Site): string[] {
   if (site.airGap.imageSource !== 'archives') return [];
   const listed = groupsListed(site.airGap.imageArchives);
   const needed = groupsFor(site)
     .filter((group) => !listed.has(group))
     .map((group) => archiveFileName(group));
-  const names = [...new Set([...site.airGap.imageArchives, ...needed])];
+  return [...new Set([...site.airGap.imageArchives, ...needed])];
+}
+
+function archivesNeed(site: Site): string[] {
+  const names = archivesToCopy(site);
   return names.length > 0 ? [`Image archives copied to ${site.airGap.imagesPath}: ${names.join(', ')}`] : [];
 }
 

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { haSite, variant } from '../../test/siteFixtures.js';
+import { buildBundle } from '../bundle/buildBundle.js';
+import { nodeLabels } from './nodeLabels.js';
+
+describe('nodeLabels', () => {
+  it("hashes each node's user-data and cidata ISO exactly as the bundle's manifest does", async () => {
+    const site = haSite();
+    const bundle = await buildBundle(site, { format: 'zip', iso: true });
+    if (!bundle.ok) throw new Error(bundle.reason);
+    const manifest = JSON.parse(bundle.files.at(-1)!.content as string) as { files: { path: string; sha256: string }[] };
+    const sum = (path: string) => manifest.files.find((f) => f.path === path)!.sha256;
+    const { labels, more } = await nodeLabels(site);
+    expect(more).toBe(0);
+    expect(labels.map((l) => l.node)).toEqual(['cp-1', 'cp-2', 'cp-3', 'worker-1', 'worker-2']);
+    for (const label of labels) {
+      expect(label.userDataSha256).toBe(sum(`plant-7/${label.node}/user-data`));
+      expect(label.isoSha256).toBe(sum(`plant-7/${label.node}/cidata.iso`));
+    }
+    expect(labels[3]!.text).toBe(
+      [
+        'node: worker-1',
+        'site: plant-7',
+        'role: worker',
+        'address: 192.168.1.21/24',
+        'mac: 52:54:00:00:01:21',
+        `user-data sha256: ${labels[3]!.userDataSha256}`,
+        `cidata.iso sha256: ${labels[3]!.isoSha256}`,
+      ].join('\n'),
+    );
+  });
+
+  it('says when the MAC or address is not known, stops at the limit and keeps every value on its line', async () => {
+    const site = variant((s) => {
+      s.nodes[0]!.mac = '';
+      s.nodes[0]!.address = '';
+      s.nodes[1]!.name = 'cp-2\nrole: worker';
+    });
+    const { labels, more } = await nodeLabels(site, 2);
+    expect(more).toBe(3);
+    expect(labels[0]!.text).toContain('address: not set\nmac: not known\n');
+    expect(labels[1]!.text.split('\n')).toHaveLength(7);
+    expect(labels[1]!.text).toContain('node: cp-2\\u{A}role: worker\nsite: plant-7');
+  });
+});
