@@ -77,3 +77,73 @@ test('the checks catch the old side-by-side layout at 800 px', async ({ page, de
   });
   await expect.poll(() => layoutProblems(page)).toContainEqual(expect.stringMatching(/^\.preview-pane is \d+px wide/));
 });
+
+/** Presses Tab up to `limit` times, noting each focused control's name and whether its focus ring shows. */
+async function tabWalk(page: Page, limit: number, until: (names: string[]) => boolean) {
+  const names: string[] = [];
+  const noRing: string[] = [];
+  for (let i = 0; i < limit && !until(names); i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ');
+      const ringed = (e: Element) => getComputedStyle(e).outlineStyle !== 'none' && parseFloat(getComputedStyle(e).outlineWidth) >= 2;
+      // A composite widget (Monaco) focuses a hidden text area: the ring is then on the widget's frame.
+      let frame: Element | null = el.parentElement;
+      while (frame && !ringed(frame)) frame = frame.parentElement;
+      const ring = el.matches(':focus-visible') && (ringed(el) || (el.closest('.monaco-editor') !== null && frame !== null));
+      return { name, ring };
+    });
+    if (!focused) continue;
+    names.push(focused.name);
+    if (!focused.ring) noRing.push(focused.name);
+  }
+  return { names, noRing };
+}
+
+test('Tab reaches every main action, each with a visible focus ring', async ({ page, designer }) => {
+  await designer.openFromTemplate(/HA: 3 control planes/);
+  // Two edits and an undo, so that both Undo and Redo can be used.
+  await page.getByRole('textbox', { name: 'Site name' }).fill('walk');
+  await designer.goToSection('Nodes');
+  await page.getByRole('button', { name: 'Add worker' }).click();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  // A short page, so the walk reaches the preview soon after the form.
+  await designer.goToSection('Failure view');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+
+  const wanted = [
+    'Undo',
+    'Redo',
+    'Export…',
+    'New or open…',
+    'Failure view',
+    'Download user-data',
+    'Copy user-data',
+    'Download cidata ISO',
+    'Files',
+  ];
+  const walk = await tabWalk(page, 80, (names) => wanted.every((w) => names.includes(w)));
+  expect(
+    wanted.filter((w) => !walk.names.includes(w)),
+    `not reached by Tab (reached: ${walk.names.join(' | ')})`,
+  ).toEqual([]);
+  expect(walk.noRing, `focused without a visible focus ring (walk: ${walk.names.join(' | ')})`).toEqual([]);
+
+  await test.step('the export dialog, opened from the keyboard', async () => {
+    await page.getByRole('button', { name: 'Export…' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /^Export/ });
+    await expect(dialog).toBeVisible();
+    const inDialog = ['Download all (zip)', 'Copy share link', 'Open the site sheet for printing', 'Close'];
+    const dialogWalk = await tabWalk(page, 30, (names) => inDialog.every((w) => names.includes(w)));
+    expect(
+      inDialog.filter((w) => !dialogWalk.names.includes(w)),
+      `not reached in the dialog (reached: ${dialogWalk.names.join(' | ')})`,
+    ).toEqual([]);
+    expect(dialogWalk.noRing, 'focused without a visible focus ring').toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+});
