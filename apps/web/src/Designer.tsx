@@ -15,9 +15,10 @@ import { useNodeSelection } from './nodes/useNodeSelection.js';
 import { PreviewPane, type PreviewTab } from './preview/PreviewPane.js';
 import { SettingsSection } from './sections/SettingsSection.js';
 import { useFocusRequest } from './sections/useFocusRequest.js';
+import { useSectionHistory } from './shell/useSectionHistory.js';
 import { useShortcuts } from './shell/useShortcuts.js';
 import { useAnalysis, useSiteState, useSiteStore } from './state/siteContext.js';
-import { isView, VIEW_LABELS, VIEWS, type FileTarget, type PageId } from './views/designerViews.js';
+import { isView, VIEW_LABELS, VIEWS, type FileTarget } from './views/designerViews.js';
 import { ViewPage } from './views/ViewPage.js';
 
 export interface DesignerProps {
@@ -30,7 +31,7 @@ export interface DesignerProps {
 export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps) {
   const store = useSiteStore();
   const { past } = useSiteState();
-  const [section, setSection] = useState<PageId>('cluster');
+  const [section, setSection] = useSectionHistory(saveProblem !== null);
   const selection = useNodeSelection();
   const [previewTab, setPreviewTab] = useState<PreviewTab>('files');
   const [file, setFile] = useState<{ id: string; line?: number }>({ id: 'user-data' });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, ariaKeyShortcuts, hasOwnUndo } from './keymap.js';
+import { actionForKey, ariaKeyShortcuts, hasOwnUndo, historyActionForInput } from './keymap.js';
 import { defineSiteAction } from './action.js';
 import { redo, undo } from './historyActions.js';
 import { ACTIONS } from './registry.js';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+const press = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean; code: string }> = {},
+) => ({
   key,
   ctrlKey: false,
   metaKey: false,
@@ -52,5 +55,19 @@ describe('keymap', () => {
     expect(hasOwnUndo(input('checkbox'))).toBe(false);
     expect(hasOwnUndo(document.createElement('select'))).toBe(false);
     expect(hasOwnUndo(document.createElement('button'))).toBe(false);
+  });
+
+  it('finds the shortcut by its physical key on a layout without Latin letters, not on one with them', () => {
+    expect(actionForKey(press('я', { ctrlKey: true, code: 'KeyZ' }))).toBe(undo);
+    expect(actionForKey(press('Я', { ctrlKey: true, shiftKey: true, code: 'KeyZ' }))).toBe(redo);
+    // AZERTY: the key labelled W is where US has Z; Ctrl+W there is not undo.
+    expect(actionForKey(press('w', { ctrlKey: true, code: 'KeyZ' }))).toBeUndefined();
+    expect(actionForKey(press('z', { ctrlKey: true, code: 'KeyW' }))).toBe(undo);
+  });
+
+  it("names the history action behind the browser's own undo and redo", () => {
+    expect(historyActionForInput('historyUndo')).toBe(undo);
+    expect(historyActionForInput('historyRedo')).toBe(redo);
+    expect(historyActionForInput('insertText')).toBeUndefined();
   });
 });

@@ -24,6 +24,8 @@ for (const size of ['clientHeight', 'clientWidth', 'offsetHeight', 'offsetWidth'
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  // The designer's page lives in the URL fragment (shell/useSectionHistory.ts): each test starts on a fresh URL.
+  history.replaceState(null, '', '/');
 });
 
 /** Renders the designer as a fresh page would: new services, reading whatever this browser saved. */
