@@ -101,3 +101,12 @@ export { openInputs } from './open/openInputs.js';
 export { classifyInput, type InputClass, type InputKind } from './open/classifyInput.js';
 export { openShareLink, isShareLink } from './open/openShareLink.js';
 export type { OpenResult, NamedBytes } from './open/openResult.js';
+export {
+  nodeCompliance,
+  complianceEvidence,
+  type NodeCompliance,
+  type ComplianceControl,
+  type ComplianceEvidence,
+} from './designer/complianceModel.js';
+export { COMPLIANCE_CONTROLS, type ComplianceControlId, type ComplianceSource } from './designer/complianceFacts.js';
+export type { ArtifactLine } from './designer/artifactLines.js';
