@@ -69,7 +69,7 @@ const CIS_PARAMETERS_TEXT = 'vm.overcommit_memory=1, vm.panic_on_oom=0, kernel.p
 
 export function cisEnforces(profile: string): string[] {
   return [
-    `With \`profile: ${profile}\`, RKE2 refuses to start (logrus.Fatal in validateProfile) unless the kernel has ${CIS_PARAMETERS_TEXT}, and turns on the kubelet's protect-kernel-defaults (an explicit false is fatal).`,
+    `With "profile: ${profile}", RKE2 refuses to start (logrus.Fatal in validateProfile) unless the kernel has ${CIS_PARAMETERS_TEXT}, and turns on the kubelet's protect-kernel-defaults (an explicit false is fatal).`,
     'On servers it also requires an etcd user and group, and runs the etcd static pod as that user.',
     'The API server gets RKE2\'s own admission config enforcing, auditing and warning the "restricted" Pod Security level (kube-system, compliance-operator-system and tigera-operator exempt), a default audit policy, and service-account-extend-token-expiration=false.',
     'Once the API server is up, RKE2 applies NetworkPolicies that admit only traffic from the same namespace in kube-system, kube-public and default, plus DNS (53) and ingress (80, 443) in kube-system.',
@@ -83,7 +83,7 @@ export const FIPS_ENFORCES: readonly string[] = [
 ];
 
 export const SELINUX_ENFORCES: readonly string[] = [
-  "`selinux: true` turns on enable_selinux in the CRI section of RKE2's containerd config, so every container runs confined by an SELinux label (container_t).",
+  '"selinux: true" turns on enable_selinux in the CRI section of RKE2\'s containerd config, so every container runs confined by an SELinux label (container_t).',
   'The rke2-selinux policy labels the control-plane static pods rke2_service_t (read-only) and etcd rke2_service_db_t (read-write on its data), instead of the unconfined spc_t.',
 ];
 
@@ -116,15 +116,15 @@ export function secretsEncryptionEnforces(provider: string, dataDir: string): st
       : 'aescbc (AES-CBC with PKCS#7 padding; the FIPS-approved choice)';
   return [
     `RKE2 servers always encrypt Secrets at rest: the first server generates a key, writes ${dataDir}/server/cred/encryption-config.json and passes it to the API server as encryption-provider-config.`,
-    `Cipher: ${cipher}. Key rotation is \`rke2 secrets-encrypt rotate-keys\` on a server.`,
+    `Cipher: ${cipher}. Keys are rotated with "rke2 secrets-encrypt rotate-keys" on a server.`,
   ];
 }
 
 /** What turning a control on changes, in one sentence (the lines it would add follow it). */
 export const TURNING_ON: Record<ComplianceControlId, string> = {
-  cis: 'Turning it on adds `profile: cis` to every node, a boot stage that sets the kernel parameters RKE2 checks (and writes them to a sysctl.d file), and the etcd user on servers; workloads then have to meet the "restricted" Pod Security level.',
+  cis: 'Turning it on adds "profile: cis" to every node, a boot stage that sets the kernel parameters RKE2 checks (and writes them to a sysctl.d file), and the etcd user on servers; workloads then have to meet the "restricted" Pod Security level.',
   fips: 'Turning it on boots every node with fips=1 and needs a FIPS-capable image carrying the RKE2 FIPS build; secrets encryption must stay aescbc.',
-  selinux: 'Turning it on adds `selinux: true` to every node; the image must run SELinux with the rke2-selinux policy.',
+  selinux: 'Turning it on adds "selinux: true" to every node; the image must run SELinux with the rke2-selinux policy.',
   'pod-security':
     'Choosing "restricted" (or "baseline") makes the designer write an admission config on the servers and point RKE2 at it; pods that break the level are refused.',
   'secrets-encryption': 'RKE2 servers always encrypt Secrets; only the cipher can be chosen.',

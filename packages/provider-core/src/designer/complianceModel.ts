@@ -207,7 +207,7 @@ interface ControlState {
   note: string | null;
 }
 
-const SERVERS_ONLY = 'The API servers do this: a worker has no line of its own for it. Select a server to see its lines.';
+const SERVERS_ONLY = 'The API servers enforce it: a worker has no line of its own for it.';
 
 function controlState(id: ComplianceControlId, site: Site, node: ExpandedNode, files: NodeFiles): ControlState {
   const { config } = node;
@@ -258,7 +258,7 @@ function controlState(id: ComplianceControlId, site: Site, node: ExpandedNode, f
         state: cipher,
         enforces: secretsEncryptionEnforces(cipher, nodeDataDir(config)),
         lines: server ? configKeyLines(files, 'secrets-encryption-provider') : [],
-        note: server ? null : 'Servers encrypt Secrets in etcd; a worker stores none. Select a server to see its lines.',
+        note: server ? null : 'Servers encrypt Secrets in etcd; a worker stores none, so it has no line for it.',
       };
     }
   }

@@ -2,7 +2,7 @@
 import type { ArtifactLine } from '@rke2-edge/provider-core';
 
 /** The lines of each file, in the order they come. */
-export function byFile(lines: readonly ArtifactLine[]): [path: string, lines: ArtifactLine[]][] {
+function byFile(lines: readonly ArtifactLine[]): [path: string, lines: ArtifactLine[]][] {
   const files = new Map<string, ArtifactLine[]>();
   for (const line of lines) files.set(line.path, [...(files.get(line.path) ?? []), line]);
   return [...files];
