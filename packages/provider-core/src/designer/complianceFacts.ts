@@ -64,6 +64,9 @@ export const CONTROL_SOURCES: Record<ComplianceControlId, readonly ComplianceSou
   ],
 };
 
+/** The namespaces RKE2's CIS admission config exempts (pkg/rke2/psa.go, restrictedPSAConfig, v1.36). */
+export const CIS_EXEMPT_NAMESPACES: readonly string[] = ['kube-system', 'compliance-operator-system', 'tigera-operator'];
+
 /** The kernel parameters RKE2's `cis` profile checks, as text (profile_linux.go, kernelRuntimeParameters). */
 const CIS_PARAMETERS_TEXT = 'vm.overcommit_memory=1, vm.panic_on_oom=0, kernel.panic=10 and kernel.panic_on_oops=1';
 
@@ -71,7 +74,7 @@ export function cisEnforces(profile: string): string[] {
   return [
     `With "profile: ${profile}", RKE2 refuses to start (logrus.Fatal in validateProfile) unless the kernel has ${CIS_PARAMETERS_TEXT}, and turns on the kubelet's protect-kernel-defaults (an explicit false is fatal).`,
     'On servers it also requires an etcd user and group, and runs the etcd static pod as that user.',
-    'The API server gets RKE2\'s own admission config enforcing, auditing and warning the "restricted" Pod Security level (kube-system, compliance-operator-system and tigera-operator exempt), a default audit policy, and service-account-extend-token-expiration=false.',
+    `The API server gets RKE2's own admission config enforcing, auditing and warning the "restricted" Pod Security level (${CIS_EXEMPT_NAMESPACES.join(', ')} exempt), a default audit policy, and service-account-extend-token-expiration=false.`,
     'Once the API server is up, RKE2 applies NetworkPolicies that admit only traffic from the same namespace in kube-system, kube-public and default, plus DNS (53) and ingress (80, 443) in kube-system.',
   ];
 }

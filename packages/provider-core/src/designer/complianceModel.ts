@@ -33,6 +33,7 @@ import {
   type ArtifactLine,
 } from './artifactLines.js';
 import {
+  CIS_EXEMPT_NAMESPACES,
   cisEnforces,
   CONTROL_SOURCES,
   CONTROL_TITLES,
@@ -245,7 +246,7 @@ function controlState(id: ComplianceControlId, site: Site, node: ExpandedNode, f
     }
     case 'pod-security': {
       const { level, fromCis } = effectivePodSecurity(site.security);
-      const exempt = fromCis ? ['kube-system', 'compliance-operator-system', 'tigera-operator'] : site.security.podSecurityExemptNamespaces;
+      const exempt = fromCis ? CIS_EXEMPT_NAMESPACES : site.security.podSecurityExemptNamespaces;
       const lines = level === 'privileged' ? [] : podSecurityLines(files, fromCis);
       const note = level !== 'privileged' && !fromCis && !server ? SERVERS_ONLY : null;
       return { on: level !== 'privileged', state: level, enforces: podSecurityEnforces(level, exempt, fromCis), lines, note };
