@@ -12,6 +12,7 @@ import type { Launch } from './launch.js';
 import { Designer } from './Designer.js';
 import { serialAnalysis, workerTransport, type AnalyseSite } from './lint/analysisRunner.js';
 import { useSiteAnalysis } from './lint/useSiteAnalysis.js';
+import { EvidencePage } from './print/EvidencePage.js';
 import { PrintSheet } from './print/PrintSheet.js';
 import type { Notice } from './shell/notice.js';
 import { Notices } from './shell/Notices.js';
@@ -23,6 +24,7 @@ import { StartScreen } from './StartScreen.js';
 import { AutosaveSession } from './state/autosaveSession.js';
 import { AnalysisContext, SiteStoreContext, useSiteState } from './state/siteContext.js';
 import { SiteStore } from './state/siteStore.js';
+import { OpenEvidenceContext } from './views/compliance/openEvidence.js';
 
 export interface DesignerServices {
   store: SiteStore;
@@ -67,16 +69,20 @@ function Shell({ launch, services }: { launch: Launch; services: DesignerService
     <AnalysisContext.Provider value={analysis}>
       {screen === 'print' && site ? (
         <PrintSheet site={site} onBack={() => setScreen('designer')} />
+      ) : screen === 'evidence' && site ? (
+        <EvidencePage site={site} onBack={() => setScreen('designer')} />
       ) : screen === 'designer' && site ? (
         <div className="shell">
           {banner}
           <Notices notices={notices} onDismiss={() => setNotices([])} />
-          <Designer
-            site={site}
-            onLeave={() => setScreen('start')}
-            onPrint={() => setScreen('print')}
-            saveProblem={saveProblemOf(saveStatus)}
-          />
+          <OpenEvidenceContext.Provider value={() => setScreen('evidence')}>
+            <Designer
+              site={site}
+              onLeave={() => setScreen('start')}
+              onPrint={() => setScreen('print')}
+              saveProblem={saveProblemOf(saveStatus)}
+            />
+          </OpenEvidenceContext.Provider>
         </div>
       ) : (
         <>

@@ -34,7 +34,7 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
   const [section, setSection] = useSectionHistory(saveProblem !== null);
   const selection = useNodeSelection();
   const [previewTab, setPreviewTab] = useState<PreviewTab>('files');
-  const [file, setFile] = useState<{ id: string; line?: number }>({ id: 'user-data' });
+  const [file, setFile] = useState<{ id: string; line?: number | undefined }>({ id: 'user-data' });
   const [exporting, setExporting] = useState(false);
   const requestFocus = useFocusRequest();
   useEffect(preloadMonaco, []);

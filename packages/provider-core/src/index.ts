@@ -113,3 +113,12 @@ export {
   type UpgradeCode,
 } from './designer/upgradeModel.js';
 export type { UpgradeSource, Rke2Minor } from './designer/upgradeFacts.js';
+export {
+  nodeCompliance,
+  complianceEvidence,
+  type NodeCompliance,
+  type ComplianceControl,
+  type ComplianceEvidence,
+} from './designer/complianceModel.js';
+export { COMPLIANCE_CONTROLS, type ComplianceControlId, type ComplianceSource } from './designer/complianceFacts.js';
+export type { ArtifactLine } from './designer/artifactLines.js';

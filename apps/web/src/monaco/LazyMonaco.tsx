@@ -47,7 +47,7 @@ function WithFallback({ fallback, children }: { fallback: ReactNode; children: R
 
 export function CodeViewer(props: CodeViewerProps) {
   const plain = (
-    <pre className="code-fallback" tabIndex={0} aria-label={props.label}>
+    <pre className="code-fallback" tabIndex={0} aria-label={props.label} data-line={props.line}>
       {props.text}
     </pre>
   );

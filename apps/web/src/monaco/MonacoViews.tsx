@@ -28,11 +28,14 @@ export interface CodeViewerProps {
   text: string;
   language: string;
   label: string;
+  /** A 1-based line to scroll to the middle of the view, select and highlight. */
+  line?: number | undefined;
 }
 
-export default function MonacoCodeViewer({ text, language, label }: CodeViewerProps) {
+export default function MonacoCodeViewer({ text, language, label, line }: CodeViewerProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const revealed = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   useEffect(() => {
     const created = monaco.editor.create(host.current!, {
       ...BASE,
@@ -44,11 +47,12 @@ export default function MonacoCodeViewer({ text, language, label }: CodeViewerPr
       wordWrap: 'on',
     });
     editor.current = created;
+    revealed.current = created.createDecorationsCollection();
     return () => {
       created.getModel()?.dispose();
       created.dispose();
     };
-    // Created once; the effect below follows the props.
+    // Created once; the effects below follow the props.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
@@ -57,6 +61,22 @@ export default function MonacoCodeViewer({ text, language, label }: CodeViewerPr
     if (model) monaco.editor.setModelLanguage(model, language);
     editor.current?.updateOptions({ ariaLabel: label });
   }, [text, language, label]);
+  // After the text effect, so the line exists in the model it is revealed in.
+  useEffect(() => {
+    const current = editor.current;
+    const model = current?.getModel();
+    if (!current || !model) return;
+    if (line === undefined || line < 1 || line > model.getLineCount()) {
+      revealed.current?.clear();
+      return;
+    }
+    const range = new monaco.Range(line, 1, line, model.getLineMaxColumn(line));
+    current.setSelection(range);
+    current.revealLineInCenter(line);
+    revealed.current?.set([
+      { range, options: { isWholeLine: true, className: 'revealed-line', linesDecorationsClassName: 'revealed-line-mark' } },
+    ]);
+  }, [line, text]);
   return <div ref={host} className="monaco-host" />;
 }
 

@@ -6,7 +6,7 @@ import { CodeViewer } from '../monaco/LazyMonaco.js';
 export function FilesView({
   artifacts,
   selected,
-  line: _line,
+  line,
   onSelect,
 }: {
   artifacts: NodeArtifacts;
@@ -16,6 +16,8 @@ export function FilesView({
   onSelect: (id: string) => void;
 }) {
   const current = artifacts.artifacts.find((a) => a.id === selected) ?? artifacts.artifacts[0];
+  // The line belongs to the selected file: none when that file is missing and another is shown.
+  const shownLine = current?.id === selected ? line : undefined;
   useLayoutEffect(() => {
     // Benchmark hook: marks the moment the preview shows the new text (see e2e/bench).
     performance.mark('preview-committed');
@@ -55,8 +57,11 @@ export function FilesView({
         <section className="file-content" aria-label={current.path}>
           <h3 className="file-path">{current.path}</h3>
           <div className="viewer" data-testid="file-text" data-text={current.text}>
-            <CodeViewer text={current.text} language={current.language} label={current.path} />
+            <CodeViewer text={current.text} language={current.language} label={current.path} line={shownLine} />
           </div>
+          <p className="visually-hidden" role="status">
+            {shownLine === undefined ? '' : `Showing line ${shownLine} of ${current.path}`}
+          </p>
         </section>
       )}
     </div>

@@ -22,7 +22,7 @@ export interface PreviewPaneProps {
   tab: PreviewTab;
   onTab: (tab: PreviewTab) => void;
   /** The file shown in the Files tab (artifact id) and a line to bring into view. */
-  file: { id: string; line?: number };
+  file: { id: string; line?: number | undefined };
   onFile: (id: string) => void;
   onOpenFinding: (finding: Finding) => void;
 }

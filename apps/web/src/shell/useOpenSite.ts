@@ -9,7 +9,7 @@ import { openShareLink, openUploads } from '../state/openFiles.js';
 import type { SiteStore } from '../state/siteStore.js';
 import type { Notice } from './notice.js';
 
-export type Screen = 'start' | 'designer' | 'print';
+export type Screen = 'start' | 'designer' | 'print' | 'evidence';
 
 export interface OpenSite {
   openTemplate(id: string): void;

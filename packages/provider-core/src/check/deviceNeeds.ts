@@ -33,10 +33,15 @@ export function serverSizing(agents: number): { cpu: number; ramGb: number } {
  * (the worker count, the archives, the init node's address) is worked out once, so a 20,000-node
  * site costs 20,000 short lists, not 20,000 scans of its nodes.
  */
+/** What a FIPS site's devices need (also named by the compliance view, designer/complianceModel.ts). */
+export const FIPS_IMAGE_NEED = 'FIPS-capable Kairos image (FIPS kernel and the RKE2 FIPS build; the node boots with fips=1)';
+/** What an SELinux site's devices need (also named by the compliance view). */
+export const SELINUX_IMAGE_NEED = 'Kairos image with SELinux enabled and the rke2-selinux policy installed';
+
 export function deviceNeedsOf(site: Site): (node: SiteNode) => string[] {
   const first = [`Kairos image with RKE2 ${site.rke2Version} (RKE2 is baked into the image; the provider starts that version)`];
-  if (site.security.fips) first.push('FIPS-capable Kairos image (FIPS kernel and the RKE2 FIPS build; the node boots with fips=1)');
-  if (site.security.selinux) first.push('Kairos image with SELinux enabled and the rke2-selinux policy installed');
+  if (site.security.fips) first.push(FIPS_IMAGE_NEED);
+  if (site.security.selinux) first.push(SELINUX_IMAGE_NEED);
   const agents = site.nodes.filter((n) => n.role === 'worker').length;
   const { cpu, ramGb } = serverSizing(agents);
   const server = [
