@@ -101,3 +101,15 @@ export { openInputs } from './open/openInputs.js';
 export { classifyInput, type InputClass, type InputKind } from './open/classifyInput.js';
 export { openShareLink, isShareLink } from './open/openShareLink.js';
 export type { OpenResult, NamedBytes } from './open/openResult.js';
+export { failureTopology, type FailureTopology, type FailureNode } from './designer/failureTopology.js';
+export {
+  failureOutcome,
+  worstSingleFailure,
+  VERDICT_LABELS,
+  type FailureOutcome,
+  type FailureVerdict,
+  type NodeOutcome,
+  type EtcdOutcome,
+  type EndpointOutcome,
+  type WorstSingleFailure,
+} from './designer/failureModel.js';
