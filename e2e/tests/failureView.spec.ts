@@ -86,6 +86,8 @@ test('an architect fails one, then two servers of the HA site and sees etcd quor
       expect(overflow, `the page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${SHOTS}/failure-${width}.png`, fullPage: true });
     }
+    await page.getByRole('heading', { name: 'What happens on each node' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/failure-1920-details.png` });
   });
 
   await test.step('Clear (keyboard) brings back the worst single failure as the only guide', async () => {

@@ -111,5 +111,7 @@ export {
   type NodeOutcome,
   type EtcdOutcome,
   type EndpointOutcome,
+  type ApiOutcome,
+  type FailureSource,
   type WorstSingleFailure,
 } from './designer/failureModel.js';

@@ -85,7 +85,7 @@ function FailureDetails({ outcome }: { outcome: FailureOutcome }) {
         <p>{outcome.api.words}</p>
         <p>{outcome.endpoint.words}</p>
       </section>
-      <section aria-labelledby="failure-nodes-title" className="table-section">
+      <div className="table-section">
         <h3 id="failure-nodes-title">What happens on each node</h3>
         {outcome.strandedLabels.length > 0 && (
           <p className="failure-stranded">
@@ -144,7 +144,7 @@ function FailureDetails({ outcome }: { outcome: FailureOutcome }) {
             Showing {rows.length} of {outcome.nodes.length} nodes: the first {FAILURE_ROWS} and every failed one.
           </p>
         )}
-      </section>
+      </div>
       {outcome.recovery.length > 0 && (
         <section aria-labelledby="failure-recovery-title">
           <h3 id="failure-recovery-title">What to do</h3>
