@@ -247,20 +247,23 @@ describe('worst single failure', () => {
   });
 });
 
-/** Random sites: 0–7 servers (some without etcd or API), 0–4 workers, any endpoint; and random failed sets. */
+/** Random sites: 0–7 servers (some without etcd or API), 0–4 workers (some tainted), any endpoint; and random failed sets. */
 const randomCase = fc
   .record({
     servers: fc.array(fc.record({ noEtcd: fc.boolean(), noApi: fc.boolean() }), { maxLength: 7 }),
-    workers: fc.integer({ min: 0, max: 4 }),
+    workers: fc.array(fc.boolean(), { maxLength: 4 }),
     endpoint: fc.constantFrom(...CONTROL_PLANE_ENDPOINTS),
     seed: fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }),
     more: fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }),
   })
   .map(({ servers, workers, endpoint, seed, more }) => {
-    const extra = servers.map(({ noEtcd, noApi }) => ({
-      extraConfig: [noEtcd ? 'disable-etcd: true' : '', noApi ? 'disable-apiserver: true' : ''].join('\n'),
-    }));
-    const site = cluster(servers.length, workers, endpoint, extra);
+    const extra: Partial<SiteNode>[] = [
+      ...servers.map(({ noEtcd, noApi }) => ({
+        extraConfig: [noEtcd ? 'disable-etcd: true' : '', noApi ? 'disable-apiserver: true' : ''].join('\n'),
+      })),
+      ...workers.map((tainted) => ({ taints: tainted ? ['dedicated=edge:NoSchedule'] : [] })),
+    ];
+    const site = cluster(servers.length, workers.length, endpoint, extra);
     const failed = site.nodes.map((_, i) => i).filter((i) => seed[i]);
     const superset = site.nodes.map((_, i) => i).filter((i) => seed[i] || more[i]);
     return { site, failed, superset };

@@ -276,8 +276,7 @@ function clusterState(topology: FailureTopology, failed: ReadonlySet<number>, fa
   const etcd = etcdOutcome(topology, failed);
   const api = apiOutcome(topology, failed, etcd);
   const endpoint = endpointOutcome(topology, failed, api);
-  const schedulable = topology.nodes.filter((n) => n.schedulable).length;
-  const nowhereToRun = failed.size > 0 && failed.size < topology.nodes.length && schedulable - failedSchedulable === 0;
+  const nowhereToRun = failed.size > 0 && failed.size < topology.nodes.length && topology.schedulableCount - failedSchedulable === 0;
   const failedNames = nameList([...failed].sort((a, b) => a - b).map((i) => topology.nodes[i]!.name));
 
   if (failed.size === 0) {
@@ -482,22 +481,34 @@ function compareScores(a: readonly number[], b: readonly number[]): number {
  * etcd margin left, then a server before a worker, then the first in the list. Null without nodes.
  */
 export function worstSingleFailure(topology: FailureTopology): WorstSingleFailure | null {
-  let worst: { index: number; state: ClusterState; score: number[] } | null = null;
+  const single = (node: FailureNode) => clusterState(topology, new Set([node.index]), node.schedulable ? 1 : 0);
+  // A worker's loss touches neither etcd, the API nor the endpoint: at the cluster level workers
+  // differ only in being schedulable, so one of each kind stands for all (large sites stay O(servers)).
+  const workerKinds = new Map<boolean, { verdict: FailureVerdict; score: number[] }>();
+  let worst: { index: number; score: number[] } | null = null;
   const spofs: number[] = [];
   for (const node of topology.nodes) {
-    const state = clusterState(topology, new Set([node.index]), node.schedulable ? 1 : 0);
-    if (state.verdict === 'down') spofs.push(node.index);
-    const score = [SEVERITY[state.verdict], state.endpoint.joinsWork ? 0 : 1, -state.etcd.spare, node.role === 'worker' ? 0 : 1];
-    if (worst === null || compareScores(score, worst.score) > 0) worst = { index: node.index, state, score };
+    let judged = node.role === 'worker' ? workerKinds.get(node.schedulable) : undefined;
+    if (judged === undefined) {
+      const state = single(node);
+      judged = {
+        verdict: state.verdict,
+        score: [SEVERITY[state.verdict], state.endpoint.joinsWork ? 0 : 1, -state.etcd.spare, node.role === 'worker' ? 0 : 1],
+      };
+      if (node.role === 'worker') workerKinds.set(node.schedulable, judged);
+    }
+    if (judged.verdict === 'down') spofs.push(node.index);
+    if (worst === null || compareScores(judged.score, worst.score) > 0) worst = { index: node.index, score: judged.score };
   }
   if (worst === null) return null;
+  const state = single(topology.nodes[worst.index]!);
   const name = topology.nodes[worst.index]!.name;
   const others = spofs.filter((i) => i !== worst.index).map((i) => topology.nodes[i]!.name);
   let words: string;
-  if (worst.state.verdict === 'down') {
-    words = `Losing ${name} alone stops the cluster${others.length > 0 ? ` (so does losing ${nameList(others)})` : ''}. ${worst.state.summary}`;
+  if (state.verdict === 'down') {
+    words = `Losing ${name} alone stops the cluster${others.length > 0 ? ` (so does losing ${nameList(others)})` : ''}. ${state.summary}`;
   } else {
-    words = `No single node's loss stops the cluster. The worst is losing ${name}. ${worst.state.summary}`;
+    words = `No single node's loss stops the cluster. The worst is losing ${name}. ${state.summary}`;
   }
-  return { index: worst.index, name, verdict: worst.state.verdict, singlePointsOfFailure: spofs, words };
+  return { index: worst.index, name, verdict: state.verdict, singlePointsOfFailure: spofs, words };
 }

@@ -39,6 +39,8 @@ export interface FailureTopology {
   joinNode: number | null;
   /** Some server uses an external datastore (datastore-endpoint) and none runs etcd. */
   externalDatastore: boolean;
+  /** Nodes that take pods without tolerations (counted once, so each failure costs O(failed)). */
+  schedulableCount: number;
 }
 
 const strings = (value: GoValue | undefined): string[] =>
@@ -83,5 +85,6 @@ export function failureTopology(site: Site): FailureTopology {
     apiServers: nodes.filter((n) => n.components.apiServer).map((n) => n.index),
     joinNode: (byHost ?? init)?.index ?? null,
     externalDatastore: etcdMembers.length === 0 && nodes.some((n) => n.components.externalDatastore),
+    schedulableCount: nodes.filter((n) => n.schedulable).length,
   };
 }
