@@ -122,3 +122,17 @@ export {
 } from './designer/complianceModel.js';
 export { COMPLIANCE_CONTROLS, type ComplianceControlId, type ComplianceSource } from './designer/complianceFacts.js';
 export type { ArtifactLine } from './designer/artifactLines.js';
+export { failureTopology, type FailureTopology, type FailureNode } from './designer/failureTopology.js';
+export {
+  failureOutcome,
+  worstSingleFailure,
+  VERDICT_LABELS,
+  type FailureOutcome,
+  type FailureVerdict,
+  type NodeOutcome,
+  type EtcdOutcome,
+  type EndpointOutcome,
+  type ApiOutcome,
+  type FailureSource,
+  type WorstSingleFailure,
+} from './designer/failureModel.js';
