@@ -22,7 +22,7 @@ function show(site: Site, selectedNode = 0) {
   render(
     <AnalysisContext.Provider value={{ analysis: analyseSite(site), pending: false, error: null, messagesByField: new Map() }}>
       <OpenEvidenceContext.Provider value={openEvidence}>
-        <ComplianceView site={site} selectedNode={selectedNode} onSelectNode={() => {}} onShowFile={onShowFile} />
+        <ComplianceView site={site} selectedNode={selectedNode} onSelectNode={() => {}} onShowFile={onShowFile} onOpenField={() => {}} />
       </OpenEvidenceContext.Provider>
     </AnalysisContext.Provider>,
   );
