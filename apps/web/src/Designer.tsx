@@ -51,7 +51,7 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
   };
   const showFile = (target: FileTarget) => {
     selection.selectIndex(target.node);
-    setFile({ id: target.file, line: target.line });
+    setFile(target.line === undefined ? { id: target.file } : { id: target.file, line: target.line });
     setPreviewTab('files');
   };
 
