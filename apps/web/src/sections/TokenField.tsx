@@ -27,8 +27,13 @@ export function TokenField() {
   const close = (regenerated: boolean) => {
     setConfirming(false);
     if (regenerated) setCopied('A new token was generated. Undo brings the old one back.');
-    regenerate.current?.focus();
   };
+  // Focus goes back to Regenerate once the question is gone (while the modal dialog is open, nothing outside it takes focus).
+  const asked = useRef(false);
+  useEffect(() => {
+    if (asked.current && !confirming) regenerate.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
   return (
     <>
       <TextField
