@@ -57,18 +57,51 @@ describe('designer', () => {
     expect(within(table).queryByRole('button', { name: 'worker-3' })).toBeNull();
   });
 
-  it('keeps the token masked until asked, and regenerates it', async () => {
+  it('keeps the token masked until asked, and regenerates it after asking, as one undoable edit', async () => {
     const user = await openTemplate('single-node');
     const token = screen.getByLabelText('Cluster token') as HTMLInputElement;
     expect(token.className).toBe('masked');
     const before = token.value;
     await user.click(screen.getByRole('button', { name: 'Show' }));
     expect(token.className).toBe('');
-    await user.click(screen.getByRole('button', { name: 'Regenerate' }));
+    const regenerate = screen.getByRole('button', { name: 'Regenerate' });
+    await user.click(regenerate);
+    expect(screen.getByRole('dialog', { name: 'Regenerate the cluster token?' }).textContent).toMatch(
+      /already installed keep the old token/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(regenerate);
+    expect(token.value).toBe(before);
+    await user.click(regenerate);
+    await user.click(screen.getByRole('button', { name: 'Regenerate token' }));
+    expect(document.activeElement).toBe(regenerate);
     expect(token.value).not.toBe(before);
     expect(token.value).toMatch(/^[A-Za-z0-9]{48}$/);
     await act(async () => undefined);
     expect(fileText('user-data')).toContain(`cluster_token: ${token.value}`);
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(token.value).toBe(before);
+  });
+
+  it('masks the token in the preview, stages and the token field in presentation mode, and remembers the mode for the session', async () => {
+    const user = await openTemplate('single-node');
+    const token = (screen.getByLabelText('Cluster token') as HTMLInputElement).value;
+    expect(fileText('user-data')).toContain(token);
+    const toggle = screen.getByRole('button', { name: 'Presentation mode' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(sessionStorage.getItem('rke2-edge-designer:presentation-mode')).toBe('on');
+    expect(fileText('user-data')).not.toContain(token);
+    expect(fileText('user-data')).toContain('cluster_token: MASKED-BY-PRESENTATION-MODE');
+    expect((screen.getByRole('button', { name: 'Show' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/downloaded and copied files hold the real ones/)).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Boot stages' }));
+    expect(document.body.textContent).not.toContain(token);
+    await user.keyboard('{Control>}{Alt>}p{/Alt}{/Control}');
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(sessionStorage.getItem('rke2-edge-designer:presentation-mode')).toBe('off');
   });
 
   it('diffs a node before and after the last edit, and copies its user-data', async () => {

@@ -16,6 +16,7 @@ import { EvidencePage } from './print/EvidencePage.js';
 import { PrintSheet } from './print/PrintSheet.js';
 import type { Notice } from './shell/notice.js';
 import { Notices } from './shell/Notices.js';
+import { useMaskedSite, usePresentedAnalysis } from './shell/presentation.js';
 import { SessionBanner } from './shell/SessionBanner.js';
 import { startup } from './shell/startup.js';
 import { saveProblemOf, useAutosave } from './shell/useAutosave.js';
@@ -60,17 +61,19 @@ function Shell({ launch, services }: { launch: Launch; services: DesignerService
   const [screen, setScreen] = useState<Screen>(site ? 'designer' : 'start');
   const [notices, setNotices] = useState<Notice[]>(services.startupNotices);
   const saveStatus = useAutosave(store, autosave, site);
-  const analysis = useSiteAnalysis(site, services.analyse);
+  // In presentation mode everything below reads the analysis with its messages redacted, and prints the masked site.
+  const analysis = usePresentedAnalysis(useSiteAnalysis(site, services.analyse), site);
+  const printed = useMaskedSite(site)?.site ?? site;
   const open = useOpenSite(store, setNotices, setScreen);
   useLaunch(launch, open);
 
   const banner = <SessionBanner store={store} autosave={autosave} status={saveStatus} />;
   return (
     <AnalysisContext.Provider value={analysis}>
-      {screen === 'print' && site ? (
-        <PrintSheet site={site} onBack={() => setScreen('designer')} />
-      ) : screen === 'evidence' && site ? (
-        <EvidencePage site={site} onBack={() => setScreen('designer')} />
+      {screen === 'print' && printed ? (
+        <PrintSheet site={printed} onBack={() => setScreen('designer')} />
+      ) : screen === 'evidence' && printed ? (
+        <EvidencePage site={printed} onBack={() => setScreen('designer')} />
       ) : screen === 'designer' && site ? (
         <div className="shell">
           {banner}

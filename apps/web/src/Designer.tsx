@@ -15,6 +15,8 @@ import { useNodeSelection } from './nodes/useNodeSelection.js';
 import { PreviewPane, type PreviewTab } from './preview/PreviewPane.js';
 import { SettingsSection } from './sections/SettingsSection.js';
 import { useFocusRequest } from './sections/useFocusRequest.js';
+import { useMaskedSite } from './shell/presentation.js';
+import { PresentationToggle } from './shell/PresentationToggle.js';
 import { useSectionHistory } from './shell/useSectionHistory.js';
 import { useShortcuts } from './shell/useShortcuts.js';
 import { useAnalysis, useSiteState, useSiteStore } from './state/siteContext.js';
@@ -39,6 +41,8 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
   const requestFocus = useFocusRequest();
   useEffect(preloadMonaco, []);
   useShortcuts(store);
+  // Views show the site with its secrets masked in presentation mode (the forms edit the real one).
+  const shownSite = useMaskedSite(site)?.site ?? site;
 
   const openField = (path: readonly (string | number)[]) => {
     setSection(sectionOf(path));
@@ -67,7 +71,7 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
             {isView(section) ? (
               <ViewPage
                 view={section}
-                site={site}
+                site={shownSite}
                 selectedNode={selection.index}
                 onSelectNode={selection.selectIndex}
                 onShowFile={showFile}
@@ -129,6 +133,7 @@ function TopBar({ site, saveProblem, onExport, onLeave }: TopBarProps) {
         <button type="button" onClick={() => store.perform(redo)} disabled={future.length === 0} aria-keyshortcuts={ariaKeyShortcuts(redo)}>
           {redo.label}
         </button>
+        <PresentationToggle />
         <button type="button" className="primary" onClick={onExport}>
           Export…
         </button>

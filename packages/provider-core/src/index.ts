@@ -82,6 +82,7 @@ export * as siteEdits from './designer/siteEdits.js';
 export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';
 export { countFindings, type FindingCounts } from './designer/findingCounts.js';
 export { analysisFollowingNodes } from './designer/followNodes.js';
+export { maskSecrets, maskedNodePreview, nodePreview, maskAnalysis, type MaskedSite, type NodePreview } from './designer/maskSecrets.js';
 export { checkSite, publicSiteCheck } from './check/checkSite.js';
 export {
   CheckFailureSchema,

@@ -27,6 +27,7 @@ declare class URL {
 }
 
 declare function atob(data: string): string;
+declare function btoa(data: string): string;
 
 declare function structuredClone<T>(value: T): T;
 

@@ -29,9 +29,18 @@ export interface HistoryAction {
   shortcuts: readonly string[];
 }
 
-export type AnyAction = SiteAction<never> | HistoryAction;
-/** What a key can run: undo, redo, or a site action that needs no arguments. */
-export type ShortcutAction = SiteAction<void> | HistoryAction;
+/** A change to how the designer shows the site, not to the site (presentation mode): not recorded for undo. */
+export interface ViewAction {
+  kind: 'view';
+  id: string;
+  label: string;
+  shortcuts: readonly string[];
+  run: () => void;
+}
+
+export type AnyAction = SiteAction<never> | HistoryAction | ViewAction;
+/** What a key can run: undo, redo, a view action, or a site action that needs no arguments. */
+export type ShortcutAction = SiteAction<void> | HistoryAction | ViewAction;
 
 /** A site action; `shortcuts` only where `A` is void, as a key press has no arguments to give. */
 export const defineSiteAction = <A>(

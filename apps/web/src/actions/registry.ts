@@ -6,6 +6,8 @@ import type { AnyAction } from './action.js';
 import { redo, undo } from './historyActions.js';
 import { addNode, addWorkers, duplicateNode, removeNode, setNodeRole, updateNode } from './nodeActions.js';
 import { editSettings, replaceSite } from './settingsActions.js';
+import { regenerateToken } from './tokenActions.js';
+import { togglePresentation } from './viewActions.js';
 
 export const ACTIONS: readonly AnyAction[] = [
   undo,
@@ -18,4 +20,6 @@ export const ACTIONS: readonly AnyAction[] = [
   updateNode,
   editSettings,
   replaceSite,
+  regenerateToken,
+  togglePresentation,
 ];

@@ -2,6 +2,7 @@
 import type { Site } from '@rke2-edge/provider-core';
 import { useMemo, useState } from 'react';
 import { DiffViewer } from '../monaco/LazyMonaco.js';
+import { useMaskedSite } from '../shell/presentation.js';
 import { viewNode } from './useExpandedNode.js';
 
 const BEFORE_LAST_EDIT = 'before';
@@ -13,8 +14,11 @@ export function DiffView({ site, previous, selected }: { site: Site; previous: S
   const rightIndex = Number(right);
   const leftSite = left === BEFORE_LAST_EDIT ? previous : site;
   const leftIndex = left === BEFORE_LAST_EDIT ? rightIndex : Number(left);
-  const leftView = useMemo(() => (leftSite ? viewNode(leftSite, leftIndex) : null), [leftSite, leftIndex]);
-  const rightView = useMemo(() => viewNode(site, rightIndex), [site, rightIndex]);
+  // Presentation mode: each side masked, and neither shows the other's secrets (a regenerated token's old value).
+  const leftMasked = useMaskedSite(leftSite, leftSite === site ? undefined : site);
+  const rightMasked = useMaskedSite(site, previous);
+  const leftView = useMemo(() => (leftSite ? viewNode(leftSite, leftIndex, leftMasked) : null), [leftSite, leftIndex, leftMasked]);
+  const rightView = useMemo(() => viewNode(site, rightIndex, rightMasked), [site, rightIndex, rightMasked]);
   const ids = [...new Set([...(leftView?.artifacts.artifacts ?? []), ...(rightView?.artifacts.artifacts ?? [])].map((a) => a.id))];
   const textOf = (view: typeof leftView) => view?.artifacts.artifacts.find((a) => a.id === artifactId)?.text ?? '';
   const language = rightView?.artifacts.artifacts.find((a) => a.id === artifactId)?.language ?? 'yaml';

@@ -7,9 +7,11 @@ import { CIDATA_ISO_NAME, cidataIso, safeSegment, type ExpandedNode, type Findin
 import { useState } from 'react';
 import { describeFinding } from '../findings/fieldPaths.js';
 import { copyText, downloadBytes } from '../export/download.js';
+import { usePresentationMode } from '../shell/presentation.js';
 
 export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: readonly Finding[] | null }) {
   const [message, setMessage] = useState<string | null>(null);
+  const presenting = usePresentationMode();
   const name = safeSegment(node.node.name, `node-${node.index + 1}`);
   const checking = unsafe === null;
   if (unsafe !== null && unsafe.length > 0) {
@@ -40,6 +42,11 @@ export function NodeDownloads({ node, unsafe }: { node: ExpandedNode; unsafe: re
       <span role="status" className="field-hint">
         {checking ? 'Checking the site…' : message}
       </span>
+      {presenting && (
+        <p className="field-hint presentation-note">
+          Presentation mode masks secrets on screen only: downloaded and copied files hold the real ones, as the devices need them.
+        </p>
+      )}
     </div>
   );
 }

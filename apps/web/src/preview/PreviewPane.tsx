@@ -70,7 +70,7 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, fi
         ) : tab === 'check' ? (
           <DeviceCheckView selected={selected} nodeName={site.nodes[selected]?.name ?? ''} onShowFindings={() => onTab('findings')} />
         ) : tab === 'stages' ? (
-          <StagesView plan={view.expanded.plan} />
+          <StagesView steps={view.steps} />
         ) : (
           <DiffView site={site} previous={previous} selected={selected} />
         )}

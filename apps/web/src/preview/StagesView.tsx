@@ -1,8 +1,7 @@
 /** What the node does at boot: the provider's boot.before stages, in order, as a timeline. */
-import { bootTimeline, BOOT_STAGE, type PluginOutcome } from '@rke2-edge/provider-core';
+import { BOOT_STAGE, type BootStep } from '@rke2-edge/provider-core';
 
-export function StagesView({ plan }: { plan: PluginOutcome }) {
-  const steps = bootTimeline(plan);
+export function StagesView({ steps }: { steps: readonly BootStep[] }) {
   if (steps.length === 0) return <p className="empty">The provider writes no boot stages for this node (see Files for why).</p>;
   return (
     <ol className="timeline" aria-label={`${BOOT_STAGE} stages in the order yip runs them`}>

@@ -20,7 +20,8 @@ export function useShortcuts(store: SiteStore): void {
       const action = actionForKey(e);
       if (!action) return;
       e.preventDefault();
-      if (action.kind === 'history') store.perform(action);
+      if (action.kind === 'view') action.run();
+      else if (action.kind === 'history') store.perform(action);
       else store.perform(action, undefined);
     };
     const onBeforeInput = (e: InputEvent) => {

@@ -29,13 +29,16 @@ export function analyseSite(site: Site): SiteAnalysis {
   const expanded = expandSite(site);
   const findings = sortFindings(lintSite(site, expanded));
   const nodeStatus: NodeStatus[] = site.nodes.map(() => 'ok');
+  const raise = (index: number, severity: Finding['severity']) => {
+    if (severity === 'error') nodeStatus[index] = 'errors';
+    else if (severity === 'warning' && nodeStatus[index] === 'ok') nodeStatus[index] = 'warnings';
+  };
   for (const finding of findings) {
     const [section, index] = finding.path;
-    // An unsafe value anywhere in the site stops every node's files from being made.
-    if (isSecurityFinding(finding) && (section !== 'nodes' || typeof index !== 'number')) nodeStatus.fill('errors');
-    if (section !== 'nodes' || typeof index !== 'number' || nodeStatus[index] === undefined) continue;
-    if (finding.severity === 'error') nodeStatus[index] = 'errors';
-    else if (finding.severity === 'warning' && nodeStatus[index] === 'ok') nodeStatus[index] = 'warnings';
+    if (section === 'nodes' && typeof index === 'number' && nodeStatus[index] !== undefined) raise(index, finding.severity);
+    // Every node's files are made from the site's settings, so a finding about them (the missing token
+    // of a share link, the control-plane host) is every node's; an unsafe value anywhere stops them all.
+    else nodeStatus.forEach((_, i) => raise(i, isSecurityFinding(finding) ? 'error' : finding.severity));
   }
   // lintSite already ran the check on this expansion (its failures are findings); checkSite returns that run.
   const check = publicSiteCheck(checkSite(site, expanded));

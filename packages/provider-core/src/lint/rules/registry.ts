@@ -55,6 +55,7 @@ import { imageArchiveMissing } from './image-archive-missing.js';
 import { imageArchiveUnknown } from './image-archive-unknown.js';
 import { pemInvalid } from './pem-invalid.js';
 import { tlsFileNotWritten } from './tls-file-not-written.js';
+import { registryAuthIncomplete } from './registry-auth-incomplete.js';
 import { macMissing } from './mac-missing.js';
 import { macInvalid } from './mac-invalid.js';
 import { gatewayMissing } from './gateway-missing.js';
@@ -116,6 +117,7 @@ export const RULES = [
   imageArchiveUnknown,
   pemInvalid,
   tlsFileNotWritten,
+  registryAuthIncomplete,
   macMissing,
   macInvalid,
   gatewayMissing,

@@ -1,0 +1,131 @@
+/**
+ * Issue 14, the sales engineer on a projector: presentation mode masks the cluster token in every
+ * preview (Files incl. the Monaco model, Boot stages, Diff, Device check, Findings) and on the
+ * print sheet; Regenerate asks first, Escape keeps the token, and Undo brings the old one back.
+ */
+import type { Page } from '@playwright/test';
+import { expect, seriousAxeViolations, test } from './fixtures.js';
+
+const SHOTS = process.env['PRESENTATION_SHOTS'];
+
+/**
+ * Everything the page shows or carries: its visible text, every attribute (the viewers' data-text
+ * holds the Monaco model's whole text) and every field value, except the form's own masked secret
+ * fields (drawn as dots, as they are outside presentation mode too).
+ */
+async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts = [document.body.innerText];
+    for (const element of Array.from(document.querySelectorAll('*'))) {
+      if (element.matches('input.masked, textarea.masked')) continue;
+      for (const attribute of Array.from(element.attributes)) parts.push(attribute.value);
+      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) parts.push(element.value);
+    }
+    return parts.join('\n');
+  });
+}
+
+async function expectHidden(page: Page, ...secrets: string[]): Promise<void> {
+  const text = await pageText(page);
+  for (const secret of secrets) expect(text.includes(secret), `the page shows ${secret}`).toBe(false);
+}
+
+test('sales engineer demos in presentation mode: no token on screen, Regenerate asks and undoes', async ({ page, designer }, testInfo) => {
+  await designer.openFromTemplate(/HA: 3 control planes/);
+  const tokenField = page.getByLabel('Cluster token');
+  const token = await tokenField.inputValue();
+  expect(token).toMatch(/^[A-Za-z0-9]{16,}$/);
+  const toggle = page.getByRole('button', { name: 'Presentation mode' });
+
+  await test.step('the token is in the user-data before presentation mode', async () => {
+    await expect(designer.shownFile()).toHaveAttribute('data-text', new RegExp(`cluster_token: ${token}`));
+  });
+
+  await test.step('turn presentation mode on', async () => {
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(designer.shownFile()).toHaveAttribute('data-text', /cluster_token: MASKED-BY-PRESENTATION-MODE/);
+    await expect(page.getByText(/downloaded and copied files hold the real ones/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Show', exact: true })).toBeDisabled();
+    await expectHidden(page, token);
+  });
+
+  await test.step('no token in any file, the boot stages, the device check or the findings', async () => {
+    await designer.openFile('/etc/rancher/rke2/config.yaml');
+    await expect(designer.shownFile()).toHaveAttribute('data-text', /"token": "MASKED-BY-PRESENTATION-MODE"/);
+    const files = page.getByRole('navigation', { name: 'Files' }).getByRole('button');
+    for (const path of await files.allTextContents()) {
+      await designer.openFile(path);
+      await expect(files.filter({ hasText: path }).first()).toHaveAttribute('aria-current', 'true');
+      await expectHidden(page, token);
+    }
+    for (const tab of ['Boot stages', 'Device check', /^Findings \(/]) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expectHidden(page, token);
+    }
+  });
+
+  await test.step('Regenerate asks; Escape keeps the token and gives focus back', async () => {
+    const regenerate = page.getByRole('button', { name: 'Regenerate', exact: true });
+    await regenerate.click();
+    const dialog = page.getByRole('dialog', { name: 'Regenerate the cluster token?' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('Nodes already installed keep the old token');
+    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/regenerate-1280.png` });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(regenerate).toBeFocused();
+    expect(await tokenField.inputValue()).toBe(token);
+  });
+
+  let fresh = '';
+  await test.step('confirm: a new token, and the diff shows neither the old nor the new one', async () => {
+    await page.getByRole('button', { name: 'Regenerate', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Regenerate token' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect.poll(() => tokenField.inputValue()).not.toBe(token);
+    fresh = await tokenField.inputValue();
+    await page.getByRole('tab', { name: 'Diff' }).click();
+    await expect(page.getByRole('combobox', { name: 'Left' })).toHaveValue('before');
+    await expect(page.getByTestId('diff')).toHaveAttribute('data-right', /cluster_token: MASKED-BY-PRESENTATION-MODE/);
+    await expectHidden(page, token, fresh);
+  });
+
+  await test.step('Undo brings the old token back', async () => {
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => tokenField.inputValue()).toBe(token);
+  });
+
+  await test.step('presentation mode is remembered after a reload', async () => {
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Presentation mode' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(designer.shownFile()).toHaveAttribute('data-text', /cluster_token: MASKED-BY-PRESENTATION-MODE/);
+    await expectHidden(page, token, fresh);
+  });
+
+  await test.step('the print sheet shows no token', async () => {
+    await designer.openExport();
+    await page.getByRole('button', { name: 'Open the site sheet for printing' }).click();
+    await expect(page.getByRole('heading', { name: /^Site sheet/ })).toBeVisible();
+    await expectHidden(page, token, fresh);
+    await page.getByRole('button', { name: 'Back to the designer' }).click();
+  });
+
+  await test.step('screenshots at 800 and 1,440 px', async () => {
+    await page.getByRole('tab', { name: 'Files' }).click();
+    await designer.openFile('user-data');
+    for (const width of [800, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expect(toggle).toBeVisible();
+      await page.screenshot({ path: SHOTS ? `${SHOTS}/presentation-${width}.png` : testInfo.outputPath(`presentation-${width}.png`) });
+    }
+    if (SHOTS) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: `${SHOTS}/presentation-mode.png` });
+    }
+    await expectHidden(page, token, fresh);
+  });
+});
