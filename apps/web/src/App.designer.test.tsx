@@ -104,6 +104,21 @@ describe('designer', () => {
     expect(sessionStorage.getItem('rke2-edge-designer:presentation-mode')).toBe('off');
   });
 
+  it('keeps the real token when the Upgrade view sets the version in presentation mode (the view shows the masked site)', async () => {
+    const user = await openTemplate('single-node');
+    const token = (screen.getByLabelText('Cluster token') as HTMLInputElement).value;
+    await user.click(screen.getByRole('tab', { name: 'Cluster' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: /^RKE2 version/ }), 'v1.35');
+    await user.click(screen.getByRole('button', { name: 'Presentation mode' }));
+    await user.click(screen.getByRole('tab', { name: 'Upgrade view' }));
+    await user.click(screen.getByRole('button', { name: 'Set the site to v1.36' }));
+    await user.click(screen.getByRole('button', { name: 'Presentation mode' }));
+    expect(fileText('user-data')).toContain(`cluster_token: ${token}`);
+    await user.click(screen.getByRole('tab', { name: 'Cluster' }));
+    expect((screen.getByLabelText('Cluster token') as HTMLInputElement).value).toBe(token);
+    expect((screen.getByRole('combobox', { name: /^RKE2 version/ }) as HTMLSelectElement).value).toBe('v1.36');
+  });
+
   it('diffs a node before and after the last edit, and copies its user-data', async () => {
     const user = await openTemplate('single-node');
     const host = screen.getByRole('textbox', { name: /^Control-plane host/ });

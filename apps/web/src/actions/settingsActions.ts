@@ -16,3 +16,13 @@ export const editSettings = defineSiteAction<{ value: SiteSettings; field: strin
   label: ({ field }) => `Edit ${field}`,
   perform: (site, { value }) => ({ ...site, ...value, nodes: site.nodes }),
 });
+
+/**
+ * The site's RKE2 minor, and nothing else: the Upgrade view applies a version from a site that may be
+ * the masked one of presentation mode, so it must not write its other settings back.
+ */
+export const setRke2Version = defineSiteAction<{ version: Site['rke2Version'] }>({
+  id: 'site.setRke2Version',
+  label: ({ version }) => `Set RKE2 version to ${version}`,
+  perform: (site, { version }) => ({ ...site, rke2Version: version }),
+});

@@ -39,7 +39,7 @@ describe('ComplianceView', () => {
     await userEvent.click(link);
     const line = Number(/line (\d+)/.exec(link.getAttribute('aria-label')!)![1]);
     expect(onShowFile).toHaveBeenCalledWith({ node: 0, file: 'user-data', line });
-    expect(viewNode(site, 0)!.artifacts.artifacts[0]!.text.split('\n')[line - 1]).toBe('    profile: cis');
+    expect(viewNode(site, 0, null)!.artifacts.artifacts[0]!.text.split('\n')[line - 1]).toBe('    profile: cis');
 
     const fips = screen.getByRole('region', { name: 'FIPS 140 mode' });
     expect(within(fips).getByText('Off')).toBeTruthy();
@@ -51,7 +51,7 @@ describe('ComplianceView', () => {
   });
 
   it("passes a line to the Files tab's viewer, only for the file it belongs to", () => {
-    const { artifacts } = viewNode(hardened(), 0)!;
+    const { artifacts } = viewNode(hardened(), 0, null)!;
     render(<FilesView artifacts={artifacts} selected="user-data" line={23} onSelect={() => {}} />);
     expect(screen.getByTestId('file-text').querySelector('pre')!.getAttribute('data-line')).toBe('23');
     expect(screen.getByRole('status').textContent).toBe('Showing line 23 of user-data');

@@ -5,7 +5,7 @@
  */
 import { upgradePlan, upgradeTargets, type Rke2Minor, type UpgradeFinding } from '@rke2-edge/provider-core';
 import { useId, useMemo, useState } from 'react';
-import { editSettings } from '../actions/settingsActions.js';
+import { setRke2Version } from '../actions/settingsActions.js';
 import { nodeIndexOf, SECTION_LABELS, sectionOf } from '../findings/fieldPaths.js';
 import { useSiteStore } from '../state/siteContext.js';
 import { SourceLinks } from './upgrade/SourceLinks.js';
@@ -29,10 +29,7 @@ export function UpgradeView({ site, onOpenField }: ViewProps) {
       </p>
     );
 
-  const applyVersion = () => {
-    const { nodes: _nodes, ...settings } = site;
-    store.perform(editSettings, { value: { ...settings, rke2Version: to }, field: 'RKE2 version' });
-  };
+  const applyVersion = () => store.perform(setRke2Version, { version: to });
   const where = (path: UpgradeFinding['path']) => {
     const node = nodeIndexOf(path);
     return node !== null ? (site.nodes[node]?.name ?? `node ${node + 1}`) : SECTION_LABELS[sectionOf(path)];
