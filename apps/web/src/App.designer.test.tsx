@@ -185,6 +185,14 @@ describe('site format 2 in the designer', () => {
     expect(key.className).toBe('masked');
     await user.click(screen.getByRole('button', { name: 'Show client key of registry 1' }));
     expect(key.className).toBe('');
+    // Presentation mode hides it again and will not show it.
+    await user.click(screen.getByRole('button', { name: 'Presentation mode' }));
+    expect(key.className).toBe('masked');
+    expect((screen.getByRole('button', { name: 'Show client key of registry 1' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole('tab', { name: 'Kairos OS' }));
+    expect(screen.getByRole('textbox', { name: 'Password hash' }).className).toBe('masked');
+    await user.click(screen.getByRole('button', { name: 'Presentation mode' }));
+    expect(screen.getByRole('textbox', { name: 'Password hash' }).className).toBe('');
   });
 
   it('offers an explicit no-login choice', async () => {
