@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, seriousAxeViolations, test } from './fixtures.js';
+import { shot } from './screenshots.js';
 
 /** Tabs forward from where focus is until `name` has it (at most `max` presses): how a keyboard user gets there. */
 async function tabTo(page: Page, name: RegExp, max = 60): Promise<void> {
@@ -19,12 +20,7 @@ async function tabTo(page: Page, name: RegExp, max = 60): Promise<void> {
   throw new Error(`${name} was not reached with ${max} Tab presses`);
 }
 
-test('sales engineer follows the CIS line into the preview and prints the evidence page', async ({ page, designer }) => {
-  const shots = process.env['SHOTS_DIR'];
-  const shot = async (name: string, fullPage = false) => {
-    if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage });
-  };
-
+test('sales engineer follows the CIS line into the preview and prints the evidence page', async ({ page, designer }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await test.step('start from the HA template', () => designer.openFromTemplate(/HA: 3 control planes/));
 
@@ -43,7 +39,7 @@ test('sales engineer follows the CIS line into the preview and prints the eviden
     await expect(view.getByRole('region', { name: 'Secrets encryption at rest' }).locator('.control-state')).toHaveText('secretbox');
     await expect(view.getByRole('region', { name: 'FIPS 140 mode' }).getByText('Off', { exact: true })).toBeVisible();
     await expect(view.getByRole('region', { name: 'Pod Security admission' }).locator('.control-state')).toHaveText('restricted');
-    await shot('compliance-1280');
+    await shot(page, testInfo, 'compliance-1280');
   });
 
   await test.step('reach the `profile: cis` line with the keyboard and follow it into the preview', async () => {
@@ -65,8 +61,7 @@ test('sales engineer follows the CIS line into the preview and prints the eviden
     const highlighted = page.locator('.monaco-host .revealed-line');
     await expect(highlighted).toBeVisible();
     await expect(page.locator('.monaco-host .view-line').filter({ hasText: 'profile: cis' })).toBeVisible();
-    // The README's picture: the view, and the line it links to revealed in the preview.
-    await shot('compliance-view');
+    await shot(page, testInfo, 'compliance-view');
   });
 
   await test.step('a line deep in another file is revealed too (the sysctl.d file, last kernel parameter)', async () => {
@@ -84,7 +79,7 @@ test('sales engineer follows the CIS line into the preview and prints the eviden
       await view.getByRole('region', { name: 'CIS hardening profile' }).scrollIntoViewIfNeeded();
       const overflow = await view.evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(overflow, `compliance view overflows at ${width} px`).toBeLessThanOrEqual(1);
-      await shot(`compliance-${width}`);
+      await shot(page, testInfo, `compliance-${width}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -102,10 +97,10 @@ test('sales engineer follows the CIS line into the preview and prints the eviden
     ]);
     const cis = page.getByRole('region', { name: /^CIS hardening profile/ });
     await expect(cis.getByText('etcd:', { exact: true })).toHaveCount(2);
-    await shot('evidence-screen', true);
+    await shot(page, testInfo, 'evidence-screen', true);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-    await shot('evidence-print', true);
+    await shot(page, testInfo, 'evidence-print', true);
     await page.emulateMedia({ media: 'screen' });
   });
 

@@ -1,23 +1,15 @@
 /**
  * Issue 14's failure view in Chromium, by keyboard only: on the HA template (three servers with
  * kube-vip, two workers) losing one server keeps etcd quorum, losing two loses it, and the verdict,
- * the picture's text alternative and the recovery steps say so. Screenshots are written for a person
- * to look at (FAILURE_SHOTS, default e2e/test-results/failure-view) and, with UPDATE_SCREENSHOTS=1,
- * for the README (docs/screenshots/failure-view.png).
+ * the picture's text alternative and the recovery steps say so.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures.js';
+import { shot } from './screenshots.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const SHOTS = process.env['FAILURE_SHOTS'] ?? resolve(here, '../test-results/failure-view');
-// The README's screenshot is rewritten only on request (UPDATE_SCREENSHOTS=1), so a test run leaves the checkout clean.
-const README_SHOT = process.env['UPDATE_SCREENSHOTS']
-  ? resolve(here, '../../docs/screenshots/failure-view.png')
-  : `${SHOTS}/failure-view.png`;
-
-test('an architect fails one, then two servers of the HA site and sees etcd quorum hold, then break', async ({ designer, page }) => {
+test('an architect fails one, then two servers of the HA site and sees etcd quorum hold, then break', async ({
+  designer,
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const verdict = page.getByRole('region', { name: /^(Verdict|Nothing marked)/ });
   const picture = page.getByRole('img', { name: /^Cluster picture:/ });
@@ -78,20 +70,18 @@ test('an architect fails one, then two servers of the HA site and sees etcd quor
     await expect(page.getByRole('list').filter({ hasText: 'rke2 server --cluster-reset' })).toBeVisible();
   });
 
-  await test.step('look at it: 1,280 px for the README, 800 and 1,920 px for the layout', async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    // The README's picture starts at the node list, so the verdict and the drawing fit under it.
+  await test.step('look at it at 1,280, 800, 1,440 and 1,920 px', async () => {
     await page.getByRole('group', { name: 'Nodes that fail' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: README_SHOT });
+    await shot(page, testInfo, 'failure-1280');
     for (const width of [800, 1440, 1920]) {
       await page.setViewportSize({ width, height: 900 });
       await expect(picture).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `the page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `${SHOTS}/failure-${width}.png`, fullPage: true });
+      await shot(page, testInfo, `failure-${width}`, true);
     }
     await page.getByRole('heading', { name: 'What happens on each node' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/failure-1920-details.png` });
+    await shot(page, testInfo, 'failure-1920-details');
   });
 
   await test.step('Clear (keyboard) brings back the worst single failure as the only guide', async () => {

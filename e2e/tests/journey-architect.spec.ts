@@ -1,16 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { readmeShot, shot } from './screenshots.js';
 
-/** Screenshots to look at (SHOTS_DIR, e.g. /tmp/h/shots-upgrade); README_SHOT names the README's (docs/screenshots/upgrade-view.png). */
-const shotsDir = process.env['SHOTS_DIR'];
-async function shoot(page: Page, name: string) {
-  if (!shotsDir) return;
-  mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: `${shotsDir}/${name}.png`, fullPage: false });
-}
-
-test('architect checks an upgrade from v1.35 to v1.36 and follows a finding to its field', async ({ page, designer }) => {
+test('architect checks an upgrade from v1.35 to v1.36 and follows a finding to its field', async ({ page, designer }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await designer.openFromTemplate(/HA: 3 control planes/);
 
@@ -46,19 +37,17 @@ test('architect checks an upgrade from v1.35 to v1.36 and follows a finding to i
     );
     const unchanged = view.getByRole('region', { name: 'Checked: nothing to change' });
     await expect(unchanged).toContainText('This design names its controller ("ingress-nginx") on every server');
-    await shoot(page, 'upgrade-1280');
-    if (process.env['README_SHOT']) {
-      // The preview's diff of the last edit beside the view (a code listing would make the PNG too large for the README).
-      await page.getByRole('tab', { name: 'Diff', exact: true }).click();
-      await page.screenshot({ path: process.env['README_SHOT'] });
-    }
+    await shot(page, testInfo, 'upgrade-1280');
+    // The preview's diff of the last edit beside the view (a code listing would make the PNG too large for the README).
+    await page.getByRole('tab', { name: 'Diff', exact: true }).click();
+    await readmeShot(page, testInfo, 'upgrade-view');
   });
 
   await test.step('the view reads at 800 px and at 1,440 px wide', async () => {
     for (const width of [800, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await expect(findings).toBeVisible();
-      await shoot(page, `upgrade-${width}`);
+      await shot(page, testInfo, `upgrade-${width}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
   });

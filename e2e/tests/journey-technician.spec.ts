@@ -4,17 +4,13 @@
  * codes are read back from screenshots with jsQR, an independent decoder.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { buildBundle, nodeLabels, siteTemplate } from '@rke2-edge/provider-core';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect, seriousAxeViolations, test } from './fixtures.js';
-
-const SHOTS = '/tmp/h/shots-fieldkit';
-const README_SHOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots/field-kit.png');
+import { readmeShot, shot } from './screenshots.js';
 
 // Two device pixels per CSS pixel: each QR module is about 5 pixels in the screenshots jsQR reads.
 test.use({ deviceScaleFactor: 2 });
@@ -31,12 +27,9 @@ async function openPrintSheet(page: Page) {
   await expect(page.getByRole('heading', { name: /^Site sheet: / })).toBeVisible();
 }
 
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage, scale: 'css' });
-
 test('a technician opens a shared zip, prints labels and a run sheet, downloads one ISO and checks its SHA-256', async ({
   page,
 }, testInfo) => {
-  mkdirSync(SHOTS, { recursive: true });
   const site = siteTemplate('ha')!.build();
   const zipPath = testInfo.outputPath(`${site.name}.zip`);
 
@@ -73,11 +66,10 @@ test('a technician opens a shared zip, prints labels and a run sheet, downloads 
     await expect(rows.nth(2)).toContainText('cp-1 Ready');
     await expect(run.getByRole('row', { name: /worker-1/ })).toContainText('every server Ready (cp-1, cp-2, cp-3)');
     await page.getByRole('region', { name: /Node labels/ }).scrollIntoViewIfNeeded();
-    await shot(page, 'print-sheet-1280', true);
+    await shot(page, testInfo, 'print-sheet-1280', true);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByRole('heading', { name: /Node labels/ }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
-    mkdirSync(dirname(README_SHOT), { recursive: true });
-    await page.screenshot({ path: README_SHOT, scale: 'css' });
+    await readmeShot(page, testInfo, 'field-kit');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
@@ -93,7 +85,7 @@ test('a technician opens a shared zip, prints labels and a run sheet, downloads 
     await expect(box).toBeChecked();
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-    await shot(page, 'print-media', true);
+    await shot(page, testInfo, 'print-media', true);
     // The labels' QR codes still read on the print layout.
     expect(await decodeQr(page.getByRole('img', { name: 'QR code: label of cp-1' }))).toBe(labels[0]!.text);
     await page.emulateMedia({ media: 'screen' });
@@ -102,11 +94,11 @@ test('a technician opens a shared zip, prints labels and a run sheet, downloads 
   await test.step('at 800 px wide the labels stack and still read', async () => {
     await page.setViewportSize({ width: 800, height: 900 });
     await page.getByRole('heading', { name: /Node labels/ }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
-    await shot(page, 'labels-800');
+    await shot(page, testInfo, 'labels-800');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
     expect(await decodeQr(page.getByRole('img', { name: 'QR code: label of worker-2' }))).toBe(labels[4]!.text);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await shot(page, 'labels-1440');
+    await shot(page, testInfo, 'labels-1440');
   });
 
   await test.step("download worker-1's cidata ISO: its SHA-256 is the one printed on worker-1's label", async () => {
@@ -128,8 +120,7 @@ test('a technician opens a shared zip, prints labels and a run sheet, downloads 
   });
 });
 
-test('the topology links every node to the control-plane endpoint, not workers under a server', async ({ page, designer }) => {
-  mkdirSync(SHOTS, { recursive: true });
+test('the topology links every node to the control-plane endpoint, not workers under a server', async ({ page, designer }, testInfo) => {
   for (const [template, name] of [
     [/HA: 3 control planes/, 'topology-ha'],
     [/CIS hardened with SELinux/, 'topology-kube-vip'],
@@ -145,7 +136,7 @@ test('the topology links every node to the control-plane endpoint, not workers u
         .evaluateAll((lines) => lines.map((l) => [l.getAttribute('x2'), l.getAttribute('y2')].join(',')));
       // Servers link to the endpoint's top edge, workers to its bottom edge, all at its centre.
       expect(new Set(ends)).toEqual(new Set(['380,85', '380,121']));
-      await figure.screenshot({ path: `${SHOTS}/${name}.png`, scale: 'css' });
+      await figure.screenshot({ path: testInfo.outputPath(`${name}.png`), scale: 'css' });
       await page.getByRole('button', { name: 'Back to the designer' }).click();
     });
   }

@@ -3,21 +3,20 @@
  * section and view of the designer (iterating the section tabs, so new views are covered), every
  * preview tab, the export dialog and the print sheet are checked with layoutChecks.ts (no sideways
  * page scroll, no element out of its pane, no select too narrow for its option) and photographed
- * (into LAYOUT_SHOTS when it is set, else the test's output folder).
+ * (see screenshots.ts for where they go).
  */
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { layoutProblems } from './layoutChecks.js';
+import { shot } from './screenshots.js';
 
 const WIDTHS = [800, 1280, 1920, 2560];
 
 async function fits(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   // Polled: a lazily loaded editor or a pending analysis may lay out a moment later.
   await expect.poll(() => layoutProblems(page), { message: `layout of ${name}`, timeout: 8_000 }).toEqual([]);
-  const dir = process.env['LAYOUT_SHOTS'];
   const width = page.viewportSize()?.width ?? 0;
-  const file = `${width}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`;
-  await page.screenshot({ path: dir ? `${dir}/${file}` : testInfo.outputPath(file) });
+  await shot(page, testInfo, `${width}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`);
 }
 
 for (const width of WIDTHS) {

@@ -3,32 +3,9 @@
  * preview (Files incl. the Monaco model, Boot stages, Diff, Device check, Findings) and on the
  * print sheet; Regenerate asks first, Escape keeps the token, and Undo brings the old one back.
  */
-import type { Page } from '@playwright/test';
 import { expect, seriousAxeViolations, test } from './fixtures.js';
-
-const SHOTS = process.env['PRESENTATION_SHOTS'];
-
-/**
- * Everything the page shows or carries: its visible text, every attribute (the viewers' data-text
- * holds the Monaco model's whole text) and every field value, except the form's own masked secret
- * fields (drawn as dots, as they are outside presentation mode too).
- */
-async function pageText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts = [document.body.innerText];
-    for (const element of Array.from(document.querySelectorAll('*'))) {
-      if (element.matches('input.masked, textarea.masked')) continue;
-      for (const attribute of Array.from(element.attributes)) parts.push(attribute.value);
-      if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) parts.push(element.value);
-    }
-    return parts.join('\n');
-  });
-}
-
-async function expectHidden(page: Page, ...secrets: string[]): Promise<void> {
-  const text = await pageText(page);
-  for (const secret of secrets) expect(text.includes(secret), `the page shows ${secret}`).toBe(false);
-}
+import { expectHidden } from './pageSecrets.js';
+import { readmeShot, shot } from './screenshots.js';
 
 test('sales engineer demos in presentation mode: no token on screen, Regenerate asks and undoes', async ({ page, designer }, testInfo) => {
   await designer.openFromTemplate(/HA: 3 control planes/);
@@ -73,7 +50,7 @@ test('sales engineer demos in presentation mode: no token on screen, Regenerate 
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('Nodes already installed keep the old token');
     await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/regenerate-1280.png` });
+    await shot(page, testInfo, 'regenerate-1280');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -120,12 +97,10 @@ test('sales engineer demos in presentation mode: no token on screen, Regenerate 
     for (const width of [800, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await expect(toggle).toBeVisible();
-      await page.screenshot({ path: SHOTS ? `${SHOTS}/presentation-${width}.png` : testInfo.outputPath(`presentation-${width}.png`) });
+      await shot(page, testInfo, `presentation-${width}`);
     }
-    if (SHOTS) {
-      await page.setViewportSize({ width: 1280, height: 800 });
-      await page.screenshot({ path: `${SHOTS}/presentation-mode.png` });
-    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await readmeShot(page, testInfo, 'presentation-mode');
     await expectHidden(page, token, fresh);
   });
 });
