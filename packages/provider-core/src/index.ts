@@ -113,7 +113,8 @@ export {
   type UpgradeCheck,
   type UpgradeCode,
 } from './designer/upgradeModel.js';
-export type { UpgradeSource, Rke2Minor } from './designer/upgradeFacts.js';
+export type { Rke2Minor } from './designer/upgradeFacts.js';
+export type { FactSource } from './designer/factSource.js';
 export {
   nodeCompliance,
   complianceEvidence,
@@ -121,7 +122,7 @@ export {
   type ComplianceControl,
   type ComplianceEvidence,
 } from './designer/complianceModel.js';
-export { COMPLIANCE_CONTROLS, type ComplianceControlId, type ComplianceSource } from './designer/complianceFacts.js';
+export { COMPLIANCE_CONTROLS, type ComplianceControlId } from './designer/complianceFacts.js';
 export type { ArtifactLine } from './designer/artifactLines.js';
 export { failureTopology, type FailureTopology, type FailureNode } from './designer/failureTopology.js';
 export {
@@ -134,6 +135,5 @@ export {
   type EtcdOutcome,
   type EndpointOutcome,
   type ApiOutcome,
-  type FailureSource,
   type WorstSingleFailure,
 } from './designer/failureModel.js';

@@ -8,7 +8,8 @@
 import { complianceEvidence, type ComplianceControl, type NodeCompliance, type Site } from '@rke2-edge/provider-core';
 import { useEffect, useMemo } from 'react';
 import { useAnalysis } from '../state/siteContext.js';
-import { ControlBadge, SourceList } from '../views/compliance/ControlCard.js';
+import { ControlBadge } from '../views/compliance/ControlCard.js';
+import { SourceList } from '../views/SourceLinks.js';
 import { LineList } from '../views/compliance/LineList.js';
 
 const ROLE_WORDS: Record<string, string> = { init: 'Init server', controlplane: 'Control-plane server', worker: 'Worker' };
@@ -140,7 +141,7 @@ function ControlEvidence({ control, roles }: { control: ComplianceControl; roles
         </>
       )}
       <h3>Sources</h3>
-      <SourceList control={control} />
+      <SourceList sources={control.sources} className="control-sources" />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import type { NodeId } from '../state/nodeIds.js';
 import { useSiteState } from '../state/siteContext.js';
 import { FailedNodePicker } from './failure/FailedNodePicker.js';
 import { FailurePicture } from './failure/FailurePicture.js';
+import { SourceList } from './SourceLinks.js';
 import type { ViewProps } from './ViewPage.js';
 
 /** Rows the node table shows (failed nodes are always shown): enough for any edge site, bounded for huge ones. */
@@ -158,15 +159,7 @@ function FailureDetails({ outcome }: { outcome: FailureOutcome }) {
       {outcome.sources.length > 0 && (
         <section aria-labelledby="failure-sources-title">
           <h4 id="failure-sources-title">Where these facts come from</h4>
-          <ul className="failure-sources">
-            {outcome.sources.map((s) => (
-              <li key={s.url}>
-                <a href={s.url} target="_blank" rel="noreferrer">
-                  {s.label}
-                </a>
-              </li>
-            ))}
-          </ul>
+          <SourceList sources={outcome.sources} className="failure-sources" />
         </section>
       )}
     </>

@@ -8,7 +8,7 @@ import { useId, useMemo, useState } from 'react';
 import { setRke2Version } from '../actions/settingsActions.js';
 import { nodeIndexOf, SECTION_LABELS, sectionOf } from '../findings/fieldPaths.js';
 import { useSiteStore } from '../state/siteContext.js';
-import { SourceLinks } from './upgrade/SourceLinks.js';
+import { SourceLine } from './SourceLinks.js';
 import type { ViewProps } from './ViewPage.js';
 
 const SEVERITY_LABELS = { error: 'Must change', warning: 'Check', info: 'Note' } as const;
@@ -70,7 +70,7 @@ export function UpgradeView({ site, onOpenField }: ViewProps) {
                     Open {where(f.path)}
                   </button>
                 )}
-                <SourceLinks sources={f.sources} />
+                <SourceLine sources={f.sources} />
               </div>
             </li>
           ))}
@@ -87,7 +87,7 @@ export function UpgradeView({ site, onOpenField }: ViewProps) {
                   <span className="upgrade-severity">{c.topic}</span> {c.message}
                 </p>
                 <div className="upgrade-actions">
-                  <SourceLinks sources={c.sources} />
+                  <SourceLine sources={c.sources} />
                 </div>
               </li>
             ))}

@@ -16,19 +16,15 @@
  * - Secrets encryption: docs.rke2.io/security/secrets_encryption, `pkg/rke2/rke2.go` (servers
  *   force secrets-encryption on).
  */
+import type { FactSource } from './factSource.js';
 import type { Site } from '../site/siteSchema.js';
 
 export const COMPLIANCE_CONTROLS = ['cis', 'fips', 'selinux', 'pod-security', 'secrets-encryption'] as const;
 export type ComplianceControlId = (typeof COMPLIANCE_CONTROLS)[number];
 
-export interface ComplianceSource {
-  label: string;
-  url: string;
-}
-
 const RKE2_SOURCE = 'https://github.com/rancher/rke2/blob/master/';
-const rke2File = (path: string, what: string): ComplianceSource => ({ label: `rancher/rke2 ${path} (${what})`, url: RKE2_SOURCE + path });
-const rke2Doc = (page: string, title: string): ComplianceSource => ({
+const rke2File = (path: string, what: string): FactSource => ({ label: `rancher/rke2 ${path} (${what})`, url: RKE2_SOURCE + path });
+const rke2Doc = (page: string, title: string): FactSource => ({
   label: `RKE2 docs: ${title}`,
   url: `https://docs.rke2.io/security/${page}`,
 });
@@ -41,7 +37,7 @@ export const CONTROL_TITLES: Record<ComplianceControlId, string> = {
   'secrets-encryption': 'Secrets encryption at rest',
 };
 
-export const CONTROL_SOURCES: Record<ComplianceControlId, readonly ComplianceSource[]> = {
+export const CONTROL_SOURCES: Record<ComplianceControlId, readonly FactSource[]> = {
   cis: [
     rke2File('pkg/cli/cmds/profile_linux.go', 'validateProfile, kernelRuntimeParameters'),
     rke2File('pkg/rke2/np.go', 'setNetworkPolicies'),

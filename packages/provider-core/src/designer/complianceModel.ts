@@ -9,6 +9,7 @@
  * block, its `install.grub_options` and its `stages.initramfs` steps; the merged
  * /etc/rancher/rke2/config.yaml RKE2 reads; the sysctl.d file and the Pod Security admission file.
  */
+import type { FactSource } from './factSource.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { FIPS_IMAGE_NEED, SELINUX_IMAGE_NEED, deviceNeeds } from '../check/deviceNeeds.js';
 import type { Finding, FindingCode } from '../lint/finding.js';
@@ -44,7 +45,6 @@ import {
   SELINUX_ENFORCES,
   TURNING_ON,
   type ComplianceControlId,
-  type ComplianceSource,
 } from './complianceFacts.js';
 import { nodeArtifacts, type NodeArtifact } from './nodeArtifacts.js';
 
@@ -64,7 +64,7 @@ export interface ComplianceControl {
   /** What the device must bring for it (the same words as the device check's list). */
   deviceNeeds: string[];
   findings: Finding[];
-  sources: readonly ComplianceSource[];
+  sources: readonly FactSource[];
 }
 
 export interface NodeCompliance {

@@ -23,17 +23,13 @@
  *   Without the API, running pods keep running and the kubelet restarts their containers, but
  *   nothing is scheduled, changed or moved.
  */
+import type { FactSource } from './factSource.js';
 import { quorumCount, type QuorumCount } from './etcdQuorum.js';
 import type { FailureNode, FailureTopology } from './failureTopology.js';
 
 export type FailureVerdict = 'keeps-working' | 'degraded' | 'down';
 
 export const VERDICT_LABELS: Record<FailureVerdict, string> = { 'keeps-working': 'Keeps working', degraded: 'Degraded', down: 'Down' };
-
-export interface FailureSource {
-  label: string;
-  url: string;
-}
 
 export interface EtcdOutcome extends QuorumCount {
   /** embedded: etcd members on the servers; external: datastore-endpoint; none: no server runs etcd. */
@@ -91,7 +87,7 @@ export interface FailureOutcome {
   strandedLabels: { label: string; nodes: string[] }[];
   /** What to do, in order; empty when nothing needs doing. */
   recovery: string[];
-  sources: FailureSource[];
+  sources: FactSource[];
   /** The picture's text alternative: what is drawn, in one sentence. */
   pictureLabel: string;
 }
@@ -110,7 +106,7 @@ const SOURCES = {
     label: 'Kubernetes: taint-based evictions (pods of a lost node move after 300 s)',
     url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/#taint-based-evictions',
   },
-} satisfies Record<string, FailureSource>;
+} satisfies Record<string, FactSource>;
 
 /** kube-vip's lease duration in seconds (site/kubeVipSteps.ts): about how long the VIP takes to move. */
 const VIP_MOVE_SECONDS = 15;
@@ -407,8 +403,8 @@ function recoverySteps(topology: FailureTopology, state: ClusterState): string[]
   return steps;
 }
 
-function sourcesFor(topology: FailureTopology, state: ClusterState): FailureSource[] {
-  const sources: FailureSource[] = [];
+function sourcesFor(topology: FailureTopology, state: ClusterState): FactSource[] {
+  const sources: FactSource[] = [];
   if (state.etcd.datastore === 'embedded') sources.push(SOURCES.etcdFaq);
   if (!state.etcd.holds && state.etcd.datastore === 'embedded') sources.push(SOURCES.etcdRecovery, SOURCES.rke2Reset);
   if (

@@ -12,18 +12,14 @@
  * - etcd v3.6.14-k3s1 (scripts/version.sh ETCD_VERSION).
  * The images each minor publishes as archives live in site/imageArchives.ts.
  */
+import type { FactSource } from './factSource.js';
 import type { Site } from '../site/siteSchema.js';
 
 export type Rke2Minor = Site['rke2Version'];
 
-export interface UpgradeSource {
-  title: string;
-  url: string;
-}
-
 const tree = (tag: string, path: string) => `https://github.com/rancher/rke2/blob/${tag.replace('+', '%2B')}/${path}`;
-const notes = (minor: Rke2Minor): UpgradeSource => ({
-  title: `RKE2 ${minor}.X release notes`,
+const notes = (minor: Rke2Minor): FactSource => ({
+  label: `RKE2 ${minor}.X release notes`,
   url: `https://docs.rke2.io/release-notes/${minor}.X`,
 });
 
@@ -35,7 +31,7 @@ export const NEWEST_PATCH: Record<Rke2Minor, string> = {
   'v1.36': 'v1.36.3+rke2r1',
 };
 
-export const RELEASE_NOTES: Record<Rke2Minor, UpgradeSource> = {
+export const RELEASE_NOTES: Record<Rke2Minor, FactSource> = {
   'v1.33': notes('v1.33'),
   'v1.34': notes('v1.34'),
   'v1.35': notes('v1.35'),
@@ -43,11 +39,11 @@ export const RELEASE_NOTES: Record<Rke2Minor, UpgradeSource> = {
 };
 
 /** The manual upgrade page: "Upgrade the server nodes first, one at a time…" and "do not skip intermediate minor versions". */
-export const UPGRADE_DOCS: UpgradeSource = { title: 'RKE2 docs: Manual Upgrades', url: 'https://docs.rke2.io/upgrades/manual' };
+export const UPGRADE_DOCS: FactSource = { label: 'RKE2 docs: Manual Upgrades', url: 'https://docs.rke2.io/upgrades/manual' };
 
 /** The air-gap upgrade: "Download the new air-gap images (tar files) … Delete the old tar files." */
-export const AIRGAP_UPGRADE_DOCS: UpgradeSource = {
-  title: 'RKE2 docs: Air-Gap Install, 3. Upgrading',
+export const AIRGAP_UPGRADE_DOCS: FactSource = {
+  label: 'RKE2 docs: Air-Gap Install, 3. Upgrading',
   url: 'https://docs.rke2.io/install/airgap',
 };
 
@@ -63,7 +59,7 @@ interface IngressFacts {
   newClusterDefault: string;
   /** What an existing cluster with no `ingress-controller` keeps, when it differs from a new one's. */
   existingClusterDefault: 'deployed controller' | null;
-  sources: UpgradeSource[];
+  sources: FactSource[];
 }
 
 const INGRESS: Record<Rke2Minor, IngressFacts> = {
@@ -72,7 +68,7 @@ const INGRESS: Record<Rke2Minor, IngressFacts> = {
     newClusterDefault: 'ingress-nginx',
     existingClusterDefault: null,
     sources: [
-      { title: 'rancher/rke2 pkg/cli/cmds/server.go (v1.33.13+rke2r2)', url: tree(NEWEST_PATCH['v1.33'], 'pkg/cli/cmds/server.go') },
+      { label: 'rancher/rke2 pkg/cli/cmds/server.go (v1.33.13+rke2r2)', url: tree(NEWEST_PATCH['v1.33'], 'pkg/cli/cmds/server.go') },
     ],
   },
   'v1.34': {
@@ -80,7 +76,7 @@ const INGRESS: Record<Rke2Minor, IngressFacts> = {
     newClusterDefault: 'ingress-nginx',
     existingClusterDefault: null,
     sources: [
-      { title: 'rancher/rke2 pkg/cli/cmds/server.go (v1.34.10+rke2r1)', url: tree(NEWEST_PATCH['v1.34'], 'pkg/cli/cmds/server.go') },
+      { label: 'rancher/rke2 pkg/cli/cmds/server.go (v1.34.10+rke2r1)', url: tree(NEWEST_PATCH['v1.34'], 'pkg/cli/cmds/server.go') },
     ],
   },
   'v1.35': {
@@ -88,7 +84,7 @@ const INGRESS: Record<Rke2Minor, IngressFacts> = {
     newClusterDefault: 'ingress-nginx',
     existingClusterDefault: null,
     sources: [
-      { title: 'rancher/rke2 pkg/cli/cmds/server.go (v1.35.7+rke2r1)', url: tree(NEWEST_PATCH['v1.35'], 'pkg/cli/cmds/server.go') },
+      { label: 'rancher/rke2 pkg/cli/cmds/server.go (v1.35.7+rke2r1)', url: tree(NEWEST_PATCH['v1.35'], 'pkg/cli/cmds/server.go') },
     ],
   },
   'v1.36': {
@@ -97,7 +93,7 @@ const INGRESS: Record<Rke2Minor, IngressFacts> = {
     existingClusterDefault: 'deployed controller',
     sources: [
       RELEASE_NOTES['v1.36'],
-      { title: 'rancher/rke2 pkg/bootstrap/bootstrap.go (v1.36.3+rke2r1)', url: tree(NEWEST_PATCH['v1.36'], 'pkg/bootstrap/bootstrap.go') },
+      { label: 'rancher/rke2 pkg/bootstrap/bootstrap.go (v1.36.3+rke2r1)', url: tree(NEWEST_PATCH['v1.36'], 'pkg/bootstrap/bootstrap.go') },
     ],
   },
 };
@@ -108,23 +104,23 @@ const INGRESS: Record<Rke2Minor, IngressFacts> = {
  * ingress-nginx Retirement & Transition to Traefik"; rancher/rke2 docs/adrs/012, "Deprecation schedule").
  */
 export const INGRESS_NGINX_RETIRED_FROM: Rke2Minor = 'v1.36';
-export const INGRESS_NGINX_RETIREMENT_SOURCES: UpgradeSource[] = [
+export const INGRESS_NGINX_RETIREMENT_SOURCES: FactSource[] = [
   RELEASE_NOTES['v1.36'],
   {
-    title: 'rancher/rke2 ADR 012: prime flag and ingress-nginx',
+    label: 'rancher/rke2 ADR 012: prime flag and ingress-nginx',
     url: 'https://github.com/rancher/rke2/blob/master/docs/adrs/012-prime-flag-and-ingress-nginx.md',
   },
-  { title: 'RKE2 docs: Ingress NGINX to Traefik Migration Guide', url: 'https://docs.rke2.io/reference/ingress_migration' },
+  { label: 'RKE2 docs: Ingress NGINX to Traefik Migration Guide', url: 'https://docs.rke2.io/reference/ingress_migration' },
 ];
 
 /** Why a minor's archive names differ from the one before (which archives exist is imageArchives.ts's). */
-export const ARCHIVE_CHANGES: Partial<Record<Rke2Minor, { why: string; sources: UpgradeSource[] }>> = {
+export const ARCHIVE_CHANGES: Partial<Record<Rke2Minor, { why: string; sources: FactSource[] }>> = {
   'v1.36': {
     why: "v1.36 moved Traefik's images into rke2-images-core and ingress-nginx's into an archive of their own",
     sources: [
       RELEASE_NOTES['v1.36'],
       {
-        title: 'rancher/rke2#10269: Replace ingress-nginx with traefik in core image list',
+        label: 'rancher/rke2#10269: Replace ingress-nginx with traefik in core image list',
         url: 'https://github.com/rancher/rke2/pull/10269',
       },
     ],
@@ -147,8 +143,8 @@ const PROFILES: Record<Rke2Minor, readonly string[]> = {
   'v1.36': ['cis', 'etcd'],
 };
 
-export const profileSource = (minor: Rke2Minor): UpgradeSource => ({
-  title: `rancher/rke2 pkg/cli/cmds/profile_linux.go (${NEWEST_PATCH[minor]})`,
+export const profileSource = (minor: Rke2Minor): FactSource => ({
+  label: `rancher/rke2 pkg/cli/cmds/profile_linux.go (${NEWEST_PATCH[minor]})`,
   url: tree(NEWEST_PATCH[minor], 'pkg/cli/cmds/profile_linux.go'),
 });
 
@@ -160,8 +156,8 @@ const KEY_CHANGES: Record<Rke2Minor, { added: readonly string[]; removed: readon
   'v1.36': { added: [], removed: [] },
 };
 
-export const keysSource = (minor: Rke2Minor): UpgradeSource => ({
-  title: `rancher/rke2 pkg/cli/cmds/server.go and agent.go (${NEWEST_PATCH[minor]})`,
+export const keysSource = (minor: Rke2Minor): FactSource => ({
+  label: `rancher/rke2 pkg/cli/cmds/server.go and agent.go (${NEWEST_PATCH[minor]})`,
   url: tree(NEWEST_PATCH[minor], 'pkg/cli/cmds/server.go'),
 });
 
@@ -173,8 +169,8 @@ const ETCD: Record<Rke2Minor, string> = {
   'v1.36': 'v3.6.14-k3s1',
 };
 
-export const etcdSource = (minor: Rke2Minor): UpgradeSource => ({
-  title: `rancher/rke2 scripts/version.sh (${NEWEST_PATCH[minor]})`,
+export const etcdSource = (minor: Rke2Minor): FactSource => ({
+  label: `rancher/rke2 scripts/version.sh (${NEWEST_PATCH[minor]})`,
   url: tree(NEWEST_PATCH[minor], 'scripts/version.sh'),
 });
 
@@ -183,9 +179,9 @@ export const etcdSource = (minor: Rke2Minor): UpgradeSource => ({
  * (failCgroupV1 defaults to true). RKE2's v1.35 notes point to Kubernetes' urgent upgrade notes.
  */
 export const CGROUP_V2_FROM: Rke2Minor = 'v1.35';
-export const CGROUP_V2_SOURCES: UpgradeSource[] = [
+export const CGROUP_V2_SOURCES: FactSource[] = [
   {
-    title: 'Kubernetes docs: Deprecation of cgroup v1',
+    label: 'Kubernetes docs: Deprecation of cgroup v1',
     url: 'https://kubernetes.io/docs/concepts/architecture/cgroups/#deprecation-of-cgroup-v1',
   },
   RELEASE_NOTES['v1.35'],

@@ -4,6 +4,7 @@
  * topics checked that need nothing. The facts are upgradeFacts.ts's and imageArchives.ts's; the
  * configs are the ones the nodes get (rke2ConfigFor, extra config included).
  */
+import type { FactSource } from './factSource.js';
 import type { FindingPath } from '../finding/findingPath.js';
 import type { Severity } from '../lint/findingFields.js';
 import { archiveFileName, groupsFor, groupsListed, isPublishedArchive, type ArchiveGroup } from '../site/imageArchives.js';
@@ -26,7 +27,6 @@ import {
   UPGRADE_FACTS,
   type Rke2Minor,
   type UpgradeFacts,
-  type UpgradeSource,
 } from './upgradeFacts.js';
 
 export type UpgradeCode =
@@ -48,14 +48,14 @@ export interface UpgradeFinding {
   message: string;
   /** The site field to change or look at; empty when the finding is about the devices, not a field. */
   path: FindingPath;
-  sources: UpgradeSource[];
+  sources: FactSource[];
 }
 
 /** A topic the model checked for this design that needs nothing. */
 export interface UpgradeCheck {
   topic: string;
   message: string;
-  sources: UpgradeSource[];
+  sources: FactSource[];
 }
 
 export interface UpgradePlan {

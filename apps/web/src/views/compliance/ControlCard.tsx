@@ -1,23 +1,10 @@
 /** One security control of the compliance view: its state, what it enforces, the lines that do it, what the device needs. */
 import type { ArtifactLine, ComplianceControl } from '@rke2-edge/provider-core';
+import { SourceList } from '../SourceLinks.js';
 import { LineList } from './LineList.js';
 
 export function ControlBadge({ on }: { on: boolean }) {
   return <span className={`control-badge ${on ? 'control-on' : 'control-off'}`}>{on ? 'On' : 'Off'}</span>;
-}
-
-export function SourceList({ control }: { control: ComplianceControl }) {
-  return (
-    <ul className="control-sources">
-      {control.sources.map((s) => (
-        <li key={s.url}>
-          <a href={s.url} target="_blank" rel="noreferrer">
-            {s.label}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 export function ControlCard({
@@ -91,7 +78,7 @@ export function ControlCard({
         </>
       )}
       <h4>Sources</h4>
-      <SourceList control={control} />
+      <SourceList sources={control.sources} className="control-sources" />
     </section>
   );
 }
