@@ -6,8 +6,9 @@
  * control holds one).
  */
 import { complianceEvidence, type ComplianceControl, type NodeCompliance, type Site } from '@rke2-edge/provider-core';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useAnalysis } from '../state/siteContext.js';
+import { PrintPage } from './PrintPage.js';
 import { ControlBadge } from '../views/compliance/ControlCard.js';
 import { SourceList } from '../views/SourceLinks.js';
 import { LineList } from '../views/compliance/LineList.js';
@@ -18,21 +19,9 @@ export function EvidencePage({ site, onBack }: { site: Site; onBack: () => void 
   const { analysis } = useAnalysis();
   const evidence = useMemo(() => complianceEvidence(site, analysis?.findings ?? []), [site, analysis]);
   const date = useMemo(() => new Date().toISOString().slice(0, 10), []);
-  useEffect(() => {
-    document.title = `${evidence.siteName} — security evidence`;
-    return () => void (document.title = 'RKE2 Edge Designer');
-  }, [evidence.siteName]);
   const first = evidence.roles[0];
   return (
-    <main className="evidence-page">
-      <div className="no-print toolbar">
-        <button type="button" onClick={onBack}>
-          Back to the designer
-        </button>
-        <button type="button" className="primary" onClick={() => window.print()}>
-          Print
-        </button>
-      </div>
+    <PrintPage className="evidence-page" title={`${evidence.siteName} — security evidence`} onBack={onBack}>
       <header>
         <h1>Security evidence: {evidence.siteName || 'untitled site'}</h1>
         <p>
@@ -50,7 +39,7 @@ export function EvidencePage({ site, onBack }: { site: Site; onBack: () => void 
           ))}
         </>
       )}
-    </main>
+    </PrintPage>
   );
 }
 

@@ -5,8 +5,9 @@
  * the token or passwords.
  */
 import { siteSheet, type Site } from '@rke2-edge/provider-core';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useAnalysis } from '../state/siteContext.js';
+import { PrintPage } from './PrintPage.js';
 import { SheetFacts } from './SheetFacts.js';
 import { SheetNeeds } from './SheetNeeds.js';
 import { DhcpReservations, SheetNodes } from './SheetNodes.js';
@@ -24,21 +25,9 @@ const ENDPOINT_WORDS: Record<Site['cluster']['endpoint'], string> = {
 export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void }) {
   const { analysis } = useAnalysis();
   const sheet = useMemo(() => siteSheet(site, analysis ?? undefined), [site, analysis]);
-  useEffect(() => {
-    document.title = `${sheet.name} — site sheet`;
-    return () => void (document.title = 'RKE2 Edge Designer');
-  }, [sheet.name]);
   const nodeCount = sheet.nodes.length;
   return (
-    <main className="print-sheet">
-      <div className="no-print toolbar">
-        <button type="button" onClick={onBack}>
-          Back to the designer
-        </button>
-        <button type="button" className="primary" onClick={() => window.print()}>
-          Print
-        </button>
-      </div>
+    <PrintPage className="print-sheet" title={`${sheet.name} — site sheet`} onBack={onBack}>
       <header>
         <h1>Site sheet: {sheet.name}</h1>
         {sheet.description && <p>{sheet.description}</p>}
@@ -55,6 +44,6 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
       <PortsTable ports={sheet.ports} />
       <SheetLabels site={site} />
       <SheetRunSheet site={site} />
-    </main>
+    </PrintPage>
   );
 }
