@@ -151,6 +151,17 @@ describe('README.txt', () => {
     expect(readme).toContain('The user is kai\\u{D}ros\\u{2028}x.');
     expect(readme).not.toMatch(/[\r\u2028]/);
   });
+
+  it("escapes the names of the nodes this one waits for (the init node's name with a line break and ESC)", () => {
+    const site = variant((s) => {
+      s.nodes[0]!.name = 'cp-1\n\u001b[31mrm -rf /';
+      s.nodes[0]!.hostname = 'cp-1';
+    });
+    const readme = readmeOf(site, 'cp-2');
+    expect(readme).not.toMatch(/\u001b/);
+    expect(readme).not.toMatch(/^\S*rm -rf/m);
+    expect(flat(readme)).toContain('Do not boot this node before cp-1\\u{A}\\u{1B}[31mrm -rf / shows Ready.');
+  });
 });
 
 const emptyRegistry = {

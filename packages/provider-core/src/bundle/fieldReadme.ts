@@ -197,7 +197,7 @@ function installOrderText(facts: SiteFacts, expanded: ExpandedNode): string[] {
   if (step.waitFor.length === 0) {
     lines.push(...wrap('This node goes first. The other nodes wait until it shows Ready (see "WHAT GOOD LOOKS LIKE").'));
   } else {
-    const names = step.waitFor.join(', ');
+    const names = step.waitFor.map(v).join(', ');
     lines.push(
       ...wrap(
         `Do not boot this node before ${step.waitFor.length === 1 ? `${names} shows` : `every server (${names}) shows`} Ready. ` +

@@ -42,4 +42,18 @@ describe('nodeLabels', () => {
     expect(labels[1]!.text.split('\n')).toHaveLength(7);
     expect(labels[1]!.text).toContain('node: cp-2\\u{A}role: worker\nsite: plant-7');
   });
+
+  it('cuts long values so a label always fits a QR code (at most 2,331 bytes at level M)', async () => {
+    const site = variant((s) => {
+      s.name = 'a'.repeat(2400);
+      s.nodes[0]!.name = '漢'.repeat(800);
+      s.nodes[0]!.address = '🔑'.repeat(300);
+      s.nodes[0]!.mac = '\n'.repeat(300);
+    });
+    const { labels } = await nodeLabels(site, 1);
+    const text = labels[0]!.text;
+    expect(new TextEncoder().encode(text).length).toBeLessThan(2331);
+    expect(text.split('\n')).toHaveLength(7);
+    expect(text).toContain(`node: ${'漢'.repeat(63)}…\nsite: ${'a'.repeat(63)}…\n`);
+  });
 });

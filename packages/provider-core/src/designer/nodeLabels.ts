@@ -37,6 +37,20 @@ export interface NodeLabels {
 
 const encoder = new TextEncoder();
 
+/**
+ * Longest value a label shows, in characters: a QR code at level M holds at most 2,331 bytes, and a
+ * label's seven lines stay far below that however long a name is (4 × 64 characters of up to 4 bytes,
+ * plus the hashes). A longer value is cut with "…" (lint reports such names on their own).
+ */
+const LABEL_VALUE_MAX = 64;
+
+/** A site value on its label line: escaped onto the line, cut to LABEL_VALUE_MAX characters. */
+function labelValue(value: string): string {
+  const shown = printable(value);
+  const chars = Array.from(shown);
+  return chars.length <= LABEL_VALUE_MAX ? shown : `${chars.slice(0, LABEL_VALUE_MAX - 1).join('')}…`;
+}
+
 export async function nodeLabels(site: Site, limit = LABELS_MAX): Promise<NodeLabels> {
   const context = siteContext(site);
   const count = Math.min(limit, site.nodes.length);
@@ -48,11 +62,11 @@ export async function nodeLabels(site: Site, limit = LABELS_MAX): Promise<NodeLa
     const address = node.address.trim();
     const mac = node.mac.trim();
     const text = [
-      `node: ${printable(node.name)}`,
-      `site: ${printable(site.name)}`,
+      `node: ${labelValue(node.name)}`,
+      `site: ${labelValue(site.name)}`,
       `role: ${node.role}`,
-      `address: ${address ? printable(address) : 'not set'}`,
-      `mac: ${mac ? printable(mac) : 'not known'}`,
+      `address: ${address ? labelValue(address) : 'not set'}`,
+      `mac: ${mac ? labelValue(mac) : 'not known'}`,
       `user-data sha256: ${userDataSha256}`,
       `${CIDATA_ISO_NAME} sha256: ${isoSha256}`,
     ].join('\n');
