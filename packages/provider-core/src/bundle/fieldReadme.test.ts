@@ -103,7 +103,20 @@ describe('README.txt', () => {
     expect(images).toContain('sudo cp /mnt/rke2-images-canal.linux-amd64.tar.zst /var/lib/rancher/rke2/agent/images/');
     expect(flat(images)).toContain('Copy the archives after the install, once the node has booted from its disk');
     expect(images).toContain('sudo umount /mnt; sudo reboot');
+    expect(images).not.toContain('STOP');
     expect(readmeOf(variant(() => {}))).not.toContain('CONTAINER IMAGES');
+  });
+
+  it('air-gapped with archives and no login: says to stop before installing, since nobody could copy the archives', () => {
+    const site = variant((s) => {
+      Object.assign(s.airGap, { imageSource: 'archives', imagesPath: '/opt/content/images', imageArchives: [] });
+      s.os.user.noLogin = true;
+    });
+    const images = flat(section(readmeOf(site), 'CONTAINER IMAGES'));
+    expect(images).toContain(
+      'STOP before you install: this site creates no login on its nodes, so nobody can copy the archives onto them.',
+    );
+    expect(images).toContain('an OS image that already holds the archives in /opt/content/images.');
   });
 
   it('login: the user by SSH key and password, or none when the site chose no login', () => {

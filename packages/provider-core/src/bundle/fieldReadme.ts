@@ -26,7 +26,7 @@ import type { ExpandedNode, ExpandedSite } from '../site/expandSite.js';
 import { isPublishedArchive } from '../site/imageArchives.js';
 import { installOrder, type InstallStep } from '../site/installOrder.js';
 import { nodeDataDir, trimSlash } from '../site/nodeDataDir.js';
-import { hostnameOf } from '../site/renderCloudConfig.js';
+import { createsLogin, hostnameOf } from '../site/renderCloudConfig.js';
 import { isServerRole, type Site, type SiteNode } from '../site/siteSchema.js';
 
 const WIDTH = 100;
@@ -266,6 +266,18 @@ function imagesStep(facts: SiteFacts, expanded: ExpandedNode): string[] {
       'The node cannot download the images RKE2 runs, so you bring them on a second USB stick (or any ' +
         'disk the node can read). Without them the node installs, but RKE2 never becomes Ready.',
     ),
+    ...(createsLogin(site)
+      ? []
+      : [
+          '',
+          ...wrap(
+            `STOP before you install: this site creates no login on its nodes, so nobody can copy the archives onto them. ` +
+              `Ask whoever designed the site to add an SSH key or a password hash (the designer's Kairos OS section), or for ` +
+              `an OS image that already holds the archives in ${imagesPath}.`,
+            '!! ',
+            '!! ',
+          ),
+        ]),
   ];
   if (published.length > 0) {
     lines.push(
@@ -330,7 +342,7 @@ function logIn(site: Site, expanded: ExpandedNode): string[] {
     ];
   }
   const hasKey = user.sshAuthorizedKeys.length > 0;
-  if (user.name === '' || (!hasKey && user.passwordHash === '')) {
+  if (!createsLogin(site)) {
     return [head, ...wrap('The design creates no user (it has no SSH key and no password), so you cannot log in to run the checks.')];
   }
   const name = v(user.name);

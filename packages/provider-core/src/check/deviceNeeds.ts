@@ -55,7 +55,12 @@ export function deviceNeedsOf(site: Site): (node: SiteNode) => string[] {
     const needs = [...first, ...(isServerRole(node.role) ? server : worker), ...archives];
     if (node.addressing === 'dhcp-reservation') {
       const address = parseCidr(node.address)?.address;
-      if (address) needs.push(`DHCP reservation of ${formatIp(address)} for MAC ${node.mac || '(MAC address not given yet)'}`);
+      if (address)
+        needs.push(
+          node.mac
+            ? `DHCP reservation of ${formatIp(address)} for MAC ${node.mac}`
+            : `DHCP reservation of ${formatIp(address)} for the node's MAC address (not given yet)`,
+        );
     }
     return [...needs, ...last];
   };

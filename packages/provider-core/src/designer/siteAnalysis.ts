@@ -36,6 +36,9 @@ export function analyseSite(site: Site): SiteAnalysis {
   for (const finding of findings) {
     const [section, index] = finding.path;
     if (section === 'nodes' && typeof index === 'number' && nodeStatus[index] !== undefined) raise(index, finding.severity);
+    // The boot check's findings name a site field as their cause but are about the nodes it failed:
+    // those are marked from the check below, not all of them.
+    else if (finding.code === 'rke2-refuses-start') continue;
     // Every node's files are made from the site's settings, so a finding about them (the missing token
     // of a share link, the control-plane host) is every node's; an unsafe value anywhere stops them all.
     else nodeStatus.forEach((_, i) => raise(i, isSecurityFinding(finding) ? 'error' : finding.severity));

@@ -37,4 +37,12 @@ describe('login rules', () => {
     expect(lintLogin(site)).toMatchObject([{ severity: 'warning', code: 'no-login', path: ['os', 'user', 'noLogin'] }]);
     expect(usersWritten(site)).toBe(false);
   });
+
+  it('says that no login leaves image archives with nobody to copy them', () => {
+    const site = withUser({ noLogin: true });
+    site.airGap.imageSource = 'archives';
+    expect(lintLogin(site)[0]!.message).toMatch(
+      /^the nodes get no login \(no login is chosen\): nobody can copy the image archives onto them/,
+    );
+  });
 });

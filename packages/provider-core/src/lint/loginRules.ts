@@ -16,7 +16,9 @@ export function lintLogin(site: Site): Finding[] {
         severity: 'warning',
         code: 'no-login',
         message:
-          "the nodes get no login (no login is chosen): nobody can log in to run the README's checks or to repair a node; add an SSH key or a password hash to allow it",
+          site.airGap.imageSource === 'archives'
+            ? "the nodes get no login (no login is chosen): nobody can copy the image archives onto them, so RKE2 never gets its images unless the OS image already holds them; nor can anyone run the README's checks; add an SSH key or a password hash"
+            : "the nodes get no login (no login is chosen): nobody can log in to run the README's checks or to repair a node; add an SSH key or a password hash to allow it",
         path: [...USER_PATH, 'noLogin'],
       },
     ];

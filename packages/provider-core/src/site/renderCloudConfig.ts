@@ -8,7 +8,7 @@ import type { GoObject, GoValue } from '../yaml/goJson.js';
 import { renderYamlForGo } from '../yaml/renderYamlForGo.js';
 import { designerSteps } from './designerStages.js';
 import type { SiteContext } from './rke2ConfigFor.js';
-import type { SiteNode } from './siteSchema.js';
+import type { Site, SiteNode } from './siteSchema.js';
 
 const CLOUD_CONFIG_HEADER = '#cloud-config\n';
 /** Stage the designer's files are written in: early on every boot, before the provider starts RKE2. */
@@ -21,11 +21,18 @@ export function hostnameOf(node: SiteNode): string {
   return node.hostname || node.name;
 }
 
+/**
+ * Whether the nodes get a user someone can log in as. "No login" is a choice the site makes (lint
+ * warns, loginRules.ts); without a name, or without a key or a password, the site has no login
+ * either, which lint reports as an error.
+ */
+export function createsLogin({ os: { user } }: Site): boolean {
+  return !user.noLogin && user.name !== '' && (user.sshAuthorizedKeys.length > 0 || user.passwordHash !== '');
+}
+
 function usersSection(ctx: SiteContext): GoValue | undefined {
   const { user } = ctx.site.os;
-  // "No login" is a choice the site makes (lint warns, loginRules.ts); without a key or a password
-  // the site has no login either, which lint reports as an error.
-  if (user.noLogin || !user.name || (user.sshAuthorizedKeys.length === 0 && !user.passwordHash)) return undefined;
+  if (!createsLogin(ctx.site)) return undefined;
   return [
     obj([
       ['name', user.name],
