@@ -39,9 +39,11 @@ export function analyseSite(site: Site): SiteAnalysis {
     // The boot check's findings name a site field as their cause but are about the nodes it failed:
     // those are marked from the check below, not all of them.
     else if (finding.code === 'rke2-refuses-start') continue;
-    // Every node's files are made from the site's settings, so a finding about them (the missing token
-    // of a share link, the control-plane host) is every node's; an unsafe value anywhere stops them all.
-    else nodeStatus.forEach((_, i) => raise(i, isSecurityFinding(finding) ? 'error' : finding.severity));
+    // Every node's files are made from the site's settings, so an error in them (the missing token of a
+    // share link, the control-plane host) is every node's, and an unsafe value anywhere stops them all.
+    // A site-wide warning (no login) stays in the header's count: on every badge it would hide the nodes'
+    // own warnings.
+    else if (finding.severity === 'error' || isSecurityFinding(finding)) nodeStatus.fill('errors');
   }
   // lintSite already ran the check on this expansion (its failures are findings); checkSite returns that run.
   const check = publicSiteCheck(checkSite(site, expanded));
