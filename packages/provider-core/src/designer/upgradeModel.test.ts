@@ -183,5 +183,8 @@ it('lists errors first, then warnings, then information', () => {
 });
 
 it('keeps etcd among the unchanged topics while every minor embeds the same etcd', () => {
-  expect(upgradePlan(template('ha', 'v1.33'), 'v1.34').unchanged.find((c) => c.topic === 'etcd')!.message).toContain('v3.6.14-k3s1');
+  const etcd = upgradePlan(template('ha', 'v1.33'), 'v1.34').unchanged.find((c) => c.topic === 'etcd')!;
+  expect(etcd.message).toContain('v3.6.14-k3s1');
+  // Both ends of the step are cited: the version.sh of the release left and of the one reached.
+  expect(etcd.sources.map((s) => s.url)).toEqual([expect.stringContaining('v1.33.'), expect.stringContaining('v1.34.')]);
 });

@@ -292,7 +292,11 @@ function archiveFindings(from: Rke2Minor, to: Rke2Minor, site: Site): UpgradeFin
 function etcdCheck(from: Rke2Minor, to: Rke2Minor, facts: UpgradeFacts): UpgradeCheck[] {
   if (facts.etcd[from] !== facts.etcd[to]) return [];
   return [
-    { topic: 'etcd', message: `etcd stays ${facts.etcd[to]} (${NEWEST_PATCH[from]} and ${NEWEST_PATCH[to]}).`, sources: [etcdSource(to)] },
+    {
+      topic: 'etcd',
+      message: `etcd stays ${facts.etcd[to]} (${NEWEST_PATCH[from]} and ${NEWEST_PATCH[to]}).`,
+      sources: [etcdSource(from), etcdSource(to)],
+    },
   ];
 }
 
