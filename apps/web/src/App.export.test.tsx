@@ -23,6 +23,15 @@ describe('export and print', () => {
     expect(within(dialog).getByRole('button', { name: 'Download anyway (experts)', hidden: true })).toBeTruthy();
   });
 
+  it('warns that the zip and its sticks hold the secrets in clear, naming the registry passwords when there are some', async () => {
+    const user = await openTemplate('air-gapped-fips');
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const dialog = screen.getByRole('dialog', { hidden: true });
+    expect(within(dialog).getByText(/^The zip, and every stick made from it, holds the cluster token/).textContent).toMatch(
+      /holds the cluster token( and registry passwords)? in clear: hand it over in person/,
+    );
+  });
+
   it('says the site could not be checked, and offers no download, when the analysis fails', async () => {
     const user = await openTemplate('single-node', () => Promise.reject(new Error('the analysis worker stopped')));
     // Never "0 errors" for a site nobody checked.

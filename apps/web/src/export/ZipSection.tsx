@@ -22,6 +22,10 @@ export function ZipSection({ site }: { site: Site }) {
       <p className="field-hint">
         One folder per node with its user-data, meta-data and a README for the field technician, plus site.json and checksums.
       </p>
+      <p className="field-hint">
+        The zip, and every stick made from it, holds the cluster token{secretsWords(site)} in clear: hand it over in person or over an
+        encrypted channel, and wipe the sticks once the nodes are installed.
+      </p>
       <label className="field-inline">
         <input type="checkbox" checked={iso} onChange={(e) => setIso(e.target.checked)} /> Include a cidata ISO per node (ready for dd or
         Etcher)
@@ -52,6 +56,20 @@ export function ZipSection({ site }: { site: Site }) {
       <BundleProgress bundle={bundle} />
     </section>
   );
+}
+
+/** The secrets besides the token the zip carries, as words after "the cluster token". */
+function secretsWords(site: Site): string {
+  const registries = site.airGap.registryConfigs;
+  const passwords = registries.some((r) => r.password !== '');
+  const keys = registries.some((r) => r.keyPem !== '');
+  return passwords && keys
+    ? ', registry passwords and client keys'
+    : passwords
+      ? ' and registry passwords'
+      : keys
+        ? ' and registry client keys'
+        : '';
 }
 
 function BundleProgress({ bundle }: { bundle: BundleDownload }) {
