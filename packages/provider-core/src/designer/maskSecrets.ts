@@ -244,7 +244,7 @@ export function maskedNodePreview({ site, redact }: MaskedSite, index: number): 
   };
 }
 
-/** The analysis as presentation mode shows it: the same verdicts and counts, every message redacted (node names stay: the table shows them). */
+/** The analysis as presentation mode shows it: the same verdicts and counts, every message and node name redacted. */
 export function maskAnalysis(analysis: SiteAnalysis, { redact }: Pick<MaskedSite, 'redact'>): SiteAnalysis {
   return {
     ...analysis,
@@ -261,6 +261,7 @@ export function maskAnalysis(analysis: SiteAnalysis, { redact }: Pick<MaskedSite
     check: {
       nodes: analysis.check.nodes.map((n) => ({
         ...n,
+        node: redact(n.node),
         failures: n.failures.map((f) => ({ ...f, message: redact(f.message), source: redact(f.source) })),
         needs: n.needs.map(redact),
       })),
