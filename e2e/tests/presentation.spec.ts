@@ -1,8 +1,11 @@
 /**
  * Issue 14, the sales engineer on a projector: presentation mode masks the cluster token in every
  * preview (Files incl. the Monaco model, Boot stages, Diff, Device check, Findings) and on the
- * print sheet; Regenerate asks first, Escape keeps the token, and Undo brings the old one back.
+ * print sheet; Regenerate asks first, Escape keeps the token, and Undo brings the old one back. The
+ * print sheet's labels hash the real files (the downloaded user-data), not the masked ones.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, seriousAxeViolations, test } from './fixtures.js';
 import { expectHidden } from './pageSecrets.js';
 import { readmeShot, shot } from './screenshots.js';
@@ -83,10 +86,20 @@ test('sales engineer demos in presentation mode: no token on screen, Regenerate 
     await expectHidden(page, token, fresh);
   });
 
-  await test.step('the print sheet shows no token', async () => {
+  await test.step("the print sheet shows no token, and its labels hash the real files (the downloaded user-data's)", async () => {
+    const node = (await page.getByRole('combobox', { name: 'Preview of node' }).locator('option:checked').textContent())!.replace(
+      / \(.*\)$/,
+      '',
+    );
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download user-data' }).click();
+    const userData = readFileSync((await (await download).path())!);
+    expect(userData.toString()).toContain(`cluster_token: ${token}`);
     await designer.openExport();
     await page.getByRole('button', { name: 'Open the site sheet for printing' }).click();
     await expect(page.getByRole('heading', { name: /^Site sheet/ })).toBeVisible();
+    const label = page.getByRole('listitem', { name: `Label of ${node}` });
+    await expect(label).toContainText(createHash('sha256').update(userData).digest('hex'));
     await expectHidden(page, token, fresh);
     await page.getByRole('button', { name: 'Back to the designer' }).click();
   });

@@ -61,19 +61,19 @@ function Shell({ launch, services }: { launch: Launch; services: DesignerService
   const [screen, setScreen] = useState<Screen>(site ? 'designer' : 'start');
   const [notices, setNotices] = useState<Notice[]>(services.startupNotices);
   const saveStatus = useAutosave(store, autosave, site);
-  // In presentation mode everything below reads the analysis with its messages redacted, and prints the masked site.
+  // In presentation mode everything below reads the analysis with its messages redacted; the print pages show the masked site.
   const analysis = usePresentedAnalysis(useSiteAnalysis(site, services.analyse), site);
-  const printed = useMaskedSite(site)?.site ?? site;
+  const masked = useMaskedSite(site);
   const open = useOpenSite(store, setNotices, setScreen);
   useLaunch(launch, open);
 
   const banner = <SessionBanner store={store} autosave={autosave} status={saveStatus} />;
   return (
     <AnalysisContext.Provider value={analysis}>
-      {screen === 'print' && printed ? (
-        <PrintSheet site={printed} onBack={() => setScreen('designer')} />
-      ) : screen === 'evidence' && printed ? (
-        <EvidencePage site={printed} onBack={() => setScreen('designer')} />
+      {screen === 'print' && site ? (
+        <PrintSheet site={site} masked={masked} onBack={() => setScreen('designer')} />
+      ) : screen === 'evidence' && site ? (
+        <EvidencePage site={site} masked={masked} onBack={() => setScreen('designer')} />
       ) : screen === 'designer' && site ? (
         <div className="shell">
           {banner}

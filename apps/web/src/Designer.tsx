@@ -15,7 +15,7 @@ import { useNodeSelection } from './nodes/useNodeSelection.js';
 import { PreviewPane, type PreviewTab } from './preview/PreviewPane.js';
 import { SettingsSection } from './sections/SettingsSection.js';
 import { useFocusRequest } from './sections/useFocusRequest.js';
-import { useMaskedSite } from './shell/presentation.js';
+import { shownText, useMaskedSite, type Redaction } from './shell/presentation.js';
 import { PresentationToggle } from './shell/PresentationToggle.js';
 import { useSectionHistory } from './shell/useSectionHistory.js';
 import { useShortcuts } from './shell/useShortcuts.js';
@@ -41,8 +41,10 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
   const requestFocus = useFocusRequest();
   useEffect(preloadMonaco, []);
   useShortcuts(store);
-  // Views show the site with its secrets masked in presentation mode (the forms edit the real one).
-  const shownSite = useMaskedSite(site)?.site ?? site;
+  // Views, the top bar and the preview show the site with its secrets masked in presentation mode (the forms edit the real one).
+  const masked = useMaskedSite(site);
+  const shownSite = masked?.site ?? site;
+  const redact = masked?.redact ?? null;
 
   const openField = (path: readonly (string | number)[]) => {
     setSection(sectionOf(path));
@@ -63,7 +65,7 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
   ];
   return (
     <div className="designer">
-      <TopBar site={site} saveProblem={saveProblem} onExport={() => setExporting(true)} onLeave={onLeave} />
+      <TopBar site={shownSite} redact={redact} saveProblem={saveProblem} onExport={() => setExporting(true)} onLeave={onLeave} />
       <div className="workspace">
         <Tabs label="Site sections" tabs={sectionTabs} selected={section} onSelect={setSection} orientation="vertical" idPrefix="section">
           <div className="section-form">
@@ -72,6 +74,7 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
               <ViewPage
                 view={section}
                 site={shownSite}
+                redact={redact}
                 selectedNode={selection.index}
                 onSelectNode={selection.selectIndex}
                 onShowFile={showFile}
@@ -86,6 +89,7 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
         </Tabs>
         <PreviewPane
           site={site}
+          masked={masked}
           previous={past.at(-1)}
           selected={selection.index}
           onSelect={selection.selectIndex}
@@ -102,14 +106,16 @@ export function Designer({ site, onLeave, onPrint, saveProblem }: DesignerProps)
 }
 
 interface TopBarProps {
+  /** The site as the screen shows it (masked in presentation mode). */
   site: Site;
+  redact: Redaction;
   saveProblem: string | null;
   onExport: () => void;
   onLeave: () => void;
 }
 
 /** The site's name, undo and redo (the same actions as the shortcuts), export, and the save state. */
-function TopBar({ site, saveProblem, onExport, onLeave }: TopBarProps) {
+function TopBar({ site, redact, saveProblem, onExport, onLeave }: TopBarProps) {
   const store = useSiteStore();
   const { past, future, lastEdit } = useSiteState();
   const { analysis, error } = useAnalysis();
@@ -126,7 +132,7 @@ function TopBar({ site, saveProblem, onExport, onLeave }: TopBarProps) {
           onClick={() => store.perform(undo)}
           disabled={past.length === 0}
           aria-keyshortcuts={ariaKeyShortcuts(undo)}
-          title={lastEdit ? `${undo.label}: ${lastEdit}` : undo.label}
+          title={lastEdit ? `${undo.label}: ${shownText(lastEdit, redact)}` : undo.label}
         >
           {undo.label}
         </button>

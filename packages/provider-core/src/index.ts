@@ -82,7 +82,15 @@ export * as siteEdits from './designer/siteEdits.js';
 export { analyseSite, type SiteAnalysis, type NodeStatus } from './designer/siteAnalysis.js';
 export { countFindings, type FindingCounts } from './designer/findingCounts.js';
 export { analysisFollowingNodes } from './designer/followNodes.js';
-export { maskSecrets, maskedNodePreview, nodePreview, maskAnalysis, type MaskedSite, type NodePreview } from './designer/maskSecrets.js';
+export {
+  maskSecrets,
+  maskedNodePreview,
+  nodePreview,
+  maskAnalysis,
+  redactStrings,
+  type MaskedSite,
+  type NodePreview,
+} from './designer/maskSecrets.js';
 export { checkSite, publicSiteCheck } from './check/checkSite.js';
 export {
   CheckFailureSchema,

@@ -1,5 +1,5 @@
 /** Everything about the selected node, live: files, boot stages, diffs, and the site's findings. */
-import { isSecurityFinding, type Finding, type Site } from '@rke2-edge/provider-core';
+import { isSecurityFinding, type Finding, type MaskedSite, type Site } from '@rke2-edge/provider-core';
 import { StatusBadge, Tabs } from '@rke2-edge/ui';
 import { FindingsPanel } from '../findings/FindingsPanel.js';
 import { useAnalysis } from '../state/siteContext.js';
@@ -15,7 +15,10 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export type PreviewTab = 'files' | 'stages' | 'diff' | 'check' | 'findings';
 
 export interface PreviewPaneProps {
+  /** The real site (the downloads hold its files). */
   site: Site;
+  /** Presentation mode's masked site (null while the mode is off): what the pane shows. */
+  masked: MaskedSite | null;
   previous: Site | undefined;
   selected: number;
   onSelect: (index: number) => void;
@@ -27,8 +30,9 @@ export interface PreviewPaneProps {
   onOpenFinding: (finding: Finding) => void;
 }
 
-export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, file, onFile, onOpenFinding }: PreviewPaneProps) {
-  const view = useNodeView(site, selected);
+export function PreviewPane({ site, masked, previous, selected, onSelect, tab, onTab, file, onFile, onOpenFinding }: PreviewPaneProps) {
+  const view = useNodeView(site, selected, masked);
+  const shown = masked?.site ?? site;
   const { analysis, pending, error } = useAnalysis();
   const errors = analysis?.counts.error ?? 0;
   const warnings = analysis?.counts.warning ?? 0;
@@ -51,7 +55,7 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, fi
       <div className="preview-head">
         <label htmlFor="preview-node">Preview of node</label>
         <select id="preview-node" value={selected} onChange={(e) => onSelect(Number(e.target.value))} disabled={site.nodes.length === 0}>
-          {site.nodes.map((n, i) => (
+          {shown.nodes.map((n, i) => (
             <option key={i} value={i}>
               {n.name || `#${i + 1}`} ({n.role})
             </option>
@@ -59,16 +63,22 @@ export function PreviewPane({ site, previous, selected, onSelect, tab, onTab, fi
         </select>
         {view && <StatusBadge status={analysis?.nodeStatus[selected] ?? 'pending'} title="This node's findings" />}
       </div>
-      {view && <NodeDownloads node={view.expanded} unsafe={pending || !analysis ? null : analysis.findings.filter(isSecurityFinding)} />}
+      {view && (
+        <NodeDownloads
+          node={view.expanded}
+          redact={masked?.redact ?? null}
+          unsafe={pending || !analysis ? null : analysis.findings.filter(isSecurityFinding)}
+        />
+      )}
       <Tabs label="Preview" tabs={tabs} selected={tab} onSelect={onTab} idPrefix="preview">
         {tab === 'findings' ? (
-          <FindingsPanel site={site} onOpen={onOpenFinding} />
+          <FindingsPanel site={shown} onOpen={onOpenFinding} />
         ) : !view ? (
           <p className="empty">Add a node to see the files it gets.</p>
         ) : tab === 'files' ? (
           <FilesView artifacts={view.artifacts} selected={file.id} line={file.line} onSelect={onFile} />
         ) : tab === 'check' ? (
-          <DeviceCheckView selected={selected} nodeName={site.nodes[selected]?.name ?? ''} onShowFindings={() => onTab('findings')} />
+          <DeviceCheckView selected={selected} nodeName={shown.nodes[selected]?.name ?? ''} onShowFindings={() => onTab('findings')} />
         ) : tab === 'stages' ? (
           <StagesView steps={view.steps} />
         ) : (

@@ -15,7 +15,6 @@ import {
   type Site,
 } from '@rke2-edge/provider-core';
 import { useMemo } from 'react';
-import { useMaskedSite } from '../shell/presentation.js';
 
 export interface NodeView {
   expanded: ExpandedNode;
@@ -30,7 +29,7 @@ export function viewNode(site: Site, index: number, masked: MaskedSite | null): 
   return { expanded, ...(shown ?? nodePreview(expanded)) };
 }
 
-export function useNodeView(site: Site, index: number): NodeView | null {
-  const masked = useMaskedSite(site);
+/** `masked`: presentation mode's masked site of `site` (null while the mode is off). */
+export function useNodeView(site: Site, index: number, masked: MaskedSite | null): NodeView | null {
   return useMemo(() => viewNode(site, index, masked), [site, index, masked]);
 }

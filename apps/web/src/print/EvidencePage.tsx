@@ -3,10 +3,11 @@
  * controls enforce and the exact generated lines that do it, for one node of each role, with what
  * each device must bring and the sources of every fact. What it shows is provider-core's
  * `complianceEvidence`; this only lays it out. Never shows the token or passwords (no line of a
- * control holds one).
+ * control holds one); in presentation mode it is computed from the masked site and redacted.
  */
-import { complianceEvidence, type ComplianceControl, type NodeCompliance, type Site } from '@rke2-edge/provider-core';
+import { complianceEvidence, type ComplianceControl, type MaskedSite, type NodeCompliance, type Site } from '@rke2-edge/provider-core';
 import { useMemo } from 'react';
+import { useShown } from '../shell/presentation.js';
 import { useAnalysis } from '../state/siteContext.js';
 import { PrintPage } from './PrintPage.js';
 import { ControlBadge } from '../views/compliance/ControlCard.js';
@@ -15,9 +16,14 @@ import { LineList } from '../views/compliance/LineList.js';
 
 const ROLE_WORDS: Record<string, string> = { init: 'Init server', controlplane: 'Control-plane server', worker: 'Worker' };
 
-export function EvidencePage({ site, onBack }: { site: Site; onBack: () => void }) {
+/** `masked`: presentation mode's masked site (null while the mode is off). */
+export function EvidencePage({ site, masked, onBack }: { site: Site; masked: MaskedSite | null; onBack: () => void }) {
   const { analysis } = useAnalysis();
-  const evidence = useMemo(() => complianceEvidence(site, analysis?.findings ?? []), [site, analysis]);
+  const shown = masked?.site ?? site;
+  const evidence = useShown(
+    useMemo(() => complianceEvidence(shown, analysis?.findings ?? []), [shown, analysis]),
+    masked?.redact ?? null,
+  );
   const date = useMemo(() => new Date().toISOString().slice(0, 10), []);
   const first = evidence.roles[0];
   return (

@@ -13,7 +13,7 @@ const hardened = () => siteTemplate('cis-selinux')!.build();
 function show(analysis: SiteAnalysis | null, site: Site = hardened()) {
   render(
     <AnalysisContext.Provider value={{ analysis, pending: analysis === null, error: null, messagesByField: new Map() }}>
-      <PrintSheet site={site} onBack={() => {}} />
+      <PrintSheet site={site} masked={null} onBack={() => {}} />
     </AnalysisContext.Provider>,
   );
   return site;

@@ -2,10 +2,12 @@
  * A one-page site sheet for demos and change reviews: topology, nodes, ports and the security and
  * network settings, then a label per node (with a QR code) and the run sheet, each on pages of their own.
  * What it shows is provider-core's `siteSheet`; this only lays it out. Never shows
- * the token or passwords.
+ * the token or passwords: in presentation mode every text comes from the masked site, redacted,
+ * while the labels still hash the real files (those on the stick).
  */
-import { siteSheet, type Site } from '@rke2-edge/provider-core';
+import { siteSheet, type MaskedSite, type Site } from '@rke2-edge/provider-core';
 import { useMemo } from 'react';
+import { useShown } from '../shell/presentation.js';
 import { useAnalysis } from '../state/siteContext.js';
 import { PrintPage } from './PrintPage.js';
 import { SheetFacts } from './SheetFacts.js';
@@ -22,9 +24,15 @@ const ENDPOINT_WORDS: Record<Site['cluster']['endpoint'], string> = {
   'load-balancer': 'your load balancer',
 };
 
-export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void }) {
+/** `site`: the real site; `masked`: presentation mode's masked site (null while the mode is off). */
+export function PrintSheet({ site, masked, onBack }: { site: Site; masked: MaskedSite | null; onBack: () => void }) {
   const { analysis } = useAnalysis();
-  const sheet = useMemo(() => siteSheet(site, analysis ?? undefined), [site, analysis]);
+  const shown = masked?.site ?? site;
+  const redact = masked?.redact ?? null;
+  const sheet = useShown(
+    useMemo(() => siteSheet(shown, analysis ?? undefined), [shown, analysis]),
+    redact,
+  );
   const nodeCount = sheet.nodes.length;
   return (
     <PrintPage className="print-sheet" title={`${sheet.name} — site sheet`} onBack={onBack}>
@@ -42,8 +50,8 @@ export function PrintSheet({ site, onBack }: { site: Site; onBack: () => void })
       <DhcpReservations reservations={sheet.dhcpReservations} />
       <SheetNeeds groups={sheet.needs} />
       <PortsTable ports={sheet.ports} />
-      <SheetLabels site={site} />
-      <SheetRunSheet site={site} />
+      <SheetLabels site={site} redact={redact} />
+      <SheetRunSheet site={shown} redact={redact} />
     </PrintPage>
   );
 }

@@ -1,14 +1,18 @@
 /** The run sheet, on a page of its own: provider-core's runSheet, one row per node in install order, a box to tick. */
 import { runSheet, type Site } from '@rke2-edge/provider-core';
 import { useMemo } from 'react';
+import { shownText, useShown, type Redaction } from '../shell/presentation.js';
 
 const RUN_SHEET_ROWS = 40;
 
-export function SheetRunSheet({ site }: { site: Site }) {
-  const rows = useMemo(() => runSheet(site), [site]);
+export function SheetRunSheet({ site, redact }: { site: Site; redact: Redaction }) {
+  const rows = useShown(
+    useMemo(() => runSheet(site), [site]),
+    redact,
+  );
   return (
     <section aria-labelledby="sheet-run" className="run-sheet">
-      <h2 id="sheet-run">Run sheet: {site.name}</h2>
+      <h2 id="sheet-run">Run sheet: {shownText(site.name, redact)}</h2>
       <p>
         Install the nodes in this order. Boot a node only once what it waits for is true; tick it when it is done. Each node&apos;s
         README.txt says how.

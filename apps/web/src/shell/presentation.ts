@@ -5,7 +5,7 @@
  * this browser tab's session, and hands the masked data to the views). Downloads still hold the
  * real secrets: devices need them, and a saved file does not show on the screen.
  */
-import { maskAnalysis, maskSecrets, type MaskedSite, type Site } from '@rke2-edge/provider-core';
+import { maskAnalysis, maskSecrets, redactStrings, type MaskedSite, type Site } from '@rke2-edge/provider-core';
 import { useMemo, useSyncExternalStore } from 'react';
 import { messagesByField } from '../findings/fieldPaths.js';
 import type { AnalysisView } from '../state/siteContext.js';
@@ -47,6 +47,21 @@ export function useMaskedSite(site: Site | null | undefined, alsoHide?: Site): M
   const presenting = usePresentationMode();
   return useMemo(() => (presenting && site ? maskSecrets(site, alsoHide ? [alsoHide] : []) : null), [presenting, site, alsoHide]);
 }
+
+/** Presentation mode's text redaction (MaskedSite's `redact`); null while the mode is off. */
+export type Redaction = MaskedSite['redact'] | null;
+
+/**
+ * A model as the screen shows it: every string in it redacted while presentation mode is on. For
+ * whatever a view computes from the masked site (compliance, evidence, failure, upgrade, site sheet):
+ * a model decodes what the masked site still spells, so its output is redacted too.
+ */
+export function useShown<T>(value: T, redact: Redaction): T {
+  return useMemo(() => (redact ? redactStrings(value, redact) : value), [value, redact]);
+}
+
+/** A text as the screen shows it (a site or node name, an edit's label). */
+export const shownText = (text: string, redact: Redaction): string => (redact ? redact(text) : text);
 
 /** The analysis as the screen shows it: its messages redacted while presentation mode is on. */
 export function usePresentedAnalysis(view: AnalysisView, site: Site | null): AnalysisView {

@@ -22,7 +22,14 @@ function show(site: Site, selectedNode = 0) {
   render(
     <AnalysisContext.Provider value={{ analysis: analyseSite(site), pending: false, error: null, messagesByField: new Map() }}>
       <OpenEvidenceContext.Provider value={openEvidence}>
-        <ComplianceView site={site} selectedNode={selectedNode} onSelectNode={() => {}} onShowFile={onShowFile} onOpenField={() => {}} />
+        <ComplianceView
+          site={site}
+          redact={null}
+          selectedNode={selectedNode}
+          onSelectNode={() => {}}
+          onShowFile={onShowFile}
+          onOpenField={() => {}}
+        />
       </OpenEvidenceContext.Provider>
     </AnalysisContext.Provider>,
   );
@@ -66,7 +73,7 @@ describe('EvidencePage', () => {
     const site = hardened();
     render(
       <AnalysisContext.Provider value={{ analysis: null, pending: true, error: null, messagesByField: new Map() }}>
-        <EvidencePage site={site} onBack={() => {}} />
+        <EvidencePage site={site} masked={null} onBack={() => {}} />
       </AnalysisContext.Provider>,
     );
     expect(screen.getByRole('heading', { level: 1, name: `Security evidence: ${site.name}` })).toBeTruthy();

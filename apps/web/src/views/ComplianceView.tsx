@@ -6,15 +6,19 @@
  */
 import { nodeCompliance } from '@rke2-edge/provider-core';
 import { useMemo } from 'react';
+import { useShown } from '../shell/presentation.js';
 import { useAnalysis } from '../state/siteContext.js';
 import { ControlCard } from './compliance/ControlCard.js';
 import { useOpenEvidence } from './compliance/openEvidence.js';
 import type { ViewProps } from './ViewPage.js';
 
-export function ComplianceView({ site, selectedNode, onSelectNode, onShowFile }: ViewProps) {
+export function ComplianceView({ site, redact, selectedNode, onSelectNode, onShowFile }: ViewProps) {
   const { analysis } = useAnalysis();
   const openEvidence = useOpenEvidence();
-  const compliance = useMemo(() => nodeCompliance(site, selectedNode, analysis?.findings ?? []), [site, selectedNode, analysis]);
+  const compliance = useShown(
+    useMemo(() => nodeCompliance(site, selectedNode, analysis?.findings ?? []), [site, selectedNode, analysis]),
+    redact,
+  );
   if (!compliance) return <p className="empty">Add a node to see what its files enforce.</p>;
   const on = compliance.controls.filter((c) => c.on).length;
   return (

@@ -7,6 +7,7 @@
 import { failureOutcome, failureTopology, VERDICT_LABELS, worstSingleFailure, type FailureOutcome } from '@rke2-edge/provider-core';
 import { ScrollRegion } from '@rke2-edge/ui';
 import { useMemo, useState } from 'react';
+import { useShown } from '../shell/presentation.js';
 import type { NodeId } from '../state/nodeIds.js';
 import { useSiteState } from '../state/siteContext.js';
 import { FailedNodePicker } from './failure/FailedNodePicker.js';
@@ -17,13 +18,23 @@ import type { ViewProps } from './ViewPage.js';
 /** Rows the node table shows (failed nodes are always shown): enough for any edge site, bounded for huge ones. */
 const FAILURE_ROWS = 200;
 
-export function FailureView({ site }: ViewProps) {
+export function FailureView({ site, redact }: ViewProps) {
   const { nodeIds } = useSiteState();
   const [failedIds, setFailedIds] = useState<readonly NodeId[]>([]);
-  const topology = useMemo(() => failureTopology(site), [site]);
-  const worst = useMemo(() => worstSingleFailure(topology), [topology]);
+  // Redacted before anything is computed from it: the topology holds the names and labels the model decoded from the site.
+  const topology = useShown(
+    useMemo(() => failureTopology(site), [site]),
+    redact,
+  );
+  const worst = useShown(
+    useMemo(() => worstSingleFailure(topology), [topology]),
+    redact,
+  );
   const failed = useMemo(() => failedIds.map((id) => nodeIds.indexOf(id)).filter((i) => i >= 0), [failedIds, nodeIds]);
-  const outcome = useMemo(() => failureOutcome(topology, failed), [topology, failed]);
+  const outcome = useShown(
+    useMemo(() => failureOutcome(topology, failed), [topology, failed]),
+    redact,
+  );
 
   if (site.nodes.length === 0) {
     return (

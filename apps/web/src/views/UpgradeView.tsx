@@ -6,6 +6,7 @@
 import { upgradePlan, upgradeTargets, type Rke2Minor, type UpgradeFinding } from '@rke2-edge/provider-core';
 import { useId, useMemo, useState } from 'react';
 import { setRke2Version } from '../actions/settingsActions.js';
+import { useShown } from '../shell/presentation.js';
 import { nodeIndexOf, SECTION_LABELS, sectionOf } from '../findings/fieldPaths.js';
 import { useSiteStore } from '../state/siteContext.js';
 import { SourceLine } from './SourceLinks.js';
@@ -13,14 +14,17 @@ import type { ViewProps } from './ViewPage.js';
 
 const SEVERITY_LABELS = { error: 'Must change', warning: 'Check', info: 'Note' } as const;
 
-export function UpgradeView({ site, onOpenField }: ViewProps) {
+export function UpgradeView({ site, redact, onOpenField }: ViewProps) {
   const store = useSiteStore();
   const selectId = useId();
   const from = site.rke2Version;
   const targets = upgradeTargets(from);
   const [chosen, setChosen] = useState<Rke2Minor | null>(null);
   const to = chosen !== null && targets.includes(chosen) ? chosen : targets[0];
-  const plan = useMemo(() => (to ? upgradePlan(site, to) : null), [site, to]);
+  const plan = useShown(
+    useMemo(() => (to ? upgradePlan(site, to) : null), [site, to]),
+    redact,
+  );
 
   if (!to || !plan)
     return (

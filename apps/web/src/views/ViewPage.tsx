@@ -1,12 +1,16 @@
 /** The page of one designer view. */
 import type { Site } from '@rke2-edge/provider-core';
+import type { Redaction } from '../shell/presentation.js';
 import { ComplianceView } from './ComplianceView.js';
 import type { FileTarget, ViewId } from './designerViews.js';
 import { FailureView } from './FailureView.js';
 import { UpgradeView } from './UpgradeView.js';
 
 export interface ViewProps {
+  /** The site as the screen shows it (masked in presentation mode). */
   site: Site;
+  /** Presentation mode's redaction, for every model a view computes (null while the mode is off). */
+  redact: Redaction;
   /** Index of the node selected in the preview. */
   selectedNode: number;
   onSelectNode: (index: number) => void;

@@ -7,20 +7,69 @@ import { haSite, registryConfig, TEST_TOKEN, variant } from '../../test/siteFixt
 import { pemProblem } from '../lint/registryTlsRules.js';
 import { tokenWeakness } from '../site/clusterToken.js';
 import { SiteSchema, type Site } from '../site/siteSchema.js';
-import { maskAnalysis, maskedNodePreview, maskSecrets, nodePreview, secretValues, TOKEN_MASK } from './maskSecrets.js';
+import { complianceEvidence, nodeCompliance } from './complianceModel.js';
+import { failureOutcome } from './failureModel.js';
+import { failureTopology } from './failureTopology.js';
+import { maskAnalysis, maskedNodePreview, maskSecrets, nodePreview, redactStrings, secretValues, TOKEN_MASK } from './maskSecrets.js';
+import { siteSheet } from './siteSheet.js';
+import { upgradePlan, upgradeTargets } from './upgradeModel.js';
 import { analyseSite } from './siteAnalysis.js';
 import { expandNode } from '../site/expandSite.js';
 import { siteContext } from '../site/rke2ConfigFor.js';
 
 /** Secrets as users type them: generated tokens, anything printable with YAML's and JSON's special characters, multi-line keys. */
-const anyText = fc
-  .string({ unit: 'grapheme', minLength: 4, maxLength: 40 })
-  .filter((s) => s.trim().length >= 4 && !/[\u0085\u2028\u2029]/.test(s));
+const anyText = fc.string({ unit: 'grapheme', minLength: 4, maxLength: 40 }).filter((s) => s.trim().length >= 4);
+/** The characters generated files escape: outside the BMP (\U0001F511, \ud83d\udd11), line separators (\L, \u2028), NEL, NBSP, `<>&` (\u003c). */
+const escapedCharacter = fc.constantFrom('🔑', '\u2028', '\u2029', '\u0085', '\u00a0', '<', '>', '&', '"', '\\', '/', "'", 'é', '\u0007');
+const withEscapedCharacters = fc
+  .array(fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{1,4}$/), escapedCharacter), { minLength: 3, maxLength: 12 })
+  .map((parts) => `k${parts.join('')}k`)
+  .filter((s) => s.trim().length >= 4);
 const secret = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9]{16,48}$/),
   anyText,
-  fc.constantFrom('pa"ss:w#rd\\x', "it's a secret", 'line one\nline two', 'tab\there', '{{ .Token }}', '- dash: yes', '🔑key🔑'),
+  withEscapedCharacters,
+  fc.constantFrom(
+    'pa"ss:w#rd\\x',
+    "it's a secret",
+    'line one\nline two',
+    'tab\there',
+    '{{ .Token }}',
+    '- dash: yes',
+    '🔑key🔑',
+    'key🔑🔑key',
+  ),
 );
+
+/**
+ * A YAML double-quoted spelling of a text, each character raw or escaped as `choices` says (any of
+ * \xXX, \uXXXX, \UXXXXXXXX, a surrogate pair, a named escape): what a user may type in an extra config.
+ */
+function yamlSpelling(text: string, choices: readonly number[]): string {
+  const named: Record<string, string> = {
+    '\n': 'n',
+    '\t': 't',
+    '"': '"',
+    '\\': '\\',
+    '\u0085': 'N',
+    '\u00a0': '_',
+    '\u2028': 'L',
+    '\u2029': 'P',
+    '\u0007': 'a',
+  };
+  const hex = (c: number, n: number) => c.toString(16).toUpperCase().padStart(n, '0');
+  return [...text]
+    .map((ch, i) => {
+      const c = ch.codePointAt(0)!;
+      const mustEscape = c < 0x20 || c === 0x7f || ch === '"' || ch === '\\' || (c >= 0x80 && c <= 0x9f) || c === 0x2028 || c === 0x2029;
+      const choice = (choices[i % choices.length] ?? 0) % 4;
+      if (choice === 0 && !mustEscape) return ch;
+      if (choice === 1 && named[ch]) return `\\${named[ch]}`;
+      if (choice === 2 && c <= 0xff) return `\\x${hex(c, 2)}`;
+      return c <= 0xffff ? `\\u${hex(c, 4)}` : `\\U${hex(c, 8)}`;
+    })
+    .join('');
+}
 const pem = fc
   .array(fc.stringMatching(/^[A-Za-z0-9+/]{64}$/), { minLength: 1, maxLength: 3 })
   .map((lines) => `-----BEGIN PRIVATE KEY-----\n${lines.join('\n')}\n-----END PRIVATE KEY-----\n`);
@@ -43,10 +92,11 @@ const sites = fc
         maxLength: 2,
       },
     ),
-    /** Users paste secrets where they do not belong: an extra config, a description. */
-    leak: fc.constantFrom('none', 'extraConfig', 'nodeExtra', 'description'),
+    /** Users paste secrets where they do not belong: an extra config (as JSON, or YAML spelled with escapes), a description. */
+    leak: fc.constantFrom('none', 'extraConfig', 'nodeExtra', 'description', 'escapedExtraConfig', 'escapedLabel'),
+    spelling: fc.array(fc.nat(3), { minLength: 1, maxLength: 8 }),
   })
-  .map(({ token, hash, registries, leak }) => {
+  .map(({ token, hash, registries, leak, spelling }) => {
     const site = haSite();
     site.cluster.token = token;
     site.os.user.passwordHash = hash;
@@ -54,6 +104,9 @@ const sites = fc
     if (leak === 'extraConfig') site.extraConfig = `agent-token: ${JSON.stringify(token)}\n`;
     if (leak === 'nodeExtra') site.nodes[3]!.extraConfig = `token: ${JSON.stringify(token)}\n`;
     if (leak === 'description') site.description = `demo site, token ${token}`;
+    const pasted = registries.find((r) => r.password !== '')?.password ?? token;
+    if (leak === 'escapedExtraConfig') site.extraConfig = `kubelet-arg: ["${yamlSpelling(pasted, spelling)}"]\n`;
+    if (leak === 'escapedLabel') site.extraConfig = `node-label: ["k=${yamlSpelling(pasted, spelling)}"]\n`;
     return site;
   });
 
@@ -170,5 +223,70 @@ describe('maskSecrets', () => {
     const { redact } = maskSecrets(after, [before]);
     expect(redact(`token: ${TEST_TOKEN}`)).toBe('token: ••••••••');
     expect(redact('nothing secret')).toBe('nothing secret');
+  });
+
+  it('hides a secret however a file spells it: YAML, JSON and Go escapes, mixed with raw characters', () => {
+    const site = variant(
+      (s) => (s.airGap.registryConfigs = [registryConfig({ host: 'r.local', username: 'u', password: 'key🔑🔑key<a>\u2028\u0085\u00a0' })]),
+    );
+    const { redact } = maskSecrets(site);
+    for (const spelled of [
+      'key\\U0001F511\\U0001f511key\\u003ca\\u003e\\L\\N\\_',
+      'key\\ud83d\\udd11\\uD83D\\uDD11key\\u003Ca\\u003E\\u2028\\x85\\xA0',
+      '\\x6Bey🔑\\U0001F511\\u006b\\u0065\\u0079<\\x61>\\u2028\\u0085\\u00a0',
+    ])
+      expect(redact(`password: "${spelled}"`)).toBe('password: "••••••••"');
+    expect(redact(`token: "\\x5Aq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA"`)).toBe('token: "••••••••"');
+    // An escaped line break joins the lines without a space; a !!binary value holds the base64 of a text around the token.
+    expect(redact(`a: "/etc/Zq8vN\\\n    3kP2wX7mR4tY9bL6cF1hJ5dG0sA.yaml"`)).toBe('a: "/etc/••••••••.yaml"');
+    for (const prefix of ['', 'k', 'k=', 'k=v'])
+      expect(redact(Buffer.from(`${prefix}${TEST_TOKEN}.`).toString('base64'))).toContain('••••••••');
+  });
+
+  it('shows no secret a user spelled with escapes in an extra config, in any file (the Files tab)', () => {
+    const site = variant((s) => {
+      s.airGap.registryConfigs = [registryConfig({ host: 'r.local', username: 'u', password: 'key🔑🔑key' })];
+      s.extraConfig = 'kubelet-arg: ["key\\U0001F511\\U0001F511key"]\n';
+    });
+    const files = maskedNodePreview(maskSecrets(site), 0)!.artifacts.artifacts;
+    const cluster = files.find((a) => a.path.endsWith('cluster.kairos.yaml') || a.text.includes('kubelet-arg'))!;
+    expect(cluster.text).toContain('kubelet-arg');
+    for (const a of files) expect(a.text).not.toMatch(/key\\U0001F511|key🔑/);
+  });
+
+  it('redacts every string of the models the views compute from the masked site (compliance, evidence, failure, upgrade, sheet)', () => {
+    // The YAML escape \x5A (Z) spells the token in an extra config: the field redaction hides it now.
+    const site = variant((s) => {
+      s.security.podSecurity = 'restricted';
+      s.extraConfig = `pod-security-admission-config-file: "/etc/\\x5A${TEST_TOKEN.slice(1)}.yaml"\nnode-label: ["k=\\x5A${TEST_TOKEN.slice(1)}"]\n`;
+    });
+    const masked = maskSecrets(site);
+    expect(masked.site.extraConfig).toBe('pod-security-admission-config-file: "/etc/••••••••.yaml"\nnode-label: ["k=••••••••"]\n');
+    // Models decode what the masked site spells: were a spelling ever missed (here a !!binary value, put back after
+    // masking), each model would show the decoded token; redactStrings hides it in every one.
+    const binary = Buffer.from(`/etc/${TEST_TOKEN}.yaml`).toString('base64');
+    masked.site.extraConfig = `pod-security-admission-config-file: !!binary ${binary}\nnode-label:\n- !!binary ${binary}\n`;
+    const models = {
+      compliance: nodeCompliance(masked.site, 0, []),
+      evidence: complianceEvidence(masked.site, []),
+      failure: failureOutcome(failureTopology(masked.site), [1]),
+      upgrade: upgradeTargets(site.rke2Version).map((to) => upgradePlan(masked.site, to)),
+      sheet: siteSheet(masked.site),
+    };
+    expect(JSON.stringify(models.compliance)).toContain(TEST_TOKEN);
+    expect(JSON.stringify(models.evidence)).toContain(TEST_TOKEN);
+    expect(models.failure.nodes[0]!.labels).toContain(`/etc/${TEST_TOKEN}.yaml`);
+    const shown = redactStrings(models, masked.redact);
+    expect(JSON.stringify(shown)).not.toContain(TEST_TOKEN);
+    expect(shown.failure.nodes[0]!.labels).toContain('/etc/••••••••.yaml');
+    expect(shown.failure.verdict).toBe(models.failure.verdict);
+  });
+
+  it('redactStrings walks arrays and plain objects, keys too, and keeps other values', () => {
+    const when = new Date(0);
+    const value = { 'a-secret': ['x secret y', 3, null, true, { deep: 'secret' }], when };
+    const out = redactStrings(value, (t) => t.replaceAll('secret', '•'));
+    expect(out).toEqual({ 'a-•': ['x • y', 3, null, true, { deep: '•' }], when });
+    expect(out.when).toBe(when);
   });
 });

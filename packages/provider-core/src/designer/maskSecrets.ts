@@ -7,10 +7,13 @@
  *    valid client key a valid PEM key, an empty password empty — and every other free-text
  *    field (descriptions, extra configs, …) cleared of the secrets' values.
  * 2. A text-level redaction of the real values, as a safety net on every string shown (files,
- *    boot stages, diffs, findings, the boot check): the raw value and the forms the generated
- *    files could spell it in (JSON and YAML escapes, each line of a multi-line key), replaced by
- *    "••••••••". No generated file base64-encodes a secret today; the base64 form is redacted too,
- *    so one that starts to is covered.
+ *    boot stages, diffs, findings, the boot check): the raw value however a generated file can
+ *    spell it — each character raw or escaped as YAML double quotes, JSON (Go's encoding/json) or
+ *    Go write it, mixed freely, lines joined by YAML's escaped line break — each line of a
+ *    multi-line key, and its base64 at any offset (a `!!binary` value), replaced by "••••••••".
+ *    A user's extra config is copied into the files as typed, so any spelling YAML reads can show.
+ * 3. `redactStrings`, for the models the views compute from the masked site: a model decodes
+ *    values (a `!!binary` list split over lines) and would show what no spelling above can find.
  *
  * The secrets are the fields the schema (siteSchema.ts) and share links (share/shareLink.ts) call
  * secrets: the cluster token, the OS user's password hash, registry passwords and client keys.
@@ -59,37 +62,94 @@ export function secretValues(site: Site): string[] {
   );
 }
 
-function utf8Base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/=+$/, '');
+/**
+ * The base64 of a secret wherever it sits in an encoded text (a YAML `!!binary` value, a file
+ * written as base64): for each of the three byte offsets, the characters only the secret's bytes decide.
+ */
+function base64Forms(secret: string): string[] {
+  const bytes = new TextEncoder().encode(secret);
+  return [0, 1, 2].map((offset) => {
+    let binary = '\0'.repeat(offset);
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    const encoded = btoa(binary).replace(/=+$/, '');
+    const whole = Math.floor(binary.length / 3) * 4;
+    return offset === 0 ? encoded : encoded.slice(4, whole);
+  });
 }
 
-/** The ways a generated text can spell a secret: raw, escaped for JSON, YAML or Go, each line of a multi-line one, base64. */
+/** The texts a secret shows as: whole, each line of a multi-line one (a key's lines, indented in a YAML block), base64. */
 function secretForms(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
   const lines = secret.split(/\r\n|\r|\n/).map((l) => l.trim());
-  const forms = [
-    secret,
-    json,
-    // YAML double quotes escape like JSON, and Go's emitter also writes \/ and \x.. or \u.... for some characters.
-    json.replace(/\//g, '\\/'),
-    secret.replace(/'/g, "''"),
-    ...lines.filter((l) => !/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(l)),
-    utf8Base64(secret),
-  ];
+  const forms = [secret, ...lines.filter((l) => !/^-----(BEGIN|END) [A-Z0-9 ]+-----$/.test(l)), ...base64Forms(secret)];
   return [...new Set(forms)].filter((f) => f.trim().length >= MIN_REDACTED_LENGTH);
 }
 
-/** A text redaction hiding every form of the given secrets; longer forms first, so a whole key goes before its lines. */
+/** Hex digits in either case (YAML, JSON and Go read `\x5a` as `\x5A`). */
+const anyCaseHex = (value: number, digits: number) =>
+  [...value.toString(16).padStart(digits, '0')].map((d) => (/[a-f]/.test(d) ? `[${d}${d.toUpperCase()}]` : d)).join('');
+
+/** Escapes with a name of their own: YAML double quotes (yaml.v3 emitterc.go, scannerc.go), JSON (RFC 8259) and Go. */
+const NAMED_ESCAPES: Record<number, string[]> = {
+  0x00: ['0'],
+  0x07: ['a'],
+  0x08: ['b'],
+  0x09: ['t', '\t'],
+  0x0a: ['n'],
+  0x0b: ['v'],
+  0x0c: ['f'],
+  0x0d: ['r'],
+  0x1b: ['e'],
+  0x20: [' '],
+  0x22: ['"'],
+  0x2f: ['/'],
+  0x5c: ['\\'],
+  0x85: ['N'],
+  0xa0: ['_'],
+  0x2028: ['L'],
+  0x2029: ['P'],
+};
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * A pattern for every spelling of one character a generated file can hold: itself; the escapes of
+ * YAML double quotes (`\xXX`, `\uXXXX`, `\UXXXXXXXX`, `\N`, `\_`, `\L`, `\P`, `\e`, …: yaml.v3's emitter
+ * writes them, and a user's extra config is copied into cluster.kairos.yaml as typed, with any of
+ * them), of JSON as Go's encoding/json writes it (`\u003c` `\u003e` `\u0026`, `\u2028`, `\u00XX`, a
+ * surrogate pair `\ud83d\udd11` for a character outside the BMP), `\/`; a quote doubled in single quotes.
+ */
+function characterPattern(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  const spellings = [escapeRegExp(ch)];
+  if (ch === "'") spellings.push("''");
+  for (const name of NAMED_ESCAPES[c] ?? []) spellings.push(`\\\\${escapeRegExp(name)}`);
+  if (c <= 0xff) spellings.push(`\\\\x${anyCaseHex(c, 2)}`);
+  if (c <= 0xffff) spellings.push(`\\\\u${anyCaseHex(c, 4)}`);
+  else {
+    const high = 0xd800 + ((c - 0x10000) >> 10);
+    const low = 0xdc00 + ((c - 0x10000) & 0x3ff);
+    spellings.push(`\\\\u${anyCaseHex(high, 4)}\\\\u${anyCaseHex(low, 4)}`);
+  }
+  spellings.push(`\\\\U${anyCaseHex(c, 8)}`);
+  return `(?:${spellings.join('|')})`;
+}
+
+/** YAML double quotes join two lines ending in `\\` without a space: `"Zq8v\\⏎  N3kP"` reads `Zq8vN3kP`. */
+const ESCAPED_LINE_BREAK = String.raw`(?:\\(?:\r\n|\r|\n)[ \t]*)?`;
+
+/** A pattern matching a text however each of its characters is spelled (raw or escaped, mixed freely, lines joined by escaped breaks). */
+const spelledPattern = (text: string) => new RegExp([...text].map(characterPattern).join(ESCAPED_LINE_BREAK), 'gu');
+
+/** A text redaction hiding every form of the given secrets, in every spelling; longer forms first, so a whole key goes before its lines. */
 function secretRedaction(secrets: readonly string[]): (text: string) => string {
   const forms = [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length);
   if (forms.length === 0) return (text) => text;
   const fill = REDACTION_CHARACTERS.find((c) => !forms.some((f) => f.includes(c))) ?? '\u0000';
   const replacement = fill.repeat(REDACTION_LENGTH);
+  const patterns = forms.map(spelledPattern);
   return (text) => {
     let out = text;
-    for (const form of forms) if (out.includes(form)) out = out.split(form).join(replacement);
+    for (const pattern of patterns) out = out.replace(pattern, replacement);
     return out;
   };
 }
@@ -136,6 +196,24 @@ export function maskSecrets(site: Site, alsoHide: readonly Site[] = []): MaskedS
   return { site: masked, redact };
 }
 
+/**
+ * A model as presentation mode shows it: every string in it (and every object key) redacted. For
+ * what the views compute from the masked site (compliance lines, evidence, failure outcome, upgrade
+ * plan, site sheet): a model decodes what the masked site still spells in a way its field
+ * redaction cannot see — a YAML escape in an extra config, `"\x5A…"` — and shows the decoded value.
+ * Arrays and plain objects are walked; other values are kept as they are.
+ */
+export function redactStrings<T>(value: T, redact: (text: string) => string): T {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redact(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null))
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k), walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
 /** What the preview shows of one node: its files and its boot stages. */
 export interface NodePreview {
   artifacts: NodeArtifacts;
@@ -166,7 +244,7 @@ export function maskedNodePreview({ site, redact }: MaskedSite, index: number): 
   };
 }
 
-/** The analysis as presentation mode shows it: the same verdicts and counts, every message redacted (node names stay: the table shows them). */
+/** The analysis as presentation mode shows it: the same verdicts and counts, every message and node name redacted. */
 export function maskAnalysis(analysis: SiteAnalysis, { redact }: Pick<MaskedSite, 'redact'>): SiteAnalysis {
   return {
     ...analysis,
@@ -183,6 +261,7 @@ export function maskAnalysis(analysis: SiteAnalysis, { redact }: Pick<MaskedSite
     check: {
       nodes: analysis.check.nodes.map((n) => ({
         ...n,
+        node: redact(n.node),
         failures: n.failures.map((f) => ({ ...f, message: redact(f.message), source: redact(f.source) })),
         needs: n.needs.map(redact),
       })),

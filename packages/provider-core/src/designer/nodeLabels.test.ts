@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { haSite, variant } from '../../test/siteFixtures.js';
+import { haSite, TEST_TOKEN, variant } from '../../test/siteFixtures.js';
 import { buildBundle } from '../bundle/buildBundle.js';
+import { maskSecrets } from './maskSecrets.js';
 import { nodeLabels } from './nodeLabels.js';
 
 describe('nodeLabels', () => {
@@ -36,7 +37,7 @@ describe('nodeLabels', () => {
       s.nodes[0]!.address = '';
       s.nodes[1]!.name = 'cp-2\nrole: worker';
     });
-    const { labels, more } = await nodeLabels(site, 2);
+    const { labels, more } = await nodeLabels(site, { limit: 2 });
     expect(more).toBe(3);
     expect(labels[0]!.text).toContain('address: not set\nmac: not known\n');
     expect(labels[1]!.text.split('\n')).toHaveLength(7);
@@ -50,10 +51,26 @@ describe('nodeLabels', () => {
       s.nodes[0]!.address = '🔑'.repeat(300);
       s.nodes[0]!.mac = '\n'.repeat(300);
     });
-    const { labels } = await nodeLabels(site, 1);
+    const { labels } = await nodeLabels(site, { limit: 1 });
     const text = labels[0]!.text;
     expect(new TextEncoder().encode(text).length).toBeLessThan(2331);
     expect(text.split('\n')).toHaveLength(7);
     expect(text).toContain(`node: ${'漢'.repeat(63)}…\nsite: ${'a'.repeat(63)}…\n`);
+  });
+
+  it("in presentation mode hashes the real files (the stick's) and redacts every value it shows", async () => {
+    const site = variant((s) => {
+      s.name = `plant-${TEST_TOKEN}`;
+      s.nodes[0]!.name = `cp-${TEST_TOKEN}`;
+    });
+    const real = await nodeLabels(site);
+    const { site: masked, redact } = maskSecrets(site);
+    const shown = await nodeLabels(site, { redact });
+    expect(shown.labels.map((l) => [l.userDataSha256, l.isoSha256])).toEqual(real.labels.map((l) => [l.userDataSha256, l.isoSha256]));
+    // The masked site's files differ (its token is the mask): hashing them would not match the stick.
+    expect((await nodeLabels(masked)).labels[0]!.userDataSha256).not.toBe(real.labels[0]!.userDataSha256);
+    expect(shown.labels[0]!.node).toBe('cp-••••••••');
+    expect(shown.labels[0]!.text).toContain('node: cp-••••••••\nsite: plant-••••••••\n');
+    expect(JSON.stringify(shown)).not.toContain(TEST_TOKEN);
   });
 });

@@ -5,6 +5,10 @@
  * download hold: bundle/cidataIso.ts, hashed with WebCrypto like the bundle's manifest). `text` is
  * what the label prints and what its QR code encodes, one fact a line; every site value in it is
  * escaped onto its line (lint/unsafeText `printable`), so no value can add a line.
+ *
+ * In presentation mode (`redact` given: maskSecrets' text redaction) the hashes are still those of
+ * the real files — a label printed during a demo must match the stick, and a SHA-256 reveals no
+ * secret — while every site value the label shows (node and site names, address, MAC) is redacted.
  */
 import { cidataIso, CIDATA_ISO_NAME } from '../bundle/cidataIso.js';
 import { sha256Hex } from '../bundle/buildBundle.js';
@@ -51,7 +55,14 @@ function labelValue(value: string): string {
   return chars.length <= LABEL_VALUE_MAX ? shown : `${chars.slice(0, LABEL_VALUE_MAX - 1).join('')}…`;
 }
 
-export async function nodeLabels(site: Site, limit = LABELS_MAX): Promise<NodeLabels> {
+interface NodeLabelOptions {
+  /** Labels made at most (LABELS_MAX). */
+  limit?: number;
+  /** Applied to every site value shown (not to the hashes). */
+  redact?: (text: string) => string;
+}
+
+export async function nodeLabels(site: Site, { limit = LABELS_MAX, redact = (text) => text }: NodeLabelOptions = {}): Promise<NodeLabels> {
   const context = siteContext(site);
   const count = Math.min(limit, site.nodes.length);
   const labels: NodeLabel[] = [];
@@ -59,18 +70,19 @@ export async function nodeLabels(site: Site, limit = LABELS_MAX): Promise<NodeLa
     const expanded = expandNode(context, index);
     const { node } = expanded;
     const [userDataSha256, isoSha256] = await Promise.all([sha256Hex(encoder.encode(expanded.userData)), sha256Hex(cidataIso(expanded))]);
-    const address = node.address.trim();
-    const mac = node.mac.trim();
+    const name = redact(node.name);
+    const address = redact(node.address.trim());
+    const mac = redact(node.mac.trim());
     const text = [
-      `node: ${labelValue(node.name)}`,
-      `site: ${labelValue(site.name)}`,
+      `node: ${labelValue(name)}`,
+      `site: ${labelValue(redact(site.name))}`,
       `role: ${node.role}`,
       `address: ${address ? labelValue(address) : 'not set'}`,
       `mac: ${mac ? labelValue(mac) : 'not known'}`,
       `user-data sha256: ${userDataSha256}`,
       `${CIDATA_ISO_NAME} sha256: ${isoSha256}`,
     ].join('\n');
-    labels.push({ node: node.name, role: node.role, address, mac, userDataSha256, isoSha256, text });
+    labels.push({ node: name, role: node.role, address, mac, userDataSha256, isoSha256, text });
   }
   return { labels, more: site.nodes.length - count };
 }
