@@ -255,8 +255,9 @@ const randomCase = fc
     endpoint: fc.constantFrom(...CONTROL_PLANE_ENDPOINTS),
     seed: fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }),
     more: fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }),
+    host: fc.nat({ max: 12 }),
   })
-  .map(({ servers, workers, endpoint, seed, more }) => {
+  .map(({ servers, workers, endpoint, seed, more, host }) => {
     const extra: Partial<SiteNode>[] = [
       ...servers.map(({ noEtcd, noApi }) => ({
         extraConfig: [noEtcd ? 'disable-etcd: true' : '', noApi ? 'disable-apiserver: true' : ''].join('\n'),
@@ -264,6 +265,9 @@ const randomCase = fc
       ...workers.map((tainted) => ({ taints: tainted ? ['dedicated=edge:NoSchedule'] : [] })),
     ];
     const site = cluster(servers.length, workers.length, endpoint, extra);
+    // The control-plane host: usually as cluster() sets it, else the address of any node (a worker's too).
+    const at = site.nodes[host];
+    if (at && host % 2 === 1) site.cluster.controlPlaneHost = at.address.split('/')[0]!;
     const failed = site.nodes.map((_, i) => i).filter((i) => seed[i]);
     const superset = site.nodes.map((_, i) => i).filter((i) => seed[i] || more[i]);
     return { site, failed, superset };
@@ -305,8 +309,23 @@ describe('failure model properties', () => {
           expect(worst).toBeNull();
           return;
         }
-        const verdicts = site.nodes.map((_, i) => failureOutcome(topology, [i]).verdict);
+        // Every node failed one by one: the worst is the first with the highest score.
+        const singles = site.nodes.map((_, i) => failureOutcome(topology, [i]));
+        const verdicts = singles.map((o) => o.verdict);
+        const score = (o: FailureOutcome, i: number) => [
+          rank[o.verdict],
+          o.endpoint.joinsWork ? 0 : 1,
+          -o.etcd.spare,
+          site.nodes[i]!.role === 'worker' ? 0 : 1,
+        ];
+        const scores = singles.map(score);
+        const beats = (a: number[], b: number[]) => {
+          const k = a.findIndex((v, j) => v !== b[j]);
+          return k >= 0 && a[k]! > b[k]!;
+        };
+        const best = scores.reduce((b, s, i) => (beats(s, scores[b]!) ? i : b), 0);
         expect(rank[worst!.verdict]).toBe(Math.max(...verdicts.map((v) => rank[v])));
+        expect(worst!.index).toBe(best);
         expect(worst!.singlePointsOfFailure).toEqual(verdicts.flatMap((v, i) => (v === 'down' ? [i] : [])));
       }),
       propertySettings,

@@ -478,20 +478,23 @@ function compareScores(a: readonly number[], b: readonly number[]): number {
  */
 export function worstSingleFailure(topology: FailureTopology): WorstSingleFailure | null {
   const single = (node: FailureNode) => clusterState(topology, new Set([node.index]), node.schedulable ? 1 : 0);
-  // A worker's loss touches neither etcd, the API nor the endpoint: at the cluster level workers
-  // differ only in being schedulable, so one of each kind stands for all (large sites stay O(servers)).
-  const workerKinds = new Map<boolean, { verdict: FailureVerdict; score: number[] }>();
+  // Losing one node changes the cluster through what it runs (etcd member, API server), whether it
+  // is the join node, whether it takes ordinary pods, and (for the score) whether it is a server:
+  // nodes alike in these are judged once, so a site costs O(nodes × kinds), with at most 12 kinds.
+  const kinds = new Map<string, { verdict: FailureVerdict; score: number[] }>();
   let worst: { index: number; score: number[] } | null = null;
   const spofs: number[] = [];
   for (const node of topology.nodes) {
-    let judged = node.role === 'worker' ? workerKinds.get(node.schedulable) : undefined;
+    const { etcd, apiServer } = node.components;
+    const kind = [node.role === 'worker', etcd, apiServer, node.schedulable, node.index === topology.joinNode].join();
+    let judged = kinds.get(kind);
     if (judged === undefined) {
       const state = single(node);
       judged = {
         verdict: state.verdict,
         score: [SEVERITY[state.verdict], state.endpoint.joinsWork ? 0 : 1, -state.etcd.spare, node.role === 'worker' ? 0 : 1],
       };
-      if (node.role === 'worker') workerKinds.set(node.schedulable, judged);
+      kinds.set(kind, judged);
     }
     if (judged.verdict === 'down') spofs.push(node.index);
     if (worst === null || compareScores(judged.score, worst.score) > 0) worst = { index: node.index, score: judged.score };
