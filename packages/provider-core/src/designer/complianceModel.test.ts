@@ -241,7 +241,7 @@ describe('nodeCompliance', () => {
     expect(cis).toMatchObject({ on: true, state: 'profile: cis' });
     expect(control(site, SERVER, 'pod-security')).toMatchObject({ on: true, state: 'restricted' });
     const selinux = control(site, SERVER, 'selinux');
-    expect(selinux).toMatchObject({ on: true, state: 'selinux: "true"' });
+    expect(selinux).toMatchObject({ on: true, state: 'selinux: "true"', deviceNeeds: [SELINUX_IMAGE_NEED] });
     expectRealLines(site, SERVER, selinux.lines);
     expect(where(selinux.lines)).toEqual(['user-data:selinux: "true"', `${MERGED_CONFIG_PATH}:"selinux": "true",`]);
     expect(control(site, SERVER, 'secrets-encryption').state).toBe('secretbox');

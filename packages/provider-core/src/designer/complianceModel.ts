@@ -16,7 +16,7 @@
  */
 import type { FactSource } from './factSource.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
-import { FIPS_IMAGE_NEED, SELINUX_IMAGE_NEED, deviceNeeds } from '../check/deviceNeeds.js';
+import { FIPS_IMAGE_NEED, SELINUX_IMAGE_NEED } from '../check/deviceNeeds.js';
 import type { Finding, FindingCode } from '../lint/finding.js';
 import { MERGED_CONFIG_PATH } from '../provider/constants.js';
 import { CIS_SYSCTL_CONF_PATH, ETCD_USER, PROTECT_KERNEL_DEFAULTS_SYSCTLS, profileNeedsKernelParameters } from '../site/cisSteps.js';
@@ -343,7 +343,6 @@ export function nodeCompliance(
   if (!siteNode) return null;
   const node = expanded ?? expandNode(siteContext(site), index);
   const files = readNodeFiles(node);
-  const needs = deviceNeeds(site, siteNode);
   const controls = COMPLIANCE_CONTROLS.map((id): ComplianceControl => {
     const state = controlState(id, site, node, files);
     const need = CONTROL_NEEDS[id];
@@ -353,7 +352,8 @@ export function nodeCompliance(
       ...state,
       lines: inFileOrder(files, state.lines),
       turningOn: state.on ? null : turningOn(id, site, index),
-      deviceNeeds: need === undefined ? [] : state.on ? needs.filter((n) => n === need) : [],
+      // Read from the node's own config: a selinux turned on in extra config needs the SELinux image too.
+      deviceNeeds: need !== undefined && state.on ? [need] : [],
       findings: findingsAbout(id, findings, index),
       sources: CONTROL_SOURCES[id],
     };
