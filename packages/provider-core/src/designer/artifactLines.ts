@@ -45,9 +45,21 @@ export function scalarText(node: RawNode | undefined): string | undefined {
   return scalar?.kind === 'scalar' ? scalar.value : undefined;
 }
 
+/** Each artifact's text split into lines once, however many of its lines are asked for (a file can have 20,000 of them). */
+const splitLines = new WeakMap<NodeArtifact, { text: string; lines: readonly string[] }>();
+
+function linesOf(artifact: NodeArtifact): readonly string[] {
+  const known = splitLines.get(artifact);
+  // The same string (compared by reference first), so a text replaced since is split again.
+  if (known?.text === artifact.text) return known.lines;
+  const lines = artifact.text.split('\n');
+  splitLines.set(artifact, { text: artifact.text, lines });
+  return lines;
+}
+
 /** A line of an artifact, with its text. */
 export function artifactLine(artifact: NodeArtifact, line: number): ArtifactLine {
-  return { file: artifact.id, path: artifact.path, line, text: artifact.text.split('\n')[line - 1] ?? '' };
+  return { file: artifact.id, path: artifact.path, line, text: linesOf(artifact)[line - 1] ?? '' };
 }
 
 /**

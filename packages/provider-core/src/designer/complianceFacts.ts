@@ -108,6 +108,16 @@ export function podSecurityEnforces(level: Site['security']['podSecurity'], exem
   ];
 }
 
+/** A `pod-security-admission-config-file` the designer does not write: RKE2 passes it on as it is and writes none of its own (psa.go). */
+export function customPodSecurityEnforces(file: string, designerWritesOne: boolean): string[] {
+  return [
+    `The API server reads its admission config from ${file}, set in extra config: RKE2 passes a file it is given to the API server as it is and writes no admission config of its own.`,
+    `What it enforces is in that file, which this design does not write: check it on the servers. It must exist before RKE2 starts.${
+      designerWritesOne ? ' The admission config the designer writes for the chosen level is not used.' : ''
+    }`,
+  ];
+}
+
 export function secretsEncryptionEnforces(provider: string, dataDir: string): string[] {
   const cipher =
     provider === 'secretbox'

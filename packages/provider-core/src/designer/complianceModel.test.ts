@@ -194,6 +194,77 @@ describe('nodeCompliance', () => {
     expect(worker.note).toMatch(/worker stores none/);
   });
 
+  it('a Pod Security admission file set in extra config wins: no level claimed, no designer lines, only the key', () => {
+    const CUSTOM = '/etc/other.yaml';
+    const viaSite = variant((s) => {
+      s.security.podSecurity = 'restricted';
+      s.extraConfig = `pod-security-admission-config-file: ${CUSTOM}\n`;
+    });
+    const viaNode = variant((s) => {
+      s.security.podSecurity = 'restricted';
+      s.nodes[SERVER]!.extraConfig = `pod-security-admission-config-file: ${CUSTOM}\n`;
+    });
+    for (const site of [viaSite, viaNode]) {
+      const psa = control(site, SERVER, 'pod-security');
+      expect(psa).toMatchObject({
+        on: true,
+        state: `custom admission config at ${CUSTOM}; its level cannot be read from the design`,
+        note: null,
+        turningOn: null,
+      });
+      expectRealLines(site, SERVER, psa.lines);
+      expect(where(psa.lines)).toEqual([
+        `user-data:pod-security-admission-config-file: ${CUSTOM}`,
+        `${MERGED_CONFIG_PATH}:"pod-security-admission-config-file": "${CUSTOM}",`,
+      ]);
+      expect(psa.enforces.join(' ')).toContain('The admission config the designer writes for the chosen level is not used.');
+      expect(psa.enforces.join(' ')).not.toContain('restricted');
+    }
+    // A worker is judged by the servers' config (the site's extra config reaches servers only).
+    const worker = control(viaSite, WORKER, 'pod-security');
+    expect(worker).toMatchObject({ on: true, state: expect.stringContaining(CUSTOM), lines: [] });
+    expect(worker.note).toMatch(/API servers/);
+    // Under the CIS profile too: a file RKE2 is given replaces its own restricted one.
+    const cis = control(
+      variant((s) =>
+        Object.assign(s, { security: { ...s.security, cisProfile: true }, extraConfig: `pod-security-admission-config-file: ${CUSTOM}\n` }),
+      ),
+      SERVER,
+      'pod-security',
+    );
+    expect(cis.state).toContain(CUSTOM);
+  });
+
+  it('profile, selinux and the secrets cipher are read from the merged config, with RKE2’s reading of a flag', () => {
+    const site = variant((s) => (s.extraConfig = 'profile: cis\nselinux: "true"\nsecrets-encryption-provider: secretbox\n'));
+    const cis = control(site, SERVER, 'cis');
+    expect(cis).toMatchObject({ on: true, state: 'profile: cis' });
+    expect(control(site, SERVER, 'pod-security')).toMatchObject({ on: true, state: 'restricted' });
+    const selinux = control(site, SERVER, 'selinux');
+    expect(selinux).toMatchObject({ on: true, state: 'selinux: "true"', deviceNeeds: [SELINUX_IMAGE_NEED] });
+    expectRealLines(site, SERVER, selinux.lines);
+    expect(where(selinux.lines)).toEqual(['user-data:selinux: "true"', `${MERGED_CONFIG_PATH}:"selinux": "true",`]);
+    expect(control(site, SERVER, 'secrets-encryption').state).toBe('secretbox');
+    // A value urfave/cli's bool flag refuses stays off.
+    expect(
+      control(
+        variant((s) => (s.extraConfig = 'selinux: "yes"\n')),
+        SERVER,
+        'selinux',
+      ).on,
+    ).toBe(false);
+    expect(
+      control(
+        variant((s) => (s.nodes[WORKER]!.extraConfig = 'selinux: 1\n')),
+        WORKER,
+        'selinux',
+      ),
+    ).toMatchObject({
+      on: true,
+      state: 'selinux: 1',
+    });
+  });
+
   it('keeps only findings about this node or the site', () => {
     const site = variant((s) => Object.assign(s.security, { fips: true, secretsEncryptionProvider: 'secretbox' }));
     const findings = lintSite(site);

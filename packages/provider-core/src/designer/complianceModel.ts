@@ -5,22 +5,28 @@
  * what the device must bring (check/deviceNeeds.ts) and the findings about it. A control that is
  * off shows the lines turning it on would add, taken from the same node expanded with it on.
  *
+ * Each state is read from the merged RKE2 config the node really gets (form, site extra config,
+ * node extra config), as RKE2 reads it: a bool flag through serverComponents' flagOn, and a
+ * `pod-security-admission-config-file` the designer does not write as a file whose level the
+ * design cannot know.
+ *
  * Lines are found by reading the files (artifactLines.ts): the user-data's `cluster.config`
  * block, its `install.grub_options` and its `stages.initramfs` steps; the merged
  * /etc/rancher/rke2/config.yaml RKE2 reads; the sysctl.d file and the Pod Security admission file.
  */
 import type { FactSource } from './factSource.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
-import { FIPS_IMAGE_NEED, SELINUX_IMAGE_NEED, deviceNeeds } from '../check/deviceNeeds.js';
+import { FIPS_IMAGE_NEED, SELINUX_IMAGE_NEED } from '../check/deviceNeeds.js';
 import type { Finding, FindingCode } from '../lint/finding.js';
 import { MERGED_CONFIG_PATH } from '../provider/constants.js';
 import { CIS_SYSCTL_CONF_PATH, ETCD_USER, PROTECT_KERNEL_DEFAULTS_SYSCTLS, profileNeedsKernelParameters } from '../site/cisSteps.js';
 import { expandNode, type ExpandedNode } from '../site/expandSite.js';
 import { nodeDataDir } from '../site/nodeDataDir.js';
-import { effectivePodSecurity, POD_SECURITY_CONFIG_PATH } from '../site/podSecurityConfig.js';
+import { POD_SECURITY_CONFIG_PATH } from '../site/podSecurityConfig.js';
 import { DESIGNER_FILES_STAGE } from '../site/renderCloudConfig.js';
-import { siteContext } from '../site/rke2ConfigFor.js';
+import { rke2ConfigFor, siteContext, type SiteContext } from '../site/rke2ConfigFor.js';
 import { isServerRole, type Site } from '../site/siteSchema.js';
+import { GoInt, type GoObject, type GoValue } from '../yaml/goJson.js';
 import type { RawNode } from '../yaml/readYamlDocument.js';
 import {
   artifactLine,
@@ -36,6 +42,7 @@ import {
 import {
   CIS_EXEMPT_NAMESPACES,
   cisEnforces,
+  customPodSecurityEnforces,
   CONTROL_SOURCES,
   CONTROL_TITLES,
   COMPLIANCE_CONTROLS,
@@ -47,6 +54,7 @@ import {
   type ComplianceControlId,
 } from './complianceFacts.js';
 import { nodeArtifacts, type NodeArtifact } from './nodeArtifacts.js';
+import { flagOn } from './serverComponents.js';
 
 export interface ComplianceControl {
   id: ComplianceControlId;
@@ -210,6 +218,41 @@ interface ControlState {
 
 const SERVERS_ONLY = 'The API servers enforce it: a worker has no line of its own for it.';
 
+/** A config value as it reads in YAML: `true`, `"true"`, `1`. */
+function valueText(value: GoValue | undefined): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof GoInt) return String(value.value);
+  return String(value);
+}
+
+/**
+ * The Pod Security admission config the API servers get, read from a server's merged RKE2 config
+ * (form, site and node extra config): a `pod-security-admission-config-file` RKE2 is given is
+ * used as it is and RKE2 writes none of its own (rke2 pkg/rke2/psa.go; ../shared/rke2-options.md
+ * fact 8). Only the designer's own file, when it writes one, has a level the design knows. Without
+ * the key RKE2 writes rke2-pss.yaml: "restricted" with a CIS profile, "privileged" without.
+ */
+type PodSecurityInForce = { kind: 'level'; level: Site['security']['podSecurity']; fromCis: boolean } | { kind: 'custom'; file: string };
+
+function podSecurityInForce(context: SiteContext, serverConfig: GoObject): PodSecurityInForce {
+  const file = serverConfig.get('pod-security-admission-config-file');
+  const given = typeof file === 'string' ? file.trim() : '';
+  if (given !== '') {
+    const designers = given === POD_SECURITY_CONFIG_PATH && context.podSecurityConfig !== null;
+    return designers ? { kind: 'level', level: context.site.security.podSecurity, fromCis: false } : { kind: 'custom', file: given };
+  }
+  const profile = serverConfig.get('profile');
+  const cis = typeof profile === 'string' && profileNeedsKernelParameters(profile);
+  return { kind: 'level', level: cis ? 'restricted' : 'privileged', fromCis: cis };
+}
+
+/** The merged RKE2 config of the node, or for a worker that of the site's first server (the API servers enforce Pod Security). */
+function apiServerConfig(context: SiteContext, node: ExpandedNode): GoObject {
+  if (isServerRole(node.node.role)) return node.config;
+  const server = context.site.nodes.find((n) => isServerRole(n.role));
+  return server ? rke2ConfigFor(context, server).config : node.config;
+}
+
 function controlState(id: ComplianceControlId, site: Site, node: ExpandedNode, files: NodeFiles): ControlState {
   const { config } = node;
   const server = isServerRole(node.node.role);
@@ -235,17 +278,29 @@ function controlState(id: ComplianceControlId, site: Site, node: ExpandedNode, f
         note: null,
       };
     case 'selinux': {
-      const on = config.get('selinux') === true;
+      // RKE2 hands config values to its CLI flags as text: "true" and 1 turn the bool flag on too.
+      const on = flagOn(config.get('selinux'));
       return {
         on,
-        state: on ? 'selinux: true' : 'off',
+        state: on ? `selinux: ${valueText(config.get('selinux'))}` : 'off',
         enforces: [...SELINUX_ENFORCES],
         lines: on ? configKeyLines(files, 'selinux') : [],
         note: null,
       };
     }
     case 'pod-security': {
-      const { level, fromCis } = effectivePodSecurity(site.security);
+      const context = siteContext(site);
+      const inForce = podSecurityInForce(context, apiServerConfig(context, node));
+      if (inForce.kind === 'custom') {
+        return {
+          on: true,
+          state: `custom admission config at ${inForce.file}; its level cannot be read from the design`,
+          enforces: customPodSecurityEnforces(inForce.file, context.podSecurityConfig !== null),
+          lines: server ? configKeyLines(files, 'pod-security-admission-config-file') : [],
+          note: server ? null : SERVERS_ONLY,
+        };
+      }
+      const { level, fromCis } = inForce;
       const exempt = fromCis ? CIS_EXEMPT_NAMESPACES : site.security.podSecurityExemptNamespaces;
       const lines = level === 'privileged' ? [] : podSecurityLines(files, fromCis);
       const note = level !== 'privileged' && !fromCis && !server ? SERVERS_ONLY : null;
@@ -288,7 +343,6 @@ export function nodeCompliance(
   if (!siteNode) return null;
   const node = expanded ?? expandNode(siteContext(site), index);
   const files = readNodeFiles(node);
-  const needs = deviceNeeds(site, siteNode);
   const controls = COMPLIANCE_CONTROLS.map((id): ComplianceControl => {
     const state = controlState(id, site, node, files);
     const need = CONTROL_NEEDS[id];
@@ -298,7 +352,8 @@ export function nodeCompliance(
       ...state,
       lines: inFileOrder(files, state.lines),
       turningOn: state.on ? null : turningOn(id, site, index),
-      deviceNeeds: need === undefined ? [] : state.on ? needs.filter((n) => n === need) : [],
+      // Read from the node's own config: a selinux turned on in extra config needs the SELinux image too.
+      deviceNeeds: need !== undefined && state.on ? [need] : [],
       findings: findingsAbout(id, findings, index),
       sources: CONTROL_SOURCES[id],
     };

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { propertySettings } from '../../test/fastCheckSettings.js';
 import { haSite, kubeVipSite, node, variant } from '../../test/siteFixtures.js';
+import { lintSite } from '../lint/lintSite.js';
 import { createSite } from '../site/createSite.js';
 import { CONTROL_PLANE_ENDPOINTS, type Site, type SiteNode } from '../site/siteSchema.js';
 import { failureOutcome, worstSingleFailure, type FailureOutcome } from './failureModel.js';
@@ -139,12 +140,34 @@ describe('failure model: the control-plane endpoint', () => {
     expect(o.sources.map((s) => s.url)).toContain('https://github.com/k3s-io/k3s/tree/master/pkg/agent/loadbalancer');
   });
 
-  it('init-node: the node at the control-plane host is the one joins go through, even when it is not the init node', () => {
+  it('init-node: only the init node serves the host; another server at that address serves nothing (as lint says)', () => {
     const site = cluster(3, 1, 'init-node');
     site.cluster.controlPlaneHost = '10.0.0.12';
-    expect(failureTopology(site).joinNode).toBe(1);
-    expect(outcome(site, [0]).endpoint.survives).toBe(true);
-    expect(outcome(site, [1]).endpoint.survives).toBe(false);
+    const topology = failureTopology(site);
+    expect(topology).toMatchObject({ joinNode: null, hostNode: 1 });
+    const none = failureOutcome(topology, []);
+    expect(none.verdict).toBe('degraded');
+    expect(none.endpoint).toMatchObject({ survives: false, joinsWork: false });
+    expect(none.summary).toMatch(
+      /^Degraded even with every node up: The control-plane host 10\.0\.0\.12 is the address of cp-2, which is not the init node: cp-2 itself joins through that address first/,
+    );
+    expect(lintSite(site).map((f) => f.code)).toContain('endpoint-not-served');
+  });
+
+  it('init-node with the host at a worker: the worker serves nothing, and failing cp-1 does not call the host down', () => {
+    const site = cluster(3, 2, 'init-node');
+    site.cluster.controlPlaneHost = '10.0.0.32';
+    const topology = failureTopology(site);
+    expect(topology).toMatchObject({ joinNode: null, hostNode: 4 });
+    expect(lintSite(site).map((f) => f.code)).toContain('endpoint-not-served');
+    const o = failureOutcome(topology, [0]);
+    expect(o.endpoint.words).toMatch(
+      /^The control-plane host 10\.0\.0\.32 is the address of worker-2, a worker: an RKE2 agent serves neither registration \(9345\) nor the Kubernetes API \(6443\)\. No node can join/,
+    );
+    expect(o.summary).not.toContain('is down');
+    expect(o.summary).toContain('nothing serves the control-plane host 10.0.0.32');
+    expect(o.recovery.join(' ')).toContain("it must be the init node's address");
+    expect(o.nodes[4]).toMatchObject({ name: 'worker-2', failed: false });
   });
 
   it('kube-vip: the VIP moves to a surviving server while quorum holds, and is lost with quorum', () => {
@@ -229,9 +252,22 @@ describe('worst single failure', () => {
   });
 
   it('HA through the init node: the init node is worst (joins stop too)', () => {
-    const site = cluster(3, 1, 'init-node');
+    const site = cluster(3, 1, 'init-node', [{ name: 'cp-a' }, { role: 'init', name: 'cp-b' }, {}, {}]);
+    site.nodes[0]!.role = 'controlplane';
     site.cluster.controlPlaneHost = '10.0.0.12';
-    expect(worstSingleFailure(failureTopology(site))).toMatchObject({ index: 1, name: 'cp-2', verdict: 'degraded' });
+    expect(worstSingleFailure(failureTopology(site))).toMatchObject({ index: 1, name: 'cp-b', verdict: 'degraded' });
+  });
+
+  it('a site with only workers has no control plane at all, and no worst single failure', () => {
+    const site = cluster(0, 2, 'init-node');
+    const topology = failureTopology(site);
+    expect(worstSingleFailure(topology)).toBeNull();
+    const o = failureOutcome(topology, []);
+    expect(o.verdict).toBe('down');
+    expect(o.summary).toBe(
+      'Down even with every node up: The site has only workers: with no server there is no control plane at all (no etcd, no Kubernetes API, nothing to join). Add an init server in the Nodes section.',
+    );
+    expect(o.api.words).toBe('No node runs the Kubernetes API: there is no server.');
   });
 
   it('one server: it is the single point of failure', () => {
@@ -255,8 +291,9 @@ const randomCase = fc
     endpoint: fc.constantFrom(...CONTROL_PLANE_ENDPOINTS),
     seed: fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }),
     more: fc.array(fc.boolean(), { minLength: 11, maxLength: 11 }),
+    host: fc.nat({ max: 12 }),
   })
-  .map(({ servers, workers, endpoint, seed, more }) => {
+  .map(({ servers, workers, endpoint, seed, more, host }) => {
     const extra: Partial<SiteNode>[] = [
       ...servers.map(({ noEtcd, noApi }) => ({
         extraConfig: [noEtcd ? 'disable-etcd: true' : '', noApi ? 'disable-apiserver: true' : ''].join('\n'),
@@ -264,6 +301,9 @@ const randomCase = fc
       ...workers.map((tainted) => ({ taints: tainted ? ['dedicated=edge:NoSchedule'] : [] })),
     ];
     const site = cluster(servers.length, workers.length, endpoint, extra);
+    // The control-plane host: usually as cluster() sets it, else the address of any node (a worker's too).
+    const at = site.nodes[host];
+    if (at && host % 2 === 1) site.cluster.controlPlaneHost = at.address.split('/')[0]!;
     const failed = site.nodes.map((_, i) => i).filter((i) => seed[i]);
     const superset = site.nodes.map((_, i) => i).filter((i) => seed[i] || more[i]);
     return { site, failed, superset };
@@ -301,12 +341,27 @@ describe('failure model properties', () => {
       fc.property(randomCase, ({ site }) => {
         const topology = failureTopology(site);
         const worst = worstSingleFailure(topology);
-        if (site.nodes.length === 0) {
+        if (site.nodes.length === 0 || failureOutcome(topology, []).verdict === 'down') {
           expect(worst).toBeNull();
           return;
         }
-        const verdicts = site.nodes.map((_, i) => failureOutcome(topology, [i]).verdict);
+        // Every node failed one by one: the worst is the first with the highest score.
+        const singles = site.nodes.map((_, i) => failureOutcome(topology, [i]));
+        const verdicts = singles.map((o) => o.verdict);
+        const score = (o: FailureOutcome, i: number) => [
+          rank[o.verdict],
+          o.endpoint.joinsWork ? 0 : 1,
+          -o.etcd.spare,
+          site.nodes[i]!.role === 'worker' ? 0 : 1,
+        ];
+        const scores = singles.map(score);
+        const beats = (a: number[], b: number[]) => {
+          const k = a.findIndex((v, j) => v !== b[j]);
+          return k >= 0 && a[k]! > b[k]!;
+        };
+        const best = scores.reduce((b, s, i) => (beats(s, scores[b]!) ? i : b), 0);
         expect(rank[worst!.verdict]).toBe(Math.max(...verdicts.map((v) => rank[v])));
+        expect(worst!.index).toBe(best);
         expect(worst!.singlePointsOfFailure).toEqual(verdicts.flatMap((v, i) => (v === 'down' ? [i] : [])));
       }),
       propertySettings,

@@ -158,7 +158,9 @@ function etcdOutcome(topology: FailureTopology, failed: ReadonlySet<number>): Et
     const words =
       topology.nodes.length === 0
         ? 'The site has no servers, so there is no etcd.'
-        : 'No server runs etcd (each has disable-etcd, or there are only workers) and none names a datastore-endpoint: the cluster has nowhere to keep its state.';
+        : !hasServer(topology)
+          ? `The site has only workers: with no server there is no control plane at all (no etcd, no Kubernetes API, nothing to join). Add an init server in the Nodes section.`
+          : 'No server runs etcd (each has disable-etcd) and none names a datastore-endpoint: the cluster has nowhere to keep its state.';
     return { ...count, datastore: 'none', memberNodes, failedMembers, words };
   }
   const { members, survivors, quorum, holds, spare } = count;
@@ -179,13 +181,18 @@ function etcdOutcome(topology: FailureTopology, failed: ReadonlySet<number>): Et
   return { ...count, datastore: 'embedded', memberNodes, failedMembers, words };
 }
 
+const hasServer = (topology: FailureTopology): boolean => topology.nodes.some((n) => n.role !== 'worker');
+
 function apiOutcome(topology: FailureTopology, failed: ReadonlySet<number>, etcd: EtcdOutcome): ApiOutcome {
   const servers = topology.apiServers;
   const survivors = servers.filter((i) => !failed.has(i));
   const works = etcd.holds && survivors.length > 0;
   const runs = `The Kubernetes API runs on ${plural(servers.length, 'server')}`;
   let words: string;
-  if (servers.length === 0) words = 'No server runs the Kubernetes API (each has disable-apiserver).';
+  if (servers.length === 0)
+    words = hasServer(topology)
+      ? 'No server runs the Kubernetes API (each has disable-apiserver).'
+      : 'No node runs the Kubernetes API: there is no server.';
   else if (survivors.length === 0)
     words = `${runs}, and ${servers.length === 1 ? 'it is' : 'none of them is'} up: nothing can reach the API.`;
   else if (!etcd.holds) words = `${runs} (${survivors.length} up), but without its datastore it cannot work.`;
@@ -199,15 +206,7 @@ function endpointOutcome(topology: FailureTopology, failed: ReadonlySet<number>,
   const base = { kind, host };
   if (kind === 'init-node') {
     const join = topology.joinNode;
-    if (join === null) {
-      return {
-        ...base,
-        survives: false,
-        joinsWork: false,
-        servedBy: [],
-        words: `No server has the control-plane host's address (${host || 'empty'}) and there is no init node: nodes have nothing to join through.`,
-      };
-    }
+    if (join === null) return { ...base, survives: false, joinsWork: false, servedBy: [], words: unservedHostWords(topology) };
     const node = nodes[join]!;
     const up = !failed.has(join);
     const joinsWork = up && api.works;
@@ -268,6 +267,29 @@ function endpointOutcome(topology: FailureTopology, failed: ReadonlySet<number>,
   return { ...base, survives, joinsWork: survives, servedBy, words };
 }
 
+/**
+ * init-node, when nothing can serve the control-plane host: only the init node starts without
+ * joining, and every other node (servers too) first joins through https://host:9345.
+ */
+function unservedHostWords(topology: FailureTopology): string {
+  const { controlPlaneHost: host, nodes, hostNode } = topology;
+  const init = nodes.find((n) => n.role === 'init');
+  const at = hostNode === null ? null : nodes[hostNode]!;
+  const why =
+    init === undefined
+      ? `There is no init node, so nothing serves the control-plane host ${host || '(empty)'}`
+      : at === null
+        ? `No node has the control-plane host's address ${host}, so nothing serves https://${host}:9345`
+        : at.role === 'worker'
+          ? `The control-plane host ${host} is the address of ${at.name}, a worker: an RKE2 agent serves neither registration (9345) nor the Kubernetes API (6443)`
+          : `The control-plane host ${host} is the address of ${at.name}, which is not the init node: ${at.name} itself joins through that address first, so it never starts and nothing serves it`;
+  return `${why}. No node can join, and kubectl at ${host || 'the host'} fails, whichever nodes are up${
+    init
+      ? `: until the host is ${init.name}'s address (or kube-vip or a load balancer serves it), only ${init.name} ever runs, and what this view says of the other nodes assumes they joined`
+      : ''
+  }.`;
+}
+
 function clusterState(topology: FailureTopology, failed: ReadonlySet<number>, failedSchedulable: number): ClusterState {
   const etcd = etcdOutcome(topology, failed);
   const api = apiOutcome(topology, failed, etcd);
@@ -276,6 +298,17 @@ function clusterState(topology: FailureTopology, failed: ReadonlySet<number>, fa
   const failedNames = nameList([...failed].sort((a, b) => a - b).map((i) => topology.nodes[i]!.name));
 
   if (failed.size === 0) {
+    if (topology.nodes.length > 0 && api.works && !endpoint.joinsWork) {
+      return {
+        failed,
+        etcd,
+        api,
+        endpoint,
+        nowhereToRun,
+        verdict: 'degraded',
+        summary: `Degraded even with every node up: ${endpoint.words}`,
+      };
+    }
     const summary =
       topology.nodes.length === 0
         ? 'The site has no nodes yet.'
@@ -304,7 +337,11 @@ function clusterState(topology: FailureTopology, failed: ReadonlySet<number>, fa
   if (etcd.datastore === 'embedded' && etcd.failedMembers.length > 0 && etcd.spare === 0)
     reasons.push('one more server failure would stop it');
   if (!endpoint.joinsWork) {
-    reasons.push(`the control-plane host ${topology.controlPlaneHost} is down, so kubectl there fails and no node can join or rejoin`);
+    // With a working API only the init-node endpoint can fail to let nodes join: its node is down, or nothing serves the host.
+    const hostDown = topology.joinNode !== null && failed.has(topology.joinNode);
+    reasons.push(
+      `${hostDown ? `the control-plane host ${topology.controlPlaneHost} is down` : `nothing serves the control-plane host ${topology.controlPlaneHost}`}, so kubectl there fails and no node can join or rejoin`,
+    );
   } else if (!endpoint.survives) {
     reasons.push(`the node at ${topology.controlPlaneHost} lets nodes join but runs no API server, so kubectl there fails`);
   }
@@ -387,6 +424,11 @@ function recoverySteps(topology: FailureTopology, state: ClusterState): string[]
     );
   } else if (!api.works && api.survivors.length === 0) {
     steps.push(`Bring back a server that runs the Kubernetes API (${names(api.servers)}).`);
+  }
+  if (api.works && topology.endpoint === 'init-node' && topology.joinNode === null) {
+    steps.push(
+      "Have the control-plane host served (Cluster section): with the init-node endpoint it must be the init node's address; kube-vip or a load balancer can serve it instead. Until then no node can join.",
+    );
   }
   if (api.works && topology.endpoint === 'init-node' && topology.joinNode !== null && state.failed.has(topology.joinNode)) {
     steps.push(
@@ -474,24 +516,29 @@ function compareScores(a: readonly number[], b: readonly number[]): number {
 
 /**
  * The one node whose loss hurts most: the worst verdict, then a lost endpoint, then the least
- * etcd margin left, then a server before a worker, then the first in the list. Null without nodes.
+ * etcd margin left, then a server before a worker, then the first in the list. Null when there is
+ * nothing to lose: no nodes, or a cluster already down with every node up (no server, no etcd…).
  */
 export function worstSingleFailure(topology: FailureTopology): WorstSingleFailure | null {
+  if (topology.nodes.length === 0 || clusterState(topology, new Set(), 0).verdict === 'down') return null;
   const single = (node: FailureNode) => clusterState(topology, new Set([node.index]), node.schedulable ? 1 : 0);
-  // A worker's loss touches neither etcd, the API nor the endpoint: at the cluster level workers
-  // differ only in being schedulable, so one of each kind stands for all (large sites stay O(servers)).
-  const workerKinds = new Map<boolean, { verdict: FailureVerdict; score: number[] }>();
+  // Losing one node changes the cluster through what it runs (etcd member, API server), whether it
+  // is the join node, whether it takes ordinary pods, and (for the score) whether it is a server:
+  // nodes alike in these are judged once, so a site costs O(nodes × kinds), with at most 12 kinds.
+  const kinds = new Map<string, { verdict: FailureVerdict; score: number[] }>();
   let worst: { index: number; score: number[] } | null = null;
   const spofs: number[] = [];
   for (const node of topology.nodes) {
-    let judged = node.role === 'worker' ? workerKinds.get(node.schedulable) : undefined;
+    const { etcd, apiServer } = node.components;
+    const kind = [node.role === 'worker', etcd, apiServer, node.schedulable, node.index === topology.joinNode].join();
+    let judged = kinds.get(kind);
     if (judged === undefined) {
       const state = single(node);
       judged = {
         verdict: state.verdict,
         score: [SEVERITY[state.verdict], state.endpoint.joinsWork ? 0 : 1, -state.etcd.spare, node.role === 'worker' ? 0 : 1],
       };
-      if (node.role === 'worker') workerKinds.set(node.schedulable, judged);
+      kinds.set(kind, judged);
     }
     if (judged.verdict === 'down') spofs.push(node.index);
     if (worst === null || compareScores(judged.score, worst.score) > 0) worst = { index: node.index, score: judged.score };

@@ -27,7 +27,7 @@ const NONE: ServerComponents = { etcd: false, apiServer: false, externalDatastor
  * text (k3s-io/k3s pkg/configfilearg), and urfave/cli reads bool flags with Go's strconv.ParseBool:
  * `true`, `1`, `t`, `T`, `TRUE`, `True`. YAML 1.1's `yes`/`on` already arrive as true.
  */
-function flagOn(value: GoValue | undefined): boolean {
+export function flagOn(value: GoValue | undefined): boolean {
   if (value === true) return true;
   if (value instanceof GoInt) return value.value === 1n;
   return typeof value === 'string' && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value);
