@@ -36,6 +36,7 @@ describe('failure model: etcd quorum', () => {
     expect(o.verdict).toBe('down');
     expect(o.etcd).toMatchObject({ members: 1, quorum: 1, survivors: 0, holds: false });
     expect(o.summary).toBe('Down: every node is down.');
+    expect(o.api.words).toBe('The Kubernetes API runs on 1 server, and it is down: nothing can reach the API.');
     expect(o.recovery[0]).toMatch(/^Bring back edge-1/);
     expect(o.recovery.join(' ')).toContain('--cluster-reset-restore-path');
   });
@@ -175,6 +176,10 @@ describe('failure model: the control-plane endpoint', () => {
     expect(one.endpoint).toMatchObject({ kind: 'kube-vip', survives: true, joinsWork: true, servedBy: [1, 2] });
     expect(one.endpoint.words).toBe(
       'kube-vip moves the VIP 192.168.1.5 to a surviving server (cp-2 or cp-3) within about 15 s, if it was on cp-1: joins and kubectl keep working.',
+    );
+    // The VIP was on one server, so the lost ones are alternatives: "cp-1 or cp-2".
+    expect(outcome(cluster(5, 0, 'kube-vip'), [0, 1]).endpoint.words).toBe(
+      'kube-vip moves the VIP 10.0.0.5 to a surviving server (cp-3, cp-4 or cp-5) within about 15 s, if it was on cp-1 or cp-2: joins and kubectl keep working.',
     );
     const two = outcome(kubeVipSite(), [0, 1]);
     expect(two.endpoint).toMatchObject({ survives: false, servedBy: [] });

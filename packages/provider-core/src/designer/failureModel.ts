@@ -194,7 +194,7 @@ function apiOutcome(topology: FailureTopology, failed: ReadonlySet<number>, etcd
       ? 'No server runs the Kubernetes API (each has disable-apiserver).'
       : 'No node runs the Kubernetes API: there is no server.';
   else if (survivors.length === 0)
-    words = `${runs}, and ${servers.length === 1 ? 'it is' : 'none of them is'} up: nothing can reach the API.`;
+    words = `${runs}, and ${servers.length === 1 ? 'it is down' : 'none of them is up'}: nothing can reach the API.`;
   else if (!etcd.holds) words = `${runs} (${survivors.length} up), but without its datastore it cannot work.`;
   else words = `${runs}; ${survivors.length} ${isAre(survivors.length)} up and answer${survivors.length === 1 ? 's' : ''}.`;
   return { works, servers, survivors, words };
@@ -247,7 +247,10 @@ function endpointOutcome(topology: FailureTopology, failed: ReadonlySet<number>,
           ? `kube-vip moves the VIP ${host} to a surviving server (${nameList(
               servedBy.map((i) => nodes[i]!.name),
               { or: true },
-            )}) within about ${VIP_MOVE_SECONDS} s, if it was on ${names(lostServers)}: joins and kubectl keep working.`
+            )}) within about ${VIP_MOVE_SECONDS} s, if it was on ${nameList(
+              lostServers.map((i) => nodes[i]!.name),
+              { or: true },
+            )}: joins and kubectl keep working.`
           : `kube-vip holds the VIP ${host} on one of the servers (${nameList(
               servedBy.map((i) => nodes[i]!.name),
               { or: true },
