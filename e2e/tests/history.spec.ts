@@ -13,6 +13,38 @@ const shows = async (page: Page, name: string) => {
   await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
 };
 
+test('the print pages have their own entries: Back returns to the page they were opened from, Forward opens them again', async ({
+  page,
+  designer,
+}) => {
+  await designer.openFromTemplate(/HA: 3 control planes/);
+  const sheet = page.getByRole('heading', { level: 1, name: /^Site sheet: / });
+  const evidence = page.getByRole('heading', { level: 1, name: /^Security evidence: / });
+
+  await test.step('the site sheet from the Security section: Back returns there, Forward opens the sheet again', async () => {
+    await designer.goToSection('Security');
+    await designer.openExport();
+    await page.getByRole('button', { name: 'Open the site sheet for printing' }).click();
+    await expect(sheet).toBeVisible();
+    await expect(page).toHaveURL(/#\/print$/);
+    await page.goBack();
+    await shows(page, 'Security');
+    await page.goForward();
+    await expect(sheet).toBeVisible();
+    await page.getByRole('button', { name: 'Back to the designer' }).click();
+    await shows(page, 'Security');
+    await expect(page).toHaveURL(/#\/security$/);
+  });
+
+  await test.step('the evidence page from the Compliance view: Back returns to the view', async () => {
+    await designer.goToSection('Compliance view');
+    await page.getByRole('button', { name: 'Print evidence page…' }).click();
+    await expect(evidence).toBeVisible();
+    await page.goBack();
+    await shows(page, 'Compliance view');
+  });
+});
+
 test('Back and Forward move between sections and views, a reload keeps the page, leaving a saved site asks nothing', async ({
   page,
   designer,

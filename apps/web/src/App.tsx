@@ -21,6 +21,7 @@ import { SessionBanner } from './shell/SessionBanner.js';
 import { startup } from './shell/startup.js';
 import { saveProblemOf, useAutosave } from './shell/useAutosave.js';
 import { useLaunch, useOpenSite, type Screen } from './shell/useOpenSite.js';
+import { usePrintPageHistory } from './shell/usePrintPageHistory.js';
 import { StartScreen } from './StartScreen.js';
 import { AutosaveSession } from './state/autosaveSession.js';
 import { AnalysisContext, SiteStoreContext, useSiteState } from './state/siteContext.js';
@@ -66,23 +67,24 @@ function Shell({ launch, services }: { launch: Launch; services: DesignerService
   const masked = useMaskedSite(site);
   const open = useOpenSite(store, setNotices, setScreen);
   useLaunch(launch, open);
+  const printPages = usePrintPageHistory(screen, setScreen);
 
   const banner = <SessionBanner store={store} autosave={autosave} status={saveStatus} />;
   return (
     <AnalysisContext.Provider value={analysis}>
       {screen === 'print' && site ? (
-        <PrintSheet site={site} masked={masked} onBack={() => setScreen('designer')} />
+        <PrintSheet site={site} masked={masked} onBack={printPages.back} />
       ) : screen === 'evidence' && site ? (
-        <EvidencePage site={site} masked={masked} onBack={() => setScreen('designer')} />
+        <EvidencePage site={site} masked={masked} onBack={printPages.back} />
       ) : screen === 'designer' && site ? (
         <div className="shell">
           {banner}
           <Notices notices={notices} onDismiss={() => setNotices([])} />
-          <OpenEvidenceContext.Provider value={() => setScreen('evidence')}>
+          <OpenEvidenceContext.Provider value={() => printPages.open('evidence')}>
             <Designer
               site={site}
               onLeave={() => setScreen('start')}
-              onPrint={() => setScreen('print')}
+              onPrint={() => printPages.open('print')}
               saveProblem={saveProblemOf(saveStatus)}
             />
           </OpenEvidenceContext.Provider>

@@ -18,6 +18,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { SECTIONS } from '../findings/fieldPaths.js';
 import { shareLaunch } from '../launch.js';
+import { printPageFromHash } from './usePrintPageHistory.js';
 import { VIEWS, type PageId } from '../views/designerViews.js';
 
 const PAGES: readonly PageId[] = [...SECTIONS, ...VIEWS];
@@ -52,7 +53,8 @@ export function useSectionHistory(unsaved: boolean, first: PageId = 'cluster'): 
   // Back and Forward (and a fragment typed into the address bar) show the page their entry names.
   useEffect(() => {
     const onPopState = () => {
-      if (shareLaunch(location.hash)) return;
+      // A share link's entry, or a print page's (usePrintPageHistory shows those).
+      if (shareLaunch(location.hash) || printPageFromHash(location.hash)) return;
       setPage(pageFromHash(location.hash) ?? first);
     };
     window.addEventListener('popstate', onPopState);
