@@ -6,6 +6,7 @@
  * sentence (pictureLabel); the drawing repeats nothing the words below it do not say.
  */
 import type { FailureOutcome, NodeOutcome } from '@rke2-edge/provider-core';
+import type { ReactNode } from 'react';
 
 /** Nodes drawn per row before "+ N more". */
 const DRAWN_PER_ROW = 10;
@@ -48,6 +49,36 @@ function CrossOut({ x, y, h }: { x: number; y: number; h: number }) {
     <g className="failure-cross">
       <line x1={x + 4} y1={y + 4} x2={x + BOX_W - 4} y2={y + h - 4} />
       <line x1={x + BOX_W - 4} y1={y + 4} x2={x + 4} y2={y + h - 4} />
+    </g>
+  );
+}
+
+/** A node's box at (x, y), crossed out when it failed, with its (short) name and what `children` add. */
+function NodeBox({
+  node,
+  x,
+  y,
+  h,
+  nameY,
+  upClass,
+  children,
+}: {
+  node: NodeOutcome;
+  x: number;
+  y: number;
+  h: number;
+  nameY: number;
+  upClass: string;
+  children?: ReactNode;
+}) {
+  return (
+    <g>
+      <rect x={x} y={y} width={BOX_W} height={h} rx={4} className={node.failed ? 'failure-node failure-node-down' : upClass} />
+      {node.failed && <CrossOut x={x} y={y} h={h} />}
+      <text x={x + BOX_W / 2} y={y + nameY} textAnchor="middle" className={node.failed ? 'failure-label-down' : undefined}>
+        {short(node.name)}
+      </text>
+      {children}
     </g>
   );
 }
@@ -139,23 +170,11 @@ export function FailurePicture({ outcome }: { outcome: FailureOutcome }) {
         </text>
 
         {serverRow.placed.map(({ node, x }) => (
-          <g key={`s-${node.index}`}>
-            <rect
-              x={x}
-              y={Y.servers}
-              width={BOX_W}
-              height={SERVER_H}
-              rx={4}
-              className={node.failed ? 'failure-node failure-node-down' : 'failure-node failure-server'}
-            />
-            {node.failed && <CrossOut x={x} y={Y.servers} h={SERVER_H} />}
-            <text x={x + BOX_W / 2} y={Y.servers + 17} textAnchor="middle" className={node.failed ? 'failure-label-down' : undefined}>
-              {short(node.name)}
-            </text>
+          <NodeBox key={`s-${node.index}`} node={node} x={x} y={Y.servers} h={SERVER_H} nameY={17} upClass="failure-node failure-server">
             <text x={x + BOX_W / 2} y={Y.servers + 33} textAnchor="middle" className="failure-small">
               {[node.etcdMember && 'etcd', node.apiServer && 'API'].filter(Boolean).join(' · ') || node.role}
             </text>
-          </g>
+          </NodeBox>
         ))}
         {serverRow.more > 0 && (
           <text x={serverRow.moreX} y={Y.servers + 26} textAnchor="middle">
@@ -174,18 +193,7 @@ export function FailurePicture({ outcome }: { outcome: FailureOutcome }) {
         {workerRow.placed.map(({ node, x }) => (
           <g key={`w-${node.index}`}>
             <line x1={x + BOX_W / 2} y1={Y.api} x2={x + BOX_W / 2} y2={Y.workers} className={linkClass(node.reachesApi)} />
-            <rect
-              x={x}
-              y={Y.workers}
-              width={BOX_W}
-              height={WORKER_H}
-              rx={4}
-              className={node.failed ? 'failure-node failure-node-down' : 'failure-node'}
-            />
-            {node.failed && <CrossOut x={x} y={Y.workers} h={WORKER_H} />}
-            <text x={x + BOX_W / 2} y={Y.workers + 22} textAnchor="middle" className={node.failed ? 'failure-label-down' : undefined}>
-              {short(node.name)}
-            </text>
+            <NodeBox node={node} x={x} y={Y.workers} h={WORKER_H} nameY={22} upClass="failure-node" />
           </g>
         ))}
         {workerRow.more > 0 && (
