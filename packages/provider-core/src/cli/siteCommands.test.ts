@@ -44,6 +44,31 @@ describe('rke2-edge lint / import / bundle / expand', () => {
     expect(run.code).toBe(1);
   });
 
+  it('lint checks cloud-configs as one cluster: a token and a host that differ, naming both files and lines', async () => {
+    const dir = workDir();
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const init = write('init.yaml', readFileSync(oracle('01-init-minimal'), 'utf8'));
+    const worker = write(
+      'worker.yaml',
+      readFileSync(oracle('03-worker-minimal'), 'utf8')
+        .replace('K10pubtoken1234567890abcdef', 'K10othertoken1234567890abcd')
+        .replace('10.0.1.100', '10.0.1.101'),
+    );
+    const run = await runBuiltCli(['lint', init, worker]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `(all files) ${worker}.cluster.cluster_token:3  the cluster_token at ${worker}:3 differs from the one at ${init}:3 (the init node)`,
+    );
+    expect(run.stdout).toContain(
+      `${worker}:4 sets control_plane_host to "10.0.1.101", but ${init}:4 sets control_plane_host to "10.0.1.100" (the init node)`,
+    );
+    expect(run.stdout).toMatch(/\[token-mismatch\][\s\S]*\[control-plane-host-mismatch\]/);
+    expect(run.stdout).not.toContain('K10othertoken');
+  });
+
   it('lint refuses an invalid or newer site.json with exit 2', async () => {
     const dir = workDir();
     const newer = await runBuiltCli(['lint', writeSite(dir, { ...haSite(), version: 99 })]);

@@ -1,11 +1,12 @@
 /**
  * Findings for cloud-configs written by hand or by other tools, before they reach a device: what
  * the provider will do with them (it runs the port) and the traps it does not warn about. Each
- * file gets the registry's cloudConfig rules; a set of files, its cloudConfigs rules.
+ * file gets the registry's cloudConfig rules; a set of files, its cloudConfigs rules (as one cluster).
  */
 import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
-import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { cloudConfigRuleContext } from './cloudConfigChecks.js';
+import { AGREED_KEYS } from './clusterAgreementRules.js';
+import { clusterMemberOf, type ClusterMember } from './clusterMembers.js';
 import type { Finding } from './finding.js';
 import { runRules } from './rules/runRules.js';
 import type { TopologyNode } from './topologyRules.js';
@@ -26,7 +27,10 @@ export interface CloudConfigFile {
   text: string;
 }
 
-/** Lints each file, then the set as one cluster (one init node, odd etcd count, unique names). */
+/**
+ * Lints each file, then the set as one cluster: one init node, an odd etcd count, unique names,
+ * and what must agree between the files (clusterAgreementRules.ts).
+ */
 export function lintCloudConfigs(
   files: readonly CloudConfigFile[],
   options: CloudConfigLintOptions = {},
@@ -34,13 +38,15 @@ export function lintCloudConfigs(
   const results = files.map((f) => ({ file: f.name, findings: lintCloudConfig(f.text, options) }));
   if (files.length < 2) return results;
   const nodes: TopologyNode[] = [];
+  const members: ClusterMember[] = [];
   files.forEach((f) => {
-    const decoded = decodeCloudConfig(f.text);
-    if (decoded.kind !== 'cluster') return;
+    const member = clusterMemberOf(f, AGREED_KEYS);
+    if (!member) return;
+    members.push(member);
     const hostname = cloudConfigOutline(f.text).topLevel.get('hostname');
     const name = hostname?.kind === 'scalar' && hostname.value ? hostname.value : f.name;
-    nodes.push({ name, role: decoded.cluster.role ?? '', address: '', path: [f.name] });
+    nodes.push({ name, role: member.role, address: '', path: [f.name] });
   });
-  const topology = runRules('cloudConfigs', { nodes });
-  return topology.length > 0 ? [...results, { file: '(all files)', findings: topology }] : results;
+  const cluster = runRules('cloudConfigs', { nodes, members });
+  return cluster.length > 0 ? [...results, { file: '(all files)', findings: cluster }] : results;
 }

@@ -15,6 +15,7 @@ import type { Rke2Version } from '../../site/designerRules.js';
 import type { ExpandedSite } from '../../site/expandSite.js';
 import type { Rke2ConfigRead } from '../../site/readRke2Config.js';
 import type { Site } from '../../site/siteSchema.js';
+import type { ClusterMember } from '../clusterMembers.js';
 import type { RuleFinding, Severity } from '../findingFields.js';
 import type { TopologyNode } from '../topologyRules.js';
 
@@ -37,9 +38,10 @@ export interface CloudConfigRuleContext {
   decoded: { cluster: Cluster; config: Rke2ConfigRead; outline: CloudConfigOutline } | null;
 }
 
-/** Cloud-configs linted as one cluster: each file's node name and role. */
+/** Cloud-configs linted as one cluster: each file's node name and role, and what it says about the cluster. */
 export interface CloudConfigSetRuleContext {
   nodes: readonly TopologyNode[];
+  members: readonly ClusterMember[];
 }
 
 /** Finds problems in one context (typed with RuleFinding: the Finding type is itself derived from the registry). */

@@ -15,6 +15,10 @@ import { proxyLowercaseIgnored } from './proxy-lowercase-ignored.js';
 import { noInit } from './no-init.js';
 import { multipleInit } from './multiple-init.js';
 import { evenControlPlane } from './even-control-plane.js';
+import { tokenMismatch } from './token-mismatch.js';
+import { controlPlaneHostMismatch } from './control-plane-host-mismatch.js';
+import { serverSettingMismatch } from './server-setting-mismatch.js';
+import { nodeSettingMismatch } from './node-setting-mismatch.js';
 import { tokenWeak } from './token-weak.js';
 import { unknownKey } from './unknown-key.js';
 import { wrongType } from './wrong-type.js';
@@ -77,6 +81,10 @@ export const RULES = [
   noInit,
   multipleInit,
   evenControlPlane,
+  tokenMismatch,
+  controlPlaneHostMismatch,
+  serverSettingMismatch,
+  nodeSettingMismatch,
   tokenWeak,
   unknownKey,
   wrongType,
