@@ -16,6 +16,11 @@ import { noInit } from './no-init.js';
 import { multipleInit } from './multiple-init.js';
 import { evenControlPlane } from './even-control-plane.js';
 import { tokenWeak } from './token-weak.js';
+import { tokenFormat } from './token-format.js';
+import { networkPolicyUnenforced } from './network-policy-unenforced.js';
+import { tlsSanMissing } from './tls-san-missing.js';
+import { swapSettingIgnored } from './swap-setting-ignored.js';
+import { portConflict } from './port-conflict.js';
 import { unknownKey } from './unknown-key.js';
 import { wrongType } from './wrong-type.js';
 import { serverOnlyKeyOnWorker } from './server-only-key-on-worker.js';
@@ -78,6 +83,11 @@ export const RULES = [
   multipleInit,
   evenControlPlane,
   tokenWeak,
+  tokenFormat,
+  networkPolicyUnenforced,
+  tlsSanMissing,
+  swapSettingIgnored,
+  portConflict,
   unknownKey,
   wrongType,
   serverOnlyKeyOnWorker,
