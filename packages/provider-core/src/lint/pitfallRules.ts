@@ -31,7 +31,7 @@ import type { CloudConfigRuleContext } from './rules/defineRule.js';
 type Decoded = NonNullable<CloudConfigRuleContext['decoded']>;
 
 /** The `server:` the device's RKE2 reads: the merged config.yaml's when the provider writes it, else the provider's own. */
-export function deviceServerUrl(ctx: CloudConfigRuleContext): string {
+function deviceServerUrl(ctx: CloudConfigRuleContext): string {
   if (ctx.plan.kind === 'written' && ctx.plan.merged.ok) {
     const merged = ctx.plan.merged.value.get('server');
     return typeof merged === 'string' ? merged : '';
