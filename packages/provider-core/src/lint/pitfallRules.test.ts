@@ -28,12 +28,20 @@ const hostFindings = (host: string, role?: string, config?: string) =>
 
 describe('control_plane_host is a host or address only', () => {
   it.each([
-    ['10.0.1.100:6443', 'https://10.0.1.100:6443:9345', 'remove ":6443": the provider adds the supervisor port 9345 itself, and kubectl'],
+    [
+      '10.0.1.100:6443',
+      'https://10.0.1.100:6443:9345',
+      '(6443 is where kubectl reaches the API server of that host; nodes join through the supervisor port 9345',
+    ],
     ['https://10.0.1.100', 'https://https://10.0.1.100:9345', 'remove a scheme'],
-    ['https://10.0.1.100:6443', 'https://https://10.0.1.100:6443:9345', 'remove ":6443"'],
+    ['https://10.0.1.100:6443', 'https://https://10.0.1.100:6443:9345', 'remove a scheme and a port (:6443)'],
     ['10.0.1.100/k8s', 'https://10.0.1.100/k8s:9345', 'remove a path'],
-    ['k8s.plant-7.example:9345', 'https://k8s.plant-7.example:9345:9345', 'remove ":9345": the provider always adds'],
-    ['[fd00::1]:6443', 'https://[fd00::1]:6443:9345', 'remove ":6443"'],
+    [
+      'k8s.plant-7.example:9345',
+      'https://k8s.plant-7.example:9345:9345',
+      'remove a port (:9345); the device would try server https://k8s.plant-7.example:9345:9345 (the provider always adds',
+    ],
+    ['[fd00::1]:6443', 'https://[fd00::1]:6443:9345', 'remove a port (:6443)'],
   ])('%s: an error naming %s and the fix', (host, url, fix) => {
     const [finding] = hostFindings(host);
     expect(finding).toMatchObject({ code: 'host-invalid', severity: 'error', line: 4 });
@@ -105,7 +113,7 @@ describe('pitfall rules, edges', () => {
   it('a NodePort range clear of RKE2 ports passes; one over the kubelet does not', () => {
     expect(codes('service-node-port-range: 20000-29999')).not.toContain('port-conflict');
     const found = lintCloudConfig(cloudConfig('10.0.1.100', 'controlplane', 'service-node-port-range: 10000-11000'));
-    expect(found.find((f) => f.code === 'port-conflict')?.message).toContain('10250 (the kubelet (kubelet-arg port))');
+    expect(found.find((f) => f.code === 'port-conflict')?.message).toContain('10250 (the kubelet)');
   });
 
   it('a worker has no supervisor or etcd ports to clash with', () => {

@@ -56,8 +56,8 @@ export function serverUrlNote(ctx: CloudConfigRuleContext, port: string | undefi
     port === undefined
       ? ''
       : port === '6443'
-        ? '; remove ":6443": the provider adds the supervisor port 9345 itself, and kubectl reaches the API server on 6443 of the same host'
-        : `; remove ":${port}": the provider always adds the supervisor port 9345`;
+        ? ' (6443 is where kubectl reaches the API server of that host; nodes join through the supervisor port 9345, which the provider adds itself)'
+        : ' (the provider always adds the supervisor port 9345 itself)';
   return `${tried}${portFix}`;
 }
 
@@ -234,12 +234,12 @@ const FIXED_PORTS: readonly [port: number, what: string, serverOnly: boolean][] 
 
 /** Port settings a config may carry: key, `flag=` inside an -arg list (or null), the port it moves, what listens there. */
 const PORT_SETTINGS: readonly [key: string, flag: string | null, defaultPort: number, what: string, serverOnly: boolean][] = [
-  ['lb-server-port', null, 6444, "the agent's local supervisor load balancer (lb-server-port)", false],
-  ['kubelet-arg', 'port', 10250, 'the kubelet (kubelet-arg port)', false],
-  ['kubelet-arg', 'healthz-port', 10248, "the kubelet's health check (kubelet-arg healthz-port)", false],
-  ['kube-apiserver-arg', 'secure-port', 6443, 'the Kubernetes API server (kube-apiserver-arg secure-port)', true],
-  ['kube-controller-manager-arg', 'secure-port', 10257, 'the controller manager (kube-controller-manager-arg secure-port)', true],
-  ['kube-scheduler-arg', 'secure-port', 10259, 'the scheduler (kube-scheduler-arg secure-port)', true],
+  ['lb-server-port', null, 6444, "the agent's local supervisor load balancer", false],
+  ['kubelet-arg', 'port', 10250, 'the kubelet', false],
+  ['kubelet-arg', 'healthz-port', 10248, "the kubelet's health check", false],
+  ['kube-apiserver-arg', 'secure-port', 6443, 'the Kubernetes API server', true],
+  ['kube-controller-manager-arg', 'secure-port', 10257, 'the controller manager', true],
+  ['kube-scheduler-arg', 'secure-port', 10259, 'the scheduler', true],
 ];
 
 function portRange(text: string): [number, number] | null {
@@ -255,7 +255,8 @@ function portFindings(decoded: Decoded): RuleFinding[] {
   for (const [key, flag, defaultPort, what] of settings) {
     const text = flag === null ? goText(configValue(decoded, key)) : argValues(decoded, key).get(flag);
     const port = text === undefined ? NaN : Number(text);
-    if (Number.isInteger(port) && port > 0 && port !== defaultPort) moved.push([key, port, what]);
+    if (Number.isInteger(port) && port > 0 && port !== defaultPort)
+      moved.push([key, port, `${what} (${flag === null ? key : `${key} ${flag}`})`]);
     else listeners.set(defaultPort, what);
   }
   const findings: RuleFinding[] = [];
