@@ -9,7 +9,12 @@
  *   an SSD for servers (etcd; same page, "Disks");
  * - the image archives to copy (archives sites), the MAC reservation (DHCP-reservation addressing),
  *   the init node's DNS record (a name as init-node endpoint), the load balancer's forwarding
- *   (load-balancer endpoint).
+ *   (load-balancer endpoint);
+ * - what no config can show: that the site's own workloads are FIPS-compatible (RKE2's FIPS build
+ *   covers RKE2's components only, docs.rke2.io/security/fips_support), and that no swap comes
+ *   back after the provider's "disable disk swap" stage (swapoff -a and /etc/fstab; the kubelet
+ *   refuses to start with swap on unless fail-swap-on is false, kubernetes.io/docs/concepts/
+ *   architecture/nodes/#swap-memory).
  */
 import { parseCidr, parseIp, formatIp } from '../net/ipAddress.js';
 import { archiveFileName, groupsFor, groupsListed } from '../site/imageArchives.js';
@@ -38,9 +43,16 @@ export const FIPS_IMAGE_NEED = 'FIPS-capable Kairos image (FIPS kernel and the R
 /** What an SELinux site's devices need (also named by the compliance view). */
 export const SELINUX_IMAGE_NEED = 'Kairos image with SELinux enabled and the rke2-selinux policy installed';
 
+/** FIPS covers RKE2's own binaries and images; what the site runs must be built for it as well. */
+export const FIPS_WORKLOADS_NEED =
+  "Workload images built with FIPS-validated crypto (RKE2's FIPS build covers RKE2's own components only; no config shows whether your images are)";
+/** The provider turns swap off before RKE2 starts; swap turned on later stops the kubelet. */
+export const NO_SWAP_NEED =
+  'No swap turned on after boot (a zram or systemd swap unit): the provider runs swapoff -a and comments out swap in /etc/fstab at each boot, and the kubelet refuses to run with swap';
+
 export function deviceNeedsOf(site: Site): (node: SiteNode) => string[] {
   const first = [`Kairos image with RKE2 ${site.rke2Version} (RKE2 is baked into the image; the provider starts that version)`];
-  if (site.security.fips) first.push(FIPS_IMAGE_NEED);
+  if (site.security.fips) first.push(FIPS_IMAGE_NEED, FIPS_WORKLOADS_NEED);
   if (site.security.selinux) first.push(SELINUX_IMAGE_NEED);
   const agents = site.nodes.filter((n) => n.role === 'worker').length;
   const { cpu, ramGb } = serverSizing(agents);
@@ -62,7 +74,7 @@ export function deviceNeedsOf(site: Site): (node: SiteNode) => string[] {
             : `DHCP reservation of ${formatIp(address)} for the node's MAC address (not given yet)`,
         );
     }
-    return [...needs, ...last];
+    return [...needs, ...last, NO_SWAP_NEED];
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
+import { hostProblem } from '../net/hostName.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
 import { describeFailure, runPlugin } from '../provider/runPlugin.js';
 import { parseRke2Version } from '../site/designerRules.js';
@@ -12,6 +13,7 @@ import { readRke2Config } from '../site/readRke2Config.js';
 import { lintRke2Config } from './configKeyRules.js';
 import type { Finding } from './finding.js';
 import { lintNoProxy, lintProxyUrls } from './noProxyRules.js';
+import { pitfallFindings, serverUrlNote } from './pitfallRules.js';
 import { sharedCheck, type Check, type CloudConfigRuleContext, type CloudConfigSetRuleContext } from './rules/defineRule.js';
 import { cloudConfigSecurityFindings } from './cloudConfigSecurityRules.js';
 import { tokenFindings, unreadableConfigFindings } from './siteRules.js';
@@ -39,8 +41,17 @@ export function lineOf(ctx: CloudConfigRuleContext, key: string): { line?: numbe
 
 /** Raw characters, size, the OS fields and the cluster values that reach a shell line, a file line or the server URL. */
 export const cloudConfigSecurity: Check<CloudConfigRuleContext> = sharedCheck((ctx: CloudConfigRuleContext) =>
-  cloudConfigSecurityFindings(ctx.text, ctx.decoded),
+  cloudConfigSecurityFindings(ctx.text, ctx.decoded).map((f) => (isHostWithExtras(f) ? withServerUrl(ctx, f) : f)),
 );
+
+const isHostWithExtras = (f: Finding) =>
+  f.code === 'host-invalid' && f.path.join('.') === 'cluster.control_plane_host' && f.fix !== undefined;
+
+/** A control_plane_host with a scheme, port or path: the URL the device would try, and the 6443 fix (pitfallRules.ts). */
+function withServerUrl(ctx: CloudConfigRuleContext, f: Finding): Finding {
+  const port = hostProblem(ctx.decoded?.cluster.control_plane_host ?? '')?.port;
+  return { ...f, message: `${f.message}; ${serverUrlNote(ctx, port)}` };
+}
 
 /** What the provider does with the document as a whole: a panic of the Kairos SDK, or nothing (no cluster:). */
 export const cloudConfigOutcome: Check<CloudConfigRuleContext> = sharedCheck(({ plan }: CloudConfigRuleContext): Finding[] => {
@@ -95,6 +106,9 @@ export const cloudConfigCluster: Check<CloudConfigRuleContext> = sharedCheck((ct
   }
   return findings;
 });
+
+/** Pitfalls the provider passes on silently: token format, NetworkPolicy, tls-san, swap, ports (pitfallRules.ts). */
+export const cloudConfigPitfalls: Check<CloudConfigRuleContext> = sharedCheck(pitfallFindings);
 
 /** The env: section: the proxy URLs, and what NO_PROXY must cover. */
 export const cloudConfigProxy: Check<CloudConfigRuleContext> = sharedCheck((ctx: CloudConfigRuleContext): Finding[] => {

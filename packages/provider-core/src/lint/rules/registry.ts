@@ -20,6 +20,11 @@ import { controlPlaneHostMismatch } from './control-plane-host-mismatch.js';
 import { serverSettingMismatch } from './server-setting-mismatch.js';
 import { nodeSettingMismatch } from './node-setting-mismatch.js';
 import { tokenWeak } from './token-weak.js';
+import { tokenFormat } from './token-format.js';
+import { networkPolicyUnenforced } from './network-policy-unenforced.js';
+import { tlsSanMissing } from './tls-san-missing.js';
+import { swapSettingIgnored } from './swap-setting-ignored.js';
+import { portConflict } from './port-conflict.js';
 import { unknownKey } from './unknown-key.js';
 import { wrongType } from './wrong-type.js';
 import { serverOnlyKeyOnWorker } from './server-only-key-on-worker.js';
@@ -86,6 +91,11 @@ export const RULES = [
   serverSettingMismatch,
   nodeSettingMismatch,
   tokenWeak,
+  tokenFormat,
+  networkPolicyUnenforced,
+  tlsSanMissing,
+  swapSettingIgnored,
+  portConflict,
   unknownKey,
   wrongType,
   serverOnlyKeyOnWorker,

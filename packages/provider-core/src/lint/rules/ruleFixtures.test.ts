@@ -79,6 +79,7 @@ describe('the rule registry', () => {
 
   it('a healthy cloud-config has no findings (oracle 01 with a long token)', () => {
     const codes = lintCloudConfig(textOf({ oracle: '01-init-minimal' })).map((f) => f.code);
-    expect(codes.filter((c) => c !== 'token-weak')).toEqual([]);
+    // Its token "K10pubtoken…" is a provider test value: RKE2 would read it as a malformed full token.
+    expect(codes.filter((c) => c !== 'token-weak' && c !== 'token-format')).toEqual([]);
   });
 });
