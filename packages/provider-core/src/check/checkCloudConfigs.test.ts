@@ -44,11 +44,21 @@ describe('checkCloudConfigs', () => {
     expect(vouched[0]!.needs).toContain('The load balancer at 10.0.1.100 forwards ports 9345 and 6443 to the servers');
   });
 
-  it("says when the init node's address is not known, and when the set has no init node", () => {
+  it("takes the init node's own control_plane_host as its address when nothing else gives one, and says when none is known", () => {
     const files = haCloudConfigs();
     files[0]!.text = files[0]!.text.replace(/stages:[\s\S]*?(?=cluster:)/, '');
-    expect(checkCloudConfigs(files).check.nodes[1]!.failures[0]!.message).toContain('the init node cp-1 has no address');
-    expect(verdicts(files, { addresses: { 'cp-1': '10.0.1.11/24' } }).every((v) => v[2])).toBe(true);
+    const assumed = checkCloudConfigs(files);
+    expect(assumed.files[0]).toMatchObject({ address: '10.0.1.11/32', addressFrom: 'assumed' });
+    expect(assumed.check.nodes.every((n) => n.ok)).toBe(true);
+    // Pitfall "control plane host mismatch": the worker names another host than the init node's own.
+    const mismatch = files.map((f, i) => (i === 2 ? { ...f, text: f.text.replace('10.0.1.11', '10.0.1.101') } : f));
+    expect(checkCloudConfigs(mismatch).check.nodes[2]!.failures[0]!.message).toContain(
+      "10.0.1.101 is not the init node's address, 10.0.1.11",
+    );
+    const named = files.map((f) => ({ ...f, text: f.text.replace('control_plane_host: 10.0.1.11', 'control_plane_host: cp.example') }));
+    expect(checkCloudConfigs(named).files[0]!.addressFrom).toBe('unknown');
+    const initByName = [{ ...named[0]! }, ...files.slice(1)];
+    expect(checkCloudConfigs(initByName).check.nodes[1]!.failures[0]!.message).toContain('the init node cp-1 has no address');
     expect(checkCloudConfigs(haCloudConfigs().slice(1)).check.nodes[0]!.failures[0]!.message).toContain('has no init node');
   });
 

@@ -9,7 +9,9 @@
  * What no cloud-config says is taken as follows:
  * - each node's address: given by the caller (`NAME=CIDR`), else the `Address=` of a
  *   systemd-networkd unit a stage writes under /etc/systemd/network (systemd.network(5); the way
- *   Kairos documents static addresses, kairos.io/docs/advanced/networking), else unknown;
+ *   Kairos documents static addresses, kairos.io/docs/advanced/networking); for the init node,
+ *   else its own control_plane_host when that is an IP address (it names itself: /32 or /128
+ *   assumed); else unknown;
  * - what answers at control_plane_host: the init node (`cluster.role: init`, which starts the
  *   cluster: provider-rke2 provider.go), unless a kube-vip manifest announces it or the caller says a
  *   load balancer of theirs forwards to the servers;
@@ -19,7 +21,7 @@
 import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { dns1123SubdomainProblem } from '../k8s/names.js';
-import { parseCidr } from '../net/ipAddress.js';
+import { formatIp, parseCidr, parseIp } from '../net/ipAddress.js';
 import { runPlugin } from '../provider/runPlugin.js';
 import { importCloudConfigs, type CloudConfigText } from '../import/importCloudConfigs.js';
 import type { ExpandedNode, ExpandedSite } from '../site/expandSite.js';
@@ -42,7 +44,7 @@ export interface CloudConfigCheckOptions {
 }
 
 /** Where a node's address comes from. */
-export type AddressSource = 'given' | 'file' | 'unknown';
+export type AddressSource = 'given' | 'file' | 'assumed' | 'unknown';
 
 export interface CheckedFile {
   /** The file's name as given. */
@@ -103,7 +105,10 @@ function addressFor(file: CloudConfigText, node: string, given: Readonly<Record<
   const byName = given[node] ?? given[file.name] ?? given[basename(file.name)];
   if (byName !== undefined) return [byName, 'given'];
   const fromFile = staticAddressOf(file.text);
-  return fromFile ? [fromFile, 'file'] : ['', 'unknown'];
+  if (fromFile) return [fromFile, 'file'];
+  const decoded = decodeCloudConfig(file.text);
+  const host = decoded.kind === 'cluster' && decoded.cluster.role === 'init' ? parseIp(decoded.cluster.control_plane_host ?? '') : null;
+  return host ? [`${formatIp(host)}/${host.family === 4 ? 32 : 128}`, 'assumed'] : ['', 'unknown'];
 }
 
 /** The cluster the files describe, as the site the rules read; one node per file, in order. */

@@ -34,7 +34,8 @@ the file name without extension.
 Options:
   --address NAME=CIDR  cloud-configs: the address with prefix of node NAME (its hostname or file
                        name), e.g. --address cp-1=10.0.1.11/24; repeat for each node. Without it,
-                       the Address= of a systemd-networkd unit the file's stages write, if any
+                       the Address= of a systemd-networkd unit the file's stages write, if any;
+                       for the init node, else its own control_plane_host when an IP address
   --load-balancer      cloud-configs: control_plane_host is a load balancer (or VIP) of yours that
                        forwards ports 9345 and 6443 to the servers
   --rke2-version V     cloud-configs: the RKE2 version in the devices' image (default v1.36)
@@ -48,6 +49,7 @@ Exit codes: 0 every node comes up; 1 some node does not; 2 unreadable input or b
 const ADDRESS_FROM: Record<CheckedFile['addressFrom'], (f: CheckedFile) => string> = {
   given: (f) => `address ${f.address} (--address)`,
   file: (f) => `address ${f.address} (from the file's network unit)`,
+  assumed: (f) => `address ${f.address} assumed from its own control_plane_host (give --address ${f.node}=CIDR)`,
   unknown: (f) => `address not known (give --address ${f.node}=CIDR)`,
 };
 
