@@ -31,7 +31,8 @@ import { siteContext } from '../site/rke2ConfigFor.js';
 import { NodeSchema, type Site, type SiteNode } from '../site/siteSchema.js';
 import { decodeYamlV2 } from '../yaml/yamlToJson.js';
 import type { GoValue } from '../yaml/goJson.js';
-import { checkSite, type SiteCheckDetail } from './checkSite.js';
+import type { NodeCheck } from './checkResult.js';
+import { checkSite, publicSiteCheck, type SiteCheckDetail } from './checkSite.js';
 import { basename } from './pathName.js';
 
 export interface CloudConfigCheckOptions {
@@ -168,4 +169,16 @@ export function checkCloudConfigs(files: readonly CloudConfigText[], options: Cl
   const unmatchedAddresses = Object.keys(given).filter((name) => !known.has(name));
   const site = clusterSite(files, checked, options);
   return { check: checkSite(site, expandFiles(site, files)), files: checked, unmatchedAddresses };
+}
+
+/** One opened file's check, as the designer shows it before the files become a site. */
+export interface CloudConfigFileCheck extends CheckedFile {
+  check: NodeCheck;
+}
+
+/** checkCloudConfigs with each file's public check next to its name and address (what the designer shows). */
+export function cloudConfigFileChecks(files: readonly CloudConfigText[], options: CloudConfigCheckOptions = {}): CloudConfigFileCheck[] {
+  const result = checkCloudConfigs(files, options);
+  const nodes = publicSiteCheck(result.check).nodes;
+  return result.files.map((file, i) => ({ ...file, check: nodes[i]! }));
 }
