@@ -45,7 +45,7 @@ export interface CloudConfigCheckOptions {
 }
 
 /** Where a node's address comes from. */
-export type AddressSource = 'given' | 'file' | 'assumed' | 'unknown';
+type AddressSource = 'given' | 'file' | 'assumed' | 'unknown';
 
 export interface CheckedFile {
   /** The file's name as given. */

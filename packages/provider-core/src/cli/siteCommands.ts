@@ -123,7 +123,7 @@ export function parseSiteFile(file: NamedBytes, io: CliIo): Site | null {
   return null;
 }
 
-export async function readSite(path: string, io: CliIo): Promise<Site | null> {
+async function readSite(path: string, io: CliIo): Promise<Site | null> {
   const files = await readAll([path], io);
   return files ? parseSiteFile(files[0]!, io) : null;
 }
