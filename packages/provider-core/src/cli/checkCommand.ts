@@ -5,7 +5,7 @@
  * (told apart from a site.json as `rke2-edge lint` does) through check/checkCloudConfigs.ts, which
  * runs the same rules on each file as written. Both print the same JSON.
  */
-import { checkCloudConfigs, type CheckedFile } from '../check/checkCloudConfigs.js';
+import { checkCloudConfigs, type CheckedFile } from '../import/checkCloudConfigs.js';
 import { checkSite, publicSiteCheck } from '../check/checkSite.js';
 import type { NodeCheck, SiteCheck } from '../check/checkResult.js';
 import { printable, terminalSafeJson } from '../lint/unsafeText.js';

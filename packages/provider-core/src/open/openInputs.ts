@@ -5,7 +5,7 @@
  * listed). The files may come from anyone: sizes are
  * bounded by LIMITS, text must be valid UTF-8, and nothing here throws.
  */
-import { cloudConfigFileChecks } from '../check/checkCloudConfigs.js';
+import { cloudConfigFileChecks } from '../import/checkCloudConfigs.js';
 import { readBundle } from '../bundle/readBundle.js';
 import { decodeUtf8 } from '../bytes/utf8.js';
 import { formatBytes, LIMITS } from '../limits.js';

@@ -1,6 +1,6 @@
 /** What opening something from someone else gives: a site with notes for the user, or why not. */
 import { siteSecurityFindings } from '../lint/securityRules.js';
-import type { CloudConfigFileCheck } from '../check/checkCloudConfigs.js';
+import type { CloudConfigFileCheck } from '../import/checkCloudConfigs.js';
 import type { OmittedSecret } from '../share/shareLink.js';
 import type { Site } from '../site/siteSchema.js';
 

@@ -1,5 +1,5 @@
 /**
- * The boot check (checkSite.ts) for cloud-configs a user already has, one per node, checked as
+ * The boot check (check/checkSite.ts) for cloud-configs a user already has, one per node, checked as
  * one cluster. Each file is taken exactly as written: its text is the node's user-data, and the
  * provider port (provider/runPlugin.ts, what `rke2-edge provider` runs) gives what the Kairos RKE2
  * plugin writes for it at boot. The cluster around the nodes comes from the files the way
@@ -23,7 +23,7 @@ import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { dns1123SubdomainProblem } from '../k8s/names.js';
 import { formatIp, parseCidr, parseIp } from '../net/ipAddress.js';
 import { runPlugin } from '../provider/runPlugin.js';
-import { importCloudConfigs, type CloudConfigText } from '../import/importCloudConfigs.js';
+import { importCloudConfigs, type CloudConfigText } from './importCloudConfigs.js';
 import type { ExpandedNode, ExpandedSite } from '../site/expandSite.js';
 import { archiveFileName, groupsFor } from '../site/imageArchives.js';
 import { readRke2Config } from '../site/readRke2Config.js';
@@ -31,9 +31,9 @@ import { siteContext } from '../site/rke2ConfigFor.js';
 import { NodeSchema, type Site, type SiteNode } from '../site/siteSchema.js';
 import { decodeYamlV2 } from '../yaml/yamlToJson.js';
 import type { GoValue } from '../yaml/goJson.js';
-import type { NodeCheck } from './checkResult.js';
-import { checkSite, publicSiteCheck, type SiteCheckDetail } from './checkSite.js';
-import { basename } from './pathName.js';
+import type { NodeCheck } from '../check/checkResult.js';
+import { checkSite, publicSiteCheck, type SiteCheckDetail } from '../check/checkSite.js';
+import { basename } from '../check/pathName.js';
 
 export interface CloudConfigCheckOptions {
   /** Node addresses with prefix, by node name (the file's hostname) or file name, e.g. { 'cp-1': '10.0.0.11/24' }. */

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cloudConfig, haCloudConfigs } from '../../test/cloudConfigSet.js';
 import { haSite, kubeVipSite, variant } from '../../test/siteFixtures.js';
 import { expandSite } from '../site/expandSite.js';
-import { SiteCheckSchema } from './checkResult.js';
+import { SiteCheckSchema } from '../check/checkResult.js';
 import { checkCloudConfigs, nodeNameOf, staticAddressOf } from './checkCloudConfigs.js';
-import { checkSite, publicSiteCheck } from './checkSite.js';
+import { checkSite, publicSiteCheck } from '../check/checkSite.js';
 
 const verdicts = (files = haCloudConfigs(), options = {}) =>
   checkCloudConfigs(files, options).check.nodes.map((n) => [n.node, n.service, n.ok, n.failures.map((f) => f.rule)]);
