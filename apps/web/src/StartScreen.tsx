@@ -10,7 +10,7 @@ export interface StartScreenProps {
   current: Site | null;
   onResume: () => void;
   /** Messages to show above everything (an unreadable autosave, a file that would not open). */
-  notices: readonly { kind: 'error' | 'info'; text: string }[];
+  notices: readonly { kind: string; text: string }[];
 }
 
 export function StartScreen({ templates, onTemplate, onFiles, current, onResume, notices }: StartScreenProps) {

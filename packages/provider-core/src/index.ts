@@ -92,6 +92,7 @@ export {
   type NodePreview,
 } from './designer/maskSecrets.js';
 export { checkSite, publicSiteCheck } from './check/checkSite.js';
+export type { CloudConfigFileCheck } from './import/checkCloudConfigs.js';
 export {
   CheckFailureSchema,
   NodeCheckSchema,

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { Launch } from '../launch.js';
 import { openShareLink, openUploads } from '../state/openFiles.js';
 import type { SiteStore } from '../state/siteStore.js';
-import type { Notice } from './notice.js';
+import { fileCheckNotices, type Notice } from './notice.js';
 
 export type Screen = 'start' | 'designer' | 'print' | 'evidence';
 
@@ -32,7 +32,7 @@ export function useOpenSite(store: SiteStore, setNotices: (notices: Notice[]) =>
       const result = await openUploads(files);
       if (!result.ok) return setNotices([{ kind: 'error', text: result.message }]);
       const notes = result.notes.map((text): Notice => ({ kind: 'info', text }));
-      openSite(result.site, `Open ${files.map((f) => f.name).join(', ')}`, notes);
+      openSite(result.site, `Open ${files.map((f) => f.name).join(', ')}`, [...fileCheckNotices(result.fileChecks), ...notes]);
     },
     openShare: async (fragment) => {
       history.replaceState(null, '', location.pathname + location.search);

@@ -6,6 +6,7 @@ import { runBuiltCli } from '../../test/runBuiltCli.js';
 import { haSite, variant } from '../../test/siteFixtures.js';
 import { SiteCheckSchema } from '../check/checkResult.js';
 import { SITE_TEMPLATES } from '../designer/siteTemplates.js';
+import { cloudConfig, haCloudConfigs, type NodeFile } from '../../test/cloudConfigSet.js';
 
 const workDir = () => mkdtempSync(join(tmpdir(), 'rke2-edge-check-'));
 const writeSite = (site: unknown) => {
@@ -66,6 +67,109 @@ describe('rke2-edge check', () => {
     writeFileSync(bad, '{"version": 2, "name": ');
     expect((await runBuiltCli(['check', bad])).code).toBe(2);
     expect((await runBuiltCli(['check'])).code).toBe(2);
+  });
+});
+
+/** Writes the files into a fresh folder; returns their paths. */
+const writeFiles = (files: NodeFile[]) => {
+  const dir = workDir();
+  return files.map((f) => {
+    writeFileSync(join(dir, f.name), f.text);
+    return join(dir, f.name);
+  });
+};
+/** The HA set with the worker's control_plane_host pointing at no server. */
+const strayWorker = () => {
+  const files = haCloudConfigs();
+  files[2]!.text = files[2]!.text.replace('control_plane_host: 10.0.1.11', 'control_plane_host: 10.0.1.100');
+  return files;
+};
+
+describe('rke2-edge check CLOUD-CONFIG...', () => {
+  it('checks three cloud-configs as one cluster: each file by node name, with its address and needs', async () => {
+    const run = await runBuiltCli(['check', ...writeFiles(haCloudConfigs()), '--address', 'cp-2=10.0.1.12/24']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('cp-1 (rke2-server, ');
+    expect(run.stdout).toMatch(
+      /^cp-1 \(rke2-server, \S*cp-1\.yaml\): comes up and joins\n {2}address 10\.0\.1\.11\/24 \(from the file's network unit\)\n/m,
+    );
+    expect(run.stdout).toMatch(/^cp-2 \(rke2-server, \S*cp-2\.yaml\): comes up and joins\n {2}address 10\.0\.1\.12\/24 \(--address\)\n/m);
+    expect(run.stdout).toMatch(
+      /^worker-1 \(rke2-agent, \S*worker-1\.yaml\): comes up and joins\n {2}address not known \(give --address worker-1=CIDR\)\n/m,
+    );
+    expect(run.stdout).toContain('3 node(s): all come up and join\n');
+  });
+
+  it("exits 1 and names the file of a worker whose control_plane_host is no server's address", async () => {
+    const run = await runBuiltCli(['check', ...writeFiles(strayWorker())]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^worker-1 \(rke2-agent, \S*worker-1\.yaml\): does not come up\n/m);
+    expect(run.stdout).toContain(
+      "✗ Failed to validate connection to cluster at https://10.0.1.100:9345: failed to get CA certs: nothing in this site answers at 10.0.1.100:9345 (10.0.1.100 is not the init node's address, 10.0.1.11)",
+    );
+    expect(run.stdout).toContain('source: k3s-io/k3s pkg/agent/config/config.go');
+    expect(run.stdout).toContain('1 of 3 node(s) would not come up\n');
+  });
+
+  it('--json prints the same schema as for a site, one entry per file in order, passing and failing', async () => {
+    const pass = await runBuiltCli(['check', '--json', ...writeFiles(haCloudConfigs())]);
+    expect(pass.code).toBe(0);
+    const passed = SiteCheckSchema.strict().parse(JSON.parse(pass.stdout));
+    expect(passed.nodes.map((n) => [n.node, n.service, n.ok])).toEqual([
+      ['cp-1', 'rke2-server', true],
+      ['cp-2', 'rke2-server', true],
+      ['worker-1', 'rke2-agent', true],
+    ]);
+    const fail = await runBuiltCli(['check', ...writeFiles(strayWorker()), '--json']);
+    expect(fail.code).toBe(1);
+    const failed = SiteCheckSchema.strict().parse(JSON.parse(fail.stdout));
+    expect(failed.nodes.map((n) => [n.node, n.ok, n.failures.map((f) => f.rule)])).toEqual([
+      ['cp-1', true, []],
+      ['cp-2', true, []],
+      ['worker-1', false, ['server-url']],
+    ]);
+  });
+
+  it('checks a single cloud-config: a lone init node comes up; one with cluster-dns outside its service CIDR does not', async () => {
+    const [single] = writeFiles([{ name: 'edge.yaml', text: cloudConfig({ hostname: 'edge', role: 'init', host: '10.0.1.11' }) }]);
+    const ok = await runBuiltCli(['check', single!]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^edge \(rke2-server, \S*edge\.yaml\): comes up and joins\n/m);
+    expect(ok.stdout).toContain('1 node(s): all come up and join\n');
+    const config = 'cluster-cidr: 10.42.0.0/16\nservice-cidr: 10.101.0.0/16\ncluster-dns: 10.43.0.10\n';
+    const [bad] = writeFiles([{ name: 'edge.yaml', text: cloudConfig({ hostname: 'edge', role: 'init', config }) }]);
+    const text = await runBuiltCli(['check', bad!]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(
+      '✗ failed to allocate IP 10.43.0.10: the provided IP (10.43.0.10) is not in the valid range. The range of valid IPs is 10.101.0.0/16',
+    );
+    const json = await runBuiltCli(['check', bad!, '--json']);
+    expect(json.code).toBe(1);
+    expect(SiteCheckSchema.strict().parse(JSON.parse(json.stdout)).nodes).toEqual([
+      expect.objectContaining({
+        node: 'edge',
+        service: 'rke2-server',
+        ok: false,
+        failures: [expect.objectContaining({ rule: 'cluster-dns' })],
+      }),
+    ]);
+  });
+
+  it('exits 2 on a bad or unknown --address, and on a site.json mixed with cloud-configs or given cloud-config options', async () => {
+    const paths = writeFiles(haCloudConfigs());
+    const bad = await runBuiltCli(['check', ...paths, '--address', 'cp-2=10.0.1.12']);
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('expected NAME=ADDRESS/PREFIX') });
+    const unknown = await runBuiltCli(['check', ...paths, '--address', 'cp-9=10.0.1.19/24']);
+    expect(unknown).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--address names no file: cp-9 (the nodes: cp-1, cp-2, worker-1)'),
+    });
+    const site = writeSite(haSite());
+    expect((await runBuiltCli(['check', site, ...paths])).code).toBe(2);
+    expect(await runBuiltCli(['check', site, '--load-balancer'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--load-balancer is for cloud-configs'),
+    });
   });
 });
 

@@ -1,57 +1,140 @@
 /**
- * `rke2-edge check site.json [--json]`: the boot check (check/checkSite.ts) for every node — does
- * it come up and join, RKE2's own message and its source when not, and what the device needs.
+ * `rke2-edge check SITE.json [--json]` and `rke2-edge check CLOUD-CONFIG... [--address NAME=CIDR]...
+ * [--json]`: the boot check for every node — does it come up and join, RKE2's own message and its
+ * source when not, and what the device needs. A site goes through check/checkSite.ts; cloud-configs
+ * (told apart from a site.json as `rke2-edge lint` does) through check/checkCloudConfigs.ts, which
+ * runs the same rules on each file as written. Both print the same JSON.
  */
+import { checkCloudConfigs, type CheckedFile } from '../import/checkCloudConfigs.js';
 import { checkSite, publicSiteCheck } from '../check/checkSite.js';
 import type { NodeCheck, SiteCheck } from '../check/checkResult.js';
 import { printable, terminalSafeJson } from '../lint/unsafeText.js';
+import { parseCidr } from '../net/ipAddress.js';
+import { RKE2_VERSIONS } from '../site/siteSchema.js';
 import { EXIT, type CliIo } from './cliIo.js';
-import { readSite } from './siteCommands.js';
+import { cloudConfigsOf, isSiteJsonFile, isZipFile, parseSiteFile, readAll, zipGiven } from './siteCommands.js';
 import { startCommand } from './startCommand.js';
 
 const CHECK_HELP = `Usage: rke2-edge check SITE.json [--json]
+       rke2-edge check CLOUD-CONFIG... [--address NAME=CIDR]... [--load-balancer] [--rke2-version V] [--json]
 
-Boots each node of the site on a model of the device, from the node's own user-data (the yip
-stages in order, the provider's files and jq merge, the images placed), then runs RKE2's start-up
-rules, each ported from rancher/rke2, k3s or Kubernetes source: the profile checks,
-protect-kernel-defaults, config values, node labels, token, server URL and whether anything in the
-site serves it, cluster DNS in the service network, images on an air-gapped node, data-dir.
+Boots each node on a model of the device, from the node's own user-data (the yip stages in order,
+the provider's files and jq merge, the images placed), then runs RKE2's start-up rules, each
+ported from rancher/rke2, k3s or Kubernetes source: the profile checks, protect-kernel-defaults,
+config values, node labels, token, server URL and whether any node of the cluster serves it,
+cluster DNS in the service network, images on an air-gapped node, data-dir.
 Prints, per node, "comes up and joins" or RKE2's message with its source, and what the device
 needs (image, FIPS, SELinux policy, CPU and memory, archives, DHCP reservation).
 
-Options:
-  --json       print {"nodes":[{"node","service","ok","failures":[{"rule","message","source"}],"needs":[…]}]}
-  -h, --help   show this help
+Kairos cloud-configs (one file per node) are checked as written and together, as one cluster:
+the node with role init starts it, and control_plane_host must be its address (or a DNS name for
+it, or a kube-vip address its manifest announces). A node is named after the file's hostname, else
+the file name without extension.
 
-Exit codes: 0 every node comes up; 1 some node does not; 2 unreadable input.
+Options:
+  --address NAME=CIDR  cloud-configs: the address with prefix of node NAME (its hostname or file
+                       name), e.g. --address cp-1=10.0.1.11/24; repeat for each node. Without it,
+                       the Address= of a systemd-networkd unit the file's stages write, if any;
+                       for the init node, else its own control_plane_host when an IP address
+  --load-balancer      cloud-configs: control_plane_host is a load balancer (or VIP) of yours that
+                       forwards ports 9345 and 6443 to the servers
+  --rke2-version V     cloud-configs: the RKE2 version in the devices' image (default v1.36)
+  --json               print {"nodes":[{"node","service","ok","failures":[{"rule","message","source"}],"needs":[…]}]},
+                       one entry per node of the site, or per file in the order given
+  -h, --help           show this help
+
+Exit codes: 0 every node comes up; 1 some node does not; 2 unreadable input or bad usage.
 `;
 
-function nodeText(node: NodeCheck): string {
-  const head = `${node.node} (${node.service}): ${node.ok ? 'comes up and joins' : 'does not come up'}`;
+const ADDRESS_FROM: Record<CheckedFile['addressFrom'], (f: CheckedFile) => string> = {
+  given: (f) => `address ${f.address} (--address)`,
+  file: (f) => `address ${f.address} (from the file's network unit)`,
+  assumed: (f) => `address ${f.address} assumed from its own control_plane_host (give --address ${f.node}=CIDR)`,
+  unknown: (f) => `address not known (give --address ${f.node}=CIDR)`,
+};
+
+function nodeText(node: NodeCheck, file?: CheckedFile): string {
+  const where = file ? `, ${file.file}` : '';
+  const head = `${node.node} (${node.service}${where}): ${node.ok ? 'comes up and joins' : 'does not come up'}`;
+  const address = file ? [`  ${ADDRESS_FROM[file.addressFrom](file)}`] : [];
   const failures = node.failures.map((f) => `  ✗ ${f.message.replaceAll('\n', '\n    ')}\n    source: ${f.source}`);
   const needs = node.needs.length > 0 ? ['  needs:', ...node.needs.map((n) => `    - ${n}`)] : [];
-  return printable([head, ...failures, ...needs].join('\n'), ['\n']) + '\n';
+  return printable([head, ...address, ...failures, ...needs].join('\n'), ['\n']) + '\n';
 }
 
-function formatSiteCheck(check: SiteCheck): string {
+function formatCheck(check: SiteCheck, files?: readonly CheckedFile[]): string {
   const failing = check.nodes.filter((n) => !n.ok).length;
   const summary =
     failing === 0
       ? `${check.nodes.length} node(s): all come up and join\n`
       : `${failing} of ${check.nodes.length} node(s) would not come up\n`;
-  return check.nodes.map(nodeText).join('') + summary;
+  return check.nodes.map((node, i) => nodeText(node, files?.[i])).join('') + summary;
 }
 
+/** `NAME=CIDR` arguments as a map, or the first one that is not. */
+function readAddresses(args: readonly string[]): { ok: true; addresses: Record<string, string> } | { ok: false; error: string } {
+  const addresses: Record<string, string> = {};
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    const [name, cidr] = [arg.slice(0, eq), arg.slice(eq + 1)];
+    if (eq <= 0 || !parseCidr(cidr)) return { ok: false, error: `--address ${arg}: expected NAME=ADDRESS/PREFIX, e.g. cp-1=10.0.1.11/24` };
+    addresses[name] = cidr;
+  }
+  return { ok: true, addresses };
+}
+
+const CLOUD_CONFIG_OPTIONS = ['address', 'load-balancer', 'rke2-version'];
+
 export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = startCommand(argv, io, CHECK_HELP, { values: {}, flags: ['json'] });
+  const args = startCommand(argv, io, CHECK_HELP, {
+    values: { address: 'NAME=CIDR', 'rke2-version': 'VERSION' },
+    flags: ['json', 'load-balancer'],
+  });
   if (typeof args === 'number') return args;
-  if (args.positionals.length !== 1) {
-    io.stderr(`rke2-edge: expected one SITE.json\n\n${CHECK_HELP}`);
+  if (args.positionals.length === 0) {
+    io.stderr(`rke2-edge: expected one SITE.json or cloud-config FILEs\n\n${CHECK_HELP}`);
     return EXIT.unreadable;
   }
-  const site = await readSite(args.positionals[0]!, io);
-  if (!site) return EXIT.unreadable;
-  const check = publicSiteCheck(checkSite(site));
-  io.stdout(args.flags.has('json') ? `${terminalSafeJson(check, 2)}\n` : formatSiteCheck(check));
-  return check.nodes.every((n) => n.ok) ? EXIT.ok : EXIT.findings;
+  const files = await readAll(args.positionals, io);
+  if (!files) return EXIT.unreadable;
+  const zip = files.find(isZipFile);
+  if (zip) return zipGiven(zip, io);
+  const print = (check: SiteCheck, checked?: readonly CheckedFile[]) => {
+    io.stdout(args.flags.has('json') ? `${terminalSafeJson(check, 2)}\n` : formatCheck(check, checked));
+    return check.nodes.every((n) => n.ok) ? EXIT.ok : EXIT.findings;
+  };
+
+  if (files.some(isSiteJsonFile)) {
+    const misused = CLOUD_CONFIG_OPTIONS.find((o) => o in args.values || args.flags.has(o));
+    if (files.length !== 1 || misused) {
+      io.stderr(`rke2-edge: check takes one site.json alone${misused ? ` (--${misused} is for cloud-configs)` : ''}\n`);
+      return EXIT.unreadable;
+    }
+    const site = parseSiteFile(files[0]!, io);
+    return site ? print(publicSiteCheck(checkSite(site))) : EXIT.unreadable;
+  }
+
+  const texts = cloudConfigsOf(files, io);
+  if (!texts) return EXIT.unreadable;
+  const addresses = readAddresses(args.repeated['address'] ?? []);
+  if (!addresses.ok) {
+    io.stderr(`rke2-edge: ${printable(addresses.error)}\n`);
+    return EXIT.unreadable;
+  }
+  const version = args.values['rke2-version'];
+  if (version !== undefined && !(RKE2_VERSIONS as readonly string[]).includes(version)) {
+    io.stderr(printable(`rke2-edge: --rke2-version ${version}: expected one of ${RKE2_VERSIONS.join(', ')}`) + '\n');
+    return EXIT.unreadable;
+  }
+  const result = checkCloudConfigs(texts, {
+    addresses: addresses.addresses,
+    loadBalancer: args.flags.has('load-balancer'),
+    ...(version ? { rke2Version: version as (typeof RKE2_VERSIONS)[number] } : {}),
+  });
+  if (result.unmatchedAddresses.length > 0) {
+    const names = result.files.map((f) => f.node).join(', ');
+    io.stderr(printable(`rke2-edge: --address names no file: ${result.unmatchedAddresses.join(', ')} (the nodes: ${names})`) + '\n');
+    return EXIT.unreadable;
+  }
+  return print(publicSiteCheck(result.check), result.files);
 }

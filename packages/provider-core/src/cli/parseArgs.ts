@@ -8,11 +8,21 @@ export interface ArgSpec {
 }
 
 export type ParsedArgs =
-  { ok: true; positionals: string[]; values: Record<string, string>; flags: Set<string> } | { ok: false; error: string };
+  | {
+      ok: true;
+      positionals: string[];
+      /** The last value of each option given. */
+      values: Record<string, string>;
+      /** Every value of each option, in order, for options that may be repeated (`--address a=… --address b=…`). */
+      repeated: Record<string, string[]>;
+      flags: Set<string>;
+    }
+  | { ok: false; error: string };
 
 export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
   const positionals: string[] = [];
   const values: Record<string, string> = {};
+  const repeated: Record<string, string[]> = {};
   const flags = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -30,6 +40,7 @@ export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
       const value = inline ?? argv[++i];
       if (value === undefined) return { ok: false, error: `option --${name} needs a value (${spec.values[name]})` };
       values[name] = value;
+      (repeated[name] ??= []).push(value);
     } else if (spec.flags.includes(name) && inline === undefined) {
       flags.add(name);
     } else {
@@ -37,5 +48,5 @@ export function parseArgs(argv: string[], spec: ArgSpec): ParsedArgs {
       return { ok: false, error: `unknown option ${arg} (known: ${known})` };
     }
   }
-  return { ok: true, positionals, values, flags };
+  return { ok: true, positionals, values, repeated, flags };
 }

@@ -89,7 +89,7 @@ Exit codes: 0 written; 1 the site has unsafe values (listed; nothing written); 2
 `;
 
 /** Reads each file with the size limit of what it may be (a site.json or a cloud-config). */
-async function readAll(paths: string[], io: CliIo): Promise<NamedBytes[] | null> {
+export async function readAll(paths: string[], io: CliIo): Promise<NamedBytes[] | null> {
   const out: NamedBytes[] = [];
   for (const path of paths) {
     try {
@@ -102,15 +102,15 @@ async function readAll(paths: string[], io: CliIo): Promise<NamedBytes[] | null>
   return out;
 }
 
-const isZipFile = (file: NamedBytes) => classifyInput(file).kind === 'zip';
-const isSiteJsonFile = (file: NamedBytes) => classifyInput(file).kind === 'site-json';
+export const isZipFile = (file: NamedBytes) => classifyInput(file).kind === 'zip';
+export const isSiteJsonFile = (file: NamedBytes) => classifyInput(file).kind === 'site-json';
 
-function zipGiven(file: NamedBytes, io: CliIo): typeof EXIT.unreadable {
+export function zipGiven(file: NamedBytes, io: CliIo): typeof EXIT.unreadable {
   io.stderr(`rke2-edge: ${file.name} is a zip: take its site out first with "rke2-edge open ${file.name} -o site.json"\n`);
   return EXIT.unreadable;
 }
 
-function parseSiteFile(file: NamedBytes, io: CliIo): Site | null {
+export function parseSiteFile(file: NamedBytes, io: CliIo): Site | null {
   if (isZipFile(file)) {
     zipGiven(file, io);
     return null;
@@ -123,13 +123,13 @@ function parseSiteFile(file: NamedBytes, io: CliIo): Site | null {
   return null;
 }
 
-export async function readSite(path: string, io: CliIo): Promise<Site | null> {
+async function readSite(path: string, io: CliIo): Promise<Site | null> {
   const files = await readAll([path], io);
   return files ? parseSiteFile(files[0]!, io) : null;
 }
 
 /** The cloud-configs' texts (bounded, valid UTF-8), or null after saying why not. */
-function cloudConfigsOf(files: readonly NamedBytes[], io: CliIo): CloudConfigText[] | null {
+export function cloudConfigsOf(files: readonly NamedBytes[], io: CliIo): CloudConfigText[] | null {
   const read = cloudConfigTexts(files);
   if (read.ok) return read.texts;
   io.stderr(`rke2-edge: ${read.message}\n`);

@@ -5,6 +5,7 @@
  * listed). The files may come from anyone: sizes are
  * bounded by LIMITS, text must be valid UTF-8, and nothing here throws.
  */
+import { cloudConfigFileChecks } from '../import/checkCloudConfigs.js';
 import { readBundle } from '../bundle/readBundle.js';
 import { decodeUtf8 } from '../bytes/utf8.js';
 import { formatBytes, LIMITS } from '../limits.js';
@@ -71,5 +72,6 @@ function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
     );
   if (site.nodes.length === 0)
     return refused(`None of the files is a Kairos cloud-config with a cluster section. ${notesOf(findings).join(' ')}`.trim());
-  return opened(site, notesOf(findings));
+  const result = opened(site, notesOf(findings));
+  return result.ok ? { ...result, fileChecks: cloudConfigFileChecks(read.texts) } : result;
 }

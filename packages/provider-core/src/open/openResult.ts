@@ -1,5 +1,6 @@
 /** What opening something from someone else gives: a site with notes for the user, or why not. */
 import { siteSecurityFindings } from '../lint/securityRules.js';
+import type { CloudConfigFileCheck } from '../import/checkCloudConfigs.js';
 import type { OmittedSecret } from '../share/shareLink.js';
 import type { Site } from '../site/siteSchema.js';
 
@@ -11,6 +12,8 @@ export type OpenResult =
       notes: string[];
       /** Share links only: the secrets left out, for the UI to point at their fields. */
       omitted?: OmittedSecret[];
+      /** Cloud-configs only: each file's boot check as written, before it became part of the site. */
+      fileChecks?: CloudConfigFileCheck[];
     }
   | { ok: false; message: string };
 

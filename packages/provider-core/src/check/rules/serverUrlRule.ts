@@ -60,7 +60,7 @@ function initIndexOf({ site, expanded }: StartInput): number {
 export function serverUrlRule(input: StartInput): StartFailure[] {
   const { device, site } = input;
   const server = configText(device.config?.get('server'));
-  if (server === undefined) {
+  if (!server) {
     return device.service === 'rke2-agent'
       ? [
           {
@@ -73,7 +73,17 @@ export function serverUrlRule(input: StartInput): StartFailure[] {
       : [];
   }
   const host = urlHost(server);
-  if (host === null) return [];
+  if (host === null) {
+    // e.g. control_plane_host 10.0.1.100:6443 gives https://10.0.1.100:6443:9345: nothing can answer there.
+    return [
+      {
+        rule: 'server-url',
+        message: `Failed to validate connection to cluster at ${server}: failed to get CA certs: ${server} is not https://HOST:PORT, so no server answers there (control_plane_host must be a host name or address only: the provider adds https:// and :${SUPERVISOR_PORT})`,
+        source: SERVER_URL_SOURCE,
+        path: ['cluster', 'controlPlaneHost'],
+      },
+    ];
+  }
   const initIndex = initIndexOf(input);
   const init = site.nodes[initIndex];
   const initAddress = init ? parseCidr(init.address)?.address : undefined;
@@ -105,7 +115,9 @@ export function serverUrlRule(input: StartInput): StartFailure[] {
           : `no kube-vip on the init node announces ${host}`
       : init === undefined
         ? 'the site has no init node'
-        : `${host} is not the init node's address${initAddress ? `, ${formatIp(initAddress)}` : ''}`;
+        : initAddress === undefined
+          ? `the init node ${init.name} has no address, so nothing is known to answer there`
+          : `${host} is not the init node's address, ${formatIp(initAddress)}`;
   return [
     {
       rule: 'server-url',

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { cloudConfig, haCloudConfigs } from '../../test/cloudConfigSet.js';
+import { haSite, kubeVipSite, variant } from '../../test/siteFixtures.js';
+import { expandSite } from '../site/expandSite.js';
+import { SiteCheckSchema } from '../check/checkResult.js';
+import { checkCloudConfigs, nodeNameOf, staticAddressOf } from './checkCloudConfigs.js';
+import { checkSite, publicSiteCheck } from '../check/checkSite.js';
+
+const verdicts = (files = haCloudConfigs(), options = {}) =>
+  checkCloudConfigs(files, options).check.nodes.map((n) => [n.node, n.service, n.ok, n.failures.map((f) => f.rule)]);
+
+describe('checkCloudConfigs', () => {
+  it('boots each file as one cluster: the init node serves the others at its address', () => {
+    expect(verdicts()).toEqual([
+      ['cp-1', 'rke2-server', true, []],
+      ['cp-2', 'rke2-server', true, []],
+      ['worker-1', 'rke2-agent', true, []],
+    ]);
+    const result = checkCloudConfigs(haCloudConfigs(), { addresses: { 'worker-1.yaml': '10.0.1.21/24' } });
+    expect(result.files.map((f) => [f.file, f.node, f.address, f.addressFrom])).toEqual([
+      ['cp-1.yaml', 'cp-1', '10.0.1.11/24', 'file'],
+      ['cp-2.yaml', 'cp-2', '', 'unknown'],
+      ['worker-1.yaml', 'worker-1', '10.0.1.21/24', 'given'],
+    ]);
+    expect(SiteCheckSchema.strict().parse(publicSiteCheck(result.check)).nodes).toHaveLength(3);
+  });
+
+  it("fails the joining nodes when control_plane_host is no node's address, naming the init node's", () => {
+    const files = haCloudConfigs().map((f) => ({
+      ...f,
+      text: f.text.replace('control_plane_host: 10.0.1.11', 'control_plane_host: 10.0.1.100'),
+    }));
+    expect(verdicts(files)).toEqual([
+      ['cp-1', 'rke2-server', true, []],
+      ['cp-2', 'rke2-server', false, ['server-url']],
+      ['worker-1', 'rke2-agent', false, ['server-url']],
+    ]);
+    expect(checkCloudConfigs(files).check.nodes[2]!.failures[0]!.message).toContain(
+      "nothing in this site answers at 10.0.1.100:9345 (10.0.1.100 is not the init node's address, 10.0.1.11)",
+    );
+    // Vouched for: a load balancer of the user's forwards the host, and the device needs say so.
+    const vouched = checkCloudConfigs(files, { loadBalancer: true }).check.nodes;
+    expect(vouched.every((n) => n.ok)).toBe(true);
+    expect(vouched[0]!.needs).toContain('The load balancer at 10.0.1.100 forwards ports 9345 and 6443 to the servers');
+  });
+
+  it("takes the init node's own control_plane_host as its address when nothing else gives one, and says when none is known", () => {
+    const files = haCloudConfigs();
+    files[0]!.text = files[0]!.text.replace(/stages:[\s\S]*?(?=cluster:)/, '');
+    const assumed = checkCloudConfigs(files);
+    expect(assumed.files[0]).toMatchObject({ address: '10.0.1.11/32', addressFrom: 'assumed' });
+    expect(assumed.check.nodes.every((n) => n.ok)).toBe(true);
+    // Pitfall "control plane host mismatch": the worker names another host than the init node's own.
+    const mismatch = files.map((f, i) => (i === 2 ? { ...f, text: f.text.replace('10.0.1.11', '10.0.1.101') } : f));
+    expect(checkCloudConfigs(mismatch).check.nodes[2]!.failures[0]!.message).toContain(
+      "10.0.1.101 is not the init node's address, 10.0.1.11",
+    );
+    const named = files.map((f) => ({ ...f, text: f.text.replace('control_plane_host: 10.0.1.11', 'control_plane_host: cp.example') }));
+    expect(checkCloudConfigs(named).files[0]!.addressFrom).toBe('unknown');
+    const initByName = [{ ...named[0]! }, ...files.slice(1)];
+    expect(checkCloudConfigs(initByName).check.nodes[1]!.failures[0]!.message).toContain('the init node cp-1 has no address');
+    expect(checkCloudConfigs(haCloudConfigs().slice(1)).check.nodes[0]!.failures[0]!.message).toContain('has no init node');
+  });
+
+  it("fails a node whose control_plane_host carries a port: the provider's URL has two", () => {
+    const files = haCloudConfigs();
+    files[2]!.text = files[2]!.text.replace('control_plane_host: 10.0.1.11', 'control_plane_host: 10.0.1.11:6443');
+    const worker = checkCloudConfigs(files).check.nodes[2]!;
+    expect(worker.ok).toBe(false);
+    expect(worker.failures[0]!.message).toContain('https://10.0.1.11:6443:9345 is not https://HOST:PORT');
+  });
+
+  it("fails a server whose cluster-dns is outside its service CIDR with kube-apiserver's message", () => {
+    const files = haCloudConfigs();
+    files[1]!.text = cloudConfig({
+      hostname: 'cp-2',
+      role: 'controlplane',
+      config: 'cluster-cidr: 10.42.0.0/16\nservice-cidr: 10.101.0.0/16\ncluster-dns: 10.43.0.10\n',
+    });
+    const cp2 = checkCloudConfigs(files).check.nodes[1]!;
+    expect(cp2.failures.map((f) => f.message)).toEqual([
+      'failed to allocate IP 10.43.0.10: the provided IP (10.43.0.10) is not in the valid range. The range of valid IPs is 10.101.0.0/16',
+    ]);
+  });
+
+  it('reports a file the provider writes nothing for, and one with no cluster section, in its place', () => {
+    const files = [...haCloudConfigs(), { name: 'notes.yaml', text: '#cloud-config\nhostname: spare\n' }];
+    files[2]!.text = files[2]!.text.replace(/ {2}config: \|[\s\S]*$/, '');
+    expect(verdicts(files).slice(2)).toEqual([
+      ['worker-1', 'rke2-agent', false, ['provider']],
+      ['spare', 'rke2-server', false, ['provider']],
+    ]);
+  });
+
+  it('gives the same verdicts as the site check for the user-data designed sites write (load balancer, kube-vip, init node)', () => {
+    const initNode = variant((s) => Object.assign(s.cluster, { endpoint: 'init-node', controlPlaneHost: '192.168.1.10' }));
+    const wrongHost = variant((s) => Object.assign(s.cluster, { endpoint: 'init-node', controlPlaneHost: '192.168.1.99' }));
+    for (const site of [haSite(), kubeVipSite(), initNode, wrongHost]) {
+      const expanded = expandSite(site);
+      const files = expanded.nodes.map((n) => ({ name: `${n.node.name}.yaml`, text: n.userData }));
+      const addresses = Object.fromEntries(site.nodes.map((n) => [n.name, n.address]));
+      const options = { addresses, rke2Version: site.rke2Version, loadBalancer: site.cluster.endpoint === 'load-balancer' };
+      const fromFiles = checkCloudConfigs(files, options).check.nodes;
+      // The needs differ only where the site knows more (the MAC for a DHCP reservation).
+      const verdict = (nodes: typeof fromFiles) => publicSiteCheck({ nodes }).nodes.map((n) => ({ ...n, needs: [] }));
+      expect(verdict(fromFiles)).toEqual(verdict(checkSite(site, expanded).nodes));
+    }
+    expect(checkSite(wrongHost).nodes.filter((n) => !n.ok)).toHaveLength(4);
+  });
+
+  it('reads names and static addresses from the files, and lists --address names that match no file', () => {
+    expect(nodeNameOf({ name: 'site/edge-a.yaml', text: '#cloud-config\n' })).toBe('edge-a');
+    expect(nodeNameOf({ name: 'x.yaml', text: '#cloud-config\nhostname: Not_A_Name\n' })).toBe('x');
+    expect(staticAddressOf(haCloudConfigs()[0]!.text)).toBe('10.0.1.11/24');
+    expect(
+      staticAddressOf(
+        '#cloud-config\nstages:\n  boot:\n    - files:\n        - path: /etc/hosts\n          content: "Address=10.0.0.1/24"\n',
+      ),
+    ).toBe('');
+    expect(
+      checkCloudConfigs(haCloudConfigs(), { addresses: { 'cp-9': '10.0.1.19/24', 'cp-2.yaml': '10.0.1.12/24' } }).unmatchedAddresses,
+    ).toEqual(['cp-9']);
+  });
+});
