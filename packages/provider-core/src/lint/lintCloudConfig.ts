@@ -36,7 +36,13 @@ export function lintCloudConfigs(
   options: CloudConfigLintOptions = {},
 ): { file: string; findings: Finding[] }[] {
   const results = files.map((f) => ({ file: f.name, findings: lintCloudConfig(f.text, options) }));
-  if (files.length < 2) return results;
+  const cluster = lintCloudConfigSet(files);
+  return cluster.length > 0 ? [...results, { file: '(all files)', findings: cluster }] : results;
+}
+
+/** The findings about the set as one cluster only (what no single file shows): the designer's notes on opened files. */
+export function lintCloudConfigSet(files: readonly CloudConfigFile[]): Finding[] {
+  if (files.length < 2) return [];
   const nodes: TopologyNode[] = [];
   const members: ClusterMember[] = [];
   files.forEach((f) => {
@@ -47,6 +53,5 @@ export function lintCloudConfigs(
     const name = hostname?.kind === 'scalar' && hostname.value ? hostname.value : f.name;
     nodes.push({ name, role: member.role, address: '', path: [f.name] });
   });
-  const cluster = runRules('cloudConfigs', { nodes, members });
-  return cluster.length > 0 ? [...results, { file: '(all files)', findings: cluster }] : results;
+  return runRules('cloudConfigs', { nodes, members });
 }

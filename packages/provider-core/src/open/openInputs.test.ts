@@ -95,6 +95,26 @@ describe('openInputs', () => {
     });
   });
 
+  it('notes what the opened files disagree on as one cluster, naming both files (token, host)', async () => {
+    const config = (role: string, token: string, host: string) =>
+      `#cloud-config\ncluster:\n  cluster_token: ${token}\n  control_plane_host: ${host}\n  role: ${role}\n  config: |\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n`;
+    const opened = await openInputs([
+      file('init.yaml', config('init', 'Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '10.0.1.100')),
+      file('worker.yaml', config('worker', 'Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', '10.0.1.101')),
+    ]);
+    if (!opened.ok) throw new Error(opened.message);
+    const between = opened.notes.filter((n) => n.startsWith('Between the files: '));
+    expect(between).toHaveLength(2);
+    expect(between[0]).toMatch(/worker\.yaml:3 differs from the one at init\.yaml:3 .*\[token-mismatch\]$/);
+    expect(between[1]).toMatch(/worker\.yaml:4 sets control_plane_host to "10\.0\.1\.101", but init\.yaml:4 .*\[control-plane-host-mismatch\]$/);
+    // Files that agree get no such note.
+    const agreeing = await openInputs([
+      file('init.yaml', config('init', 'Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '10.0.1.100')),
+      file('worker.yaml', config('worker', 'Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '10.0.1.100')),
+    ]);
+    expect(agreeing.ok && agreeing.notes.filter((n) => n.startsWith('Between the files: '))).toEqual([]);
+  });
+
   it('refuses cloud-configs that are too large, not UTF-8, or too many', async () => {
     expect(await openInputs([file('big.yaml', new Uint8Array(LIMITS.cloudConfigBytes + 1).fill(0x23))])).toEqual({
       ok: false,

@@ -10,6 +10,7 @@ import { readBundle } from '../bundle/readBundle.js';
 import { decodeUtf8 } from '../bytes/utf8.js';
 import { formatBytes, LIMITS } from '../limits.js';
 import { formatFinding, isSecurityFinding, type Finding } from '../lint/finding.js';
+import { lintCloudConfigSet } from '../lint/lintCloudConfig.js';
 import { parseSiteBytes, siteErrorText } from '../site/createSite.js';
 import { importCloudConfigs, type CloudConfigText } from '../import/importCloudConfigs.js';
 import { classifyInput, type InputKind } from './classifyInput.js';
@@ -72,6 +73,10 @@ function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
     );
   if (site.nodes.length === 0)
     return refused(`None of the files is a Kairos cloud-config with a cluster section. ${notesOf(findings).join(' ')}`.trim());
-  const result = opened(site, notesOf(findings));
+  // What no single file shows: the files disagree as one cluster (token, control-plane host, settings servers must share).
+  const result = opened(site, [
+    ...notesOf(findings),
+    ...notesOf(lintCloudConfigSet(read.texts)).map((note) => `Between the files: ${note}`),
+  ]);
   return result.ok ? { ...result, fileChecks: cloudConfigFileChecks(read.texts) } : result;
 }
