@@ -44,6 +44,25 @@ describe('checkCloudConfigs', () => {
     expect(vouched[0]!.needs).toContain('The load balancer at 10.0.1.100 forwards ports 9345 and 6443 to the servers');
   });
 
+  it('fails a joining node whose control_plane_host is no address and cannot be a DNS name for the init node', () => {
+    const withWorkerHost = (host: string) =>
+      haCloudConfigs().map((f) =>
+        f.name === 'worker-1.yaml' ? { ...f, text: f.text.replace('control_plane_host: 10.0.1.11', `control_plane_host: "${host}"`) } : f,
+      );
+    for (const [host, why] of [
+      ['10.0.1.300', '10.0.1.300 is not a valid IP address'],
+      ['10.0.1.011', '10.0.1.011 is not a valid IP address'],
+      ['bad_host!', 'bad_host! is neither an IP address nor a valid DNS name'],
+      ['localhost', 'localhost is the joining node itself'],
+    ] as const) {
+      const worker = checkCloudConfigs(withWorkerHost(host)).check.nodes[2]!;
+      expect(worker.ok, host).toBe(false);
+      expect(worker.failures[0]!.message).toContain(`(${why})`);
+    }
+    // A real DNS name stays the user's record for the init node (its resolving there is a device need).
+    expect(checkCloudConfigs(withWorkerHost('cp-1.plant.example')).check.nodes[2]!.ok).toBe(true);
+  });
+
   it("takes the init node's own control_plane_host as its address when nothing else gives one, and says when none is known", () => {
     const files = haCloudConfigs();
     files[0]!.text = files[0]!.text.replace(/stages:[\s\S]*?(?=cluster:)/, '');

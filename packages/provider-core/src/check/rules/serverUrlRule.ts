@@ -18,6 +18,7 @@ import { configText, type StartFailure, type StartInput } from '../startRule.js'
 import type { Device } from '../deviceModel.js';
 import { kubeVipImageSource } from '../../site/kubeVipImage.js';
 import { dataDirOf } from './dataDirRule.js';
+import { hostProblem } from '../../net/hostName.js';
 
 const SERVER_URL_SOURCE = 'k3s-io/k3s pkg/agent/config/config.go (ParseAndValidateToken loop); pkg/cli/agent/agent.go, Run';
 
@@ -28,6 +29,18 @@ const manifestDirs = (dataDir: string) => [`${dataDir}/server/manifests/`, `${da
 function urlHost(url: string): string | null {
   const m = /^https:\/\/(\[[^\]]+\]|[^/:]+)(?::(\d+))?\/?$/.exec(url.trim());
   return m ? m[1]!.replace(/^\[|\]$/g, '') : null;
+}
+
+/**
+ * Why a host that is no IP address cannot be a DNS name for the init node: not a valid name (a space,
+ * "!", an escape), all digits and dots (10.0.1.300 is no address, and no top-level domain is
+ * numeric, RFC 3696 §2), or localhost (the joining node itself). Null when it can be.
+ */
+function notInitName(host: string): string | null {
+  if (hostProblem(host) !== null) return `${host} is neither an IP address nor a valid DNS name`;
+  if (/^[\d.]+$/.test(host)) return `${host} is not a valid IP address`;
+  if (host.toLowerCase() === 'localhost' || host.toLowerCase().endsWith('.localhost')) return `${host} is the joining node itself`;
+  return null;
 }
 
 const sameAddress = (a: string, b: string) => {
@@ -101,7 +114,10 @@ export function serverUrlRule(input: StartInput): StartFailure[] {
         );
       case 'init-node':
         // A DNS name is the user's record for the init node: what it resolves to is a device need.
-        return init !== undefined && (parseIp(host) === null || (initAddress !== undefined && sameAddress(formatIp(initAddress), host)));
+        return (
+          init !== undefined &&
+          (parseIp(host) === null ? notInitName(host) === null : initAddress !== undefined && sameAddress(formatIp(initAddress), host))
+        );
     }
   })();
   if (served) return [];
@@ -115,9 +131,11 @@ export function serverUrlRule(input: StartInput): StartFailure[] {
           : `no kube-vip on the init node announces ${host}`
       : init === undefined
         ? 'the site has no init node'
-        : initAddress === undefined
-          ? `the init node ${init.name} has no address, so nothing is known to answer there`
-          : `${host} is not the init node's address, ${formatIp(initAddress)}`;
+        : parseIp(host) === null
+          ? notInitName(host)
+          : initAddress === undefined
+            ? `the init node ${init.name} has no address, so nothing is known to answer there`
+            : `${host} is not the init node's address, ${formatIp(initAddress)}`;
   return [
     {
       rule: 'server-url',
