@@ -95,6 +95,8 @@ test('Back and Forward move between sections and views, a reload keeps the page,
 test('with edits this browser cannot save, leaving the app asks first', async ({ page, designer }) => {
   await designer.openFromTemplate(/HA: 3 control planes/);
   await expect(designer.saveState()).toHaveText(/Saved in this browser/);
+  // The header says "Saved" from the start; the other tab reopens the site only once autosave has written it (300 ms after the edit).
+  await page.waitForFunction(() => localStorage.getItem('rke2-edge-designer:site') !== null);
 
   await test.step('another tab saves a newer version: this tab holds its edits back', async () => {
     const other = await page.context().newPage();
