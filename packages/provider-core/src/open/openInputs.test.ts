@@ -106,7 +106,9 @@ describe('openInputs', () => {
     const between = opened.notes.filter((n) => n.startsWith('Between the files: '));
     expect(between).toHaveLength(2);
     expect(between[0]).toMatch(/worker\.yaml:3 differs from the one at init\.yaml:3 .*\[token-mismatch\]$/);
-    expect(between[1]).toMatch(/worker\.yaml:4 sets control_plane_host to "10\.0\.1\.101", but init\.yaml:4 .*\[control-plane-host-mismatch\]$/);
+    expect(between[1]).toMatch(
+      /worker\.yaml:4 sets control_plane_host to "10\.0\.1\.101", but init\.yaml:4 .*\[control-plane-host-mismatch\]$/,
+    );
     // Files that agree get no such note.
     const agreeing = await openInputs([
       file('init.yaml', config('init', 'Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '10.0.1.100')),
