@@ -417,7 +417,7 @@ const AFTER = [
 export interface FieldReadmeOptions {
   iso: boolean;
   /** What each node's device must bring (check/deviceNeeds.ts `deviceNeedsOf`). */
-  needs: (node: SiteNode) => string[];
+  needs: (node: ExpandedNode) => string[];
 }
 
 /** The README.txt of each node of a site: what the site decides is worked out once. */
@@ -433,7 +433,7 @@ export function fieldReadmesOf(expanded: ExpandedSite, options: FieldReadmeOptio
       '',
       ...thisNode(facts, node),
       '',
-      ...whatToBoot(facts, options.needs(node.node)),
+      ...whatToBoot(facts, options.needs(node)),
       '',
       ...networkAddress(facts, node.node),
       '',

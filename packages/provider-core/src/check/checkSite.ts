@@ -98,7 +98,7 @@ export function checkSite(site: Site, expanded: ExpandedSite = expandSite(site))
       service: node.node.role === 'worker' ? 'rke2-agent' : 'rke2-server',
       ok: failures.length === 0,
       failures,
-      needs: needsOf(node.node),
+      needs: needsOf(node),
     };
   });
   const result = { nodes };

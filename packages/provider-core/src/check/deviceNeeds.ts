@@ -3,7 +3,9 @@
  * - the Kairos image with RKE2 of the site's version (provider-rke2 starts the RKE2 baked into the
  *   image; the version chosen in the designer is written nowhere else);
  * - a FIPS-capable image when the site boots with fips=1, an SELinux image with the rke2-selinux
- *   policy when selinux is on (docs.rke2.io/security/fips_support, docs.rke2.io/security/selinux);
+ *   policy when the RKE2 config the node runs turns selinux on (form, site or node extra config,
+ *   read as RKE2 reads a bool flag: serverComponents' flagOn, the same reading as the compliance
+ *   view) (docs.rke2.io/security/fips_support, docs.rke2.io/security/selinux);
  * - memory and CPU per role from docs.rke2.io/install/requirements ("Hardware": 4 GB RAM and 2 CPU
  *   minimum, 8 GB and 4 CPU recommended; servers sized by the number of agents, "VM Sizing Guide");
  *   an SSD for servers (etcd; same page, "Disks");
@@ -17,8 +19,11 @@
  *   architecture/nodes/#swap-memory).
  */
 import { parseCidr, parseIp, formatIp } from '../net/ipAddress.js';
+import { flagOn } from '../designer/serverComponents.js';
 import { archiveFileName, groupsFor, groupsListed } from '../site/imageArchives.js';
+import { rke2ConfigFor, siteContext } from '../site/rke2ConfigFor.js';
 import { isServerRole, type Site, type SiteNode } from '../site/siteSchema.js';
+import type { GoObject } from '../yaml/goJson.js';
 
 /** docs.rke2.io/install/requirements, "VM Sizing Guide": server CPU and RAM by number of agents. */
 const SERVER_SIZING: readonly [maxAgents: number, cpu: number, ramGb: number][] = [
@@ -33,11 +38,6 @@ export function serverSizing(agents: number): { cpu: number; ramGb: number } {
   return { cpu, ramGb };
 }
 
-/**
- * The needs of every node of a site, as a function of the node: what depends on the whole site
- * (the worker count, the archives, the init node's address) is worked out once, so a 20,000-node
- * site costs 20,000 short lists, not 20,000 scans of its nodes.
- */
 /** What a FIPS site's devices need (also named by the compliance view, designer/complianceModel.ts). */
 export const FIPS_IMAGE_NEED = 'FIPS-capable Kairos image (FIPS kernel and the RKE2 FIPS build; the node boots with fips=1)';
 /** What an SELinux site's devices need (also named by the compliance view). */
@@ -50,10 +50,20 @@ export const FIPS_WORKLOADS_NEED =
 export const NO_SWAP_NEED =
   'No swap turned on after boot (a zram or systemd swap unit): the provider runs swapoff -a and comments out swap in /etc/fstab at each boot, and the kubelet refuses to run with swap';
 
-export function deviceNeedsOf(site: Site): (node: SiteNode) => string[] {
+/** A node with the RKE2 config it runs (`cluster.config`: an ExpandedNode is one). */
+export interface NodeWithConfig {
+  node: SiteNode;
+  config: GoObject;
+}
+
+/**
+ * The needs of every node of a site, as a function of the node: what depends on the whole site
+ * (the worker count, the archives, the init node's address) is worked out once, so a 20,000-node
+ * site costs 20,000 short lists, not 20,000 scans of its nodes.
+ */
+export function deviceNeedsOf(site: Site): (running: NodeWithConfig) => string[] {
   const first = [`Kairos image with RKE2 ${site.rke2Version} (RKE2 is baked into the image; the provider starts that version)`];
   if (site.security.fips) first.push(FIPS_IMAGE_NEED, FIPS_WORKLOADS_NEED);
-  if (site.security.selinux) first.push(SELINUX_IMAGE_NEED);
   const agents = site.nodes.filter((n) => n.role === 'worker').length;
   const { cpu, ramGb } = serverSizing(agents);
   const server = [
@@ -63,8 +73,10 @@ export function deviceNeedsOf(site: Site): (node: SiteNode) => string[] {
   const worker = ['At least 2 CPU and 4 GB RAM (8 GB and 4 CPU recommended)'];
   const archives = archivesNeed(site);
   const last = endpointNeeds(site);
-  return (node) => {
-    const needs = [...first, ...(isServerRole(node.role) ? server : worker), ...archives];
+  return ({ node, config }) => {
+    const needs = [...first];
+    if (flagOn(config.get('selinux'))) needs.push(SELINUX_IMAGE_NEED);
+    needs.push(...(isServerRole(node.role) ? server : worker), ...archives);
     if (node.addressing === 'dhcp-reservation') {
       const address = parseCidr(node.address)?.address;
       if (address)
@@ -78,8 +90,9 @@ export function deviceNeedsOf(site: Site): (node: SiteNode) => string[] {
   };
 }
 
+/** One node's needs, its config worked out from the site (rke2ConfigFor). */
 export function deviceNeeds(site: Site, node: SiteNode): string[] {
-  return deviceNeedsOf(site)(node);
+  return deviceNeedsOf(site)({ node, config: rke2ConfigFor(siteContext(site), node).config });
 }
 
 /** The archives to copy on an archives site: what the user listed, then the published ones no listed one covers. */

@@ -54,7 +54,8 @@ async function runWithPlugin(argv: string[], io: CliIo, help: string, print: Pri
     case 'no-cluster':
       return EXIT.ok;
     case 'sdk-error':
-      io.stderr(`rke2-edge: ${outcome.message.replaceAll('\n', ' ').replace(/ {2,}/g, ' ')}\n`);
+      // As the plugin answers: yaml.v3's "unmarshal errors:" list keeps one indented line per error.
+      io.stderr(`rke2-edge: ${outcome.message}\n`);
       return EXIT.unreadable;
     case 'panic':
       const where = outcome.panic.at ? `, ${outcome.panic.at}` : '';

@@ -67,4 +67,44 @@ describe('rke2-edge command line', () => {
     expect(await runBuiltCli(['provider', file])).toMatchObject({ code: 0, stdout: '' });
     expect(await runBuiltCli(['merged', file])).toMatchObject({ code: 0, stdout: '' });
   });
+
+  it("prints the Kairos SDK's multi-line decoder errors on their own indented lines, as the plugin words them", async () => {
+    // Two type errors in the cluster section: yaml.v3 lists them one a line under "unmarshal errors:".
+    // The second quotes the value, here an escape sequence and U+2028 written as YAML escapes.
+    const input = [
+      '#cloud-config',
+      'hostname: cp-1',
+      'cluster:',
+      '  cluster_token: [a, b]',
+      '  role: init',
+      '  import_local_images: "\\e[2J\\L"',
+      '  config: |',
+      '    node-name: cp-1',
+      '',
+    ].join('\n');
+    const errors = ['line 4: cannot unmarshal !!seq into string', 'line 6: cannot unmarshal !!str `\\u{1B}[2J\\u{2028}` into bool'];
+    const goError = `failed to parse config from boot event: yaml: unmarshal errors:\n  ${errors.join('\n  ')}`;
+
+    const provider = await runBuiltCli(['provider', '-'], input);
+    expect(provider).toMatchObject({ code: 2, stdout: '', stderr: `rke2-edge: ${goError}\n` });
+
+    const file = join(mkdtempSync(join(tmpdir(), 'rke2-edge-')), 'cp-1.yaml');
+    writeFileSync(file, input);
+    const lint = await runBuiltCli(['lint', file]);
+    expect(lint.code).toBe(1);
+    const finding = lint.stdout.split('\n').findIndex((l) => l.includes('unmarshal errors:'));
+    expect(lint.stdout.split('\n').slice(finding, finding + 3)).toEqual([
+      expect.stringMatching(/^error {3}\S+cp-1\.yaml:4 {2}.*\(failed to parse config from boot event: yaml: unmarshal errors:$/),
+      `          ${errors[0]}`,
+      `          ${errors[1]}). [provider-panic]`,
+    ]);
+    const check = await runBuiltCli(['check', file]);
+    expect(check.stdout).toContain(`unmarshal errors:\n      ${errors[0]}\n      ${errors[1]}).\n    source: `);
+    // Every line stays terminal-safe: the value's escape sequence and line separator are shown escaped.
+    for (const run of [provider, lint, check]) expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u2028]/);
+    // The JSON keeps the same shape; the message holds the plugin's text with its line breaks.
+    const json = JSON.parse((await runBuiltCli(['lint', '--json', file])).stdout) as { findings: { message: string }[] }[];
+    const raw = `unmarshal errors:\n  ${errors[0]}\n  line 6: cannot unmarshal !!str \`\u001b[2J\u2028\` into bool).`;
+    expect(json[0]!.findings.map((f) => f.message)).toContainEqual(expect.stringContaining(raw));
+  });
 });

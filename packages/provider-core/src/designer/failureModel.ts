@@ -299,18 +299,19 @@ function clusterState(topology: FailureTopology, failed: ReadonlySet<number>, fa
   const endpoint = endpointOutcome(topology, failed, api);
   const nowhereToRun = failed.size > 0 && failed.size < topology.nodes.length && topology.schedulableCount - failedSchedulable === 0;
   const failedNames = nameList([...failed].sort((a, b) => a - b).map((i) => topology.nodes[i]!.name));
+  const outcome = (verdict: FailureVerdict, summary: string): ClusterState => ({
+    failed,
+    etcd,
+    api,
+    endpoint,
+    nowhereToRun,
+    verdict,
+    summary,
+  });
 
   if (failed.size === 0) {
     if (topology.nodes.length > 0 && api.works && !endpoint.joinsWork) {
-      return {
-        failed,
-        etcd,
-        api,
-        endpoint,
-        nowhereToRun,
-        verdict: 'degraded',
-        summary: `Degraded even with every node up: ${endpoint.words}`,
-      };
+      return outcome('degraded', `Degraded even with every node up: ${endpoint.words}`);
     }
     const summary =
       topology.nodes.length === 0
@@ -318,7 +319,7 @@ function clusterState(topology: FailureTopology, failed: ReadonlySet<number>, fa
         : api.works
           ? 'Nothing has failed: mark a node as failed to see what its loss does.'
           : `Down even with every node up: ${etcd.holds ? api.words : etcd.words}`;
-    return { failed, etcd, api, endpoint, nowhereToRun, verdict: api.works ? 'keeps-working' : 'down', summary };
+    return outcome(api.works ? 'keeps-working' : 'down', summary);
   }
   if (!api.works) {
     const cause =
@@ -334,7 +335,7 @@ function clusterState(topology: FailureTopology, failed: ReadonlySet<number>, fa
             ? 'the cluster has no datastore.'
             : 'no server running the Kubernetes API is up.';
     const tail = failed.size === topology.nodes.length ? '' : ' Pods on the nodes still up keep running, but nothing can be changed.';
-    return { failed, etcd, api, endpoint, nowhereToRun, verdict: 'down', summary: `Down: ${cause}${tail}` };
+    return outcome('down', `Down: ${cause}${tail}`);
   }
   const reasons: string[] = [];
   if (etcd.datastore === 'embedded' && etcd.failedMembers.length > 0 && etcd.spare === 0)
@@ -349,21 +350,11 @@ function clusterState(topology: FailureTopology, failed: ReadonlySet<number>, fa
     reasons.push(`the node at ${topology.controlPlaneHost} lets nodes join but runs no API server, so kubectl there fails`);
   }
   if (nowhereToRun) reasons.push('no node still up accepts ordinary workloads (all are tainted NoSchedule or NoExecute)');
-  if (reasons.length > 0) {
-    return {
-      failed,
-      etcd,
-      api,
-      endpoint,
-      nowhereToRun,
-      verdict: 'degraded',
-      summary: `Degraded: the cluster keeps working, but ${nameList(reasons)}.`,
-    };
-  }
+  if (reasons.length > 0) return outcome('degraded', `Degraded: the cluster keeps working, but ${nameList(reasons)}.`);
   const margin =
     etcd.datastore === 'embedded' && etcd.failedMembers.length > 0 ? ` etcd can still lose ${plural(etcd.spare, 'more member')}.` : '';
   const moved = `the pods of ${failedNames} are recreated on other nodes after about 5 minutes`;
-  return { failed, etcd, api, endpoint, nowhereToRun, verdict: 'keeps-working', summary: `Keeps working: ${moved}.${margin}` };
+  return outcome('keeps-working', `Keeps working: ${moved}.${margin}`);
 }
 
 function nodeOutcome(node: FailureNode, failed: boolean, apiWorks: boolean): NodeOutcome {

@@ -96,6 +96,17 @@ function keyPath({ site, ctx, configs }: NodeConfigs, key: string, formPath: Fin
   return formPath;
 }
 
+/**
+ * What one topic of the nodes' configs (ingress controller, hardening profile, config keys) needs
+ * on the way from → to: the findings, or the checks that found nothing to do.
+ */
+type ConfigFindings = (
+  from: Rke2Minor,
+  to: Rke2Minor,
+  nc: NodeConfigs,
+  facts: UpgradeFacts,
+) => { findings: UpgradeFinding[]; unchanged: UpgradeCheck[] };
+
 const list = (items: readonly string[]) => items.map((i) => `"${i}"`).join(', ');
 
 function stepFindings(from: Rke2Minor, to: Rke2Minor, site: Site): UpgradeFinding[] {
@@ -134,12 +145,7 @@ function stepFindings(from: Rke2Minor, to: Rke2Minor, site: Site): UpgradeFindin
   return out;
 }
 
-function ingressFindings(
-  from: Rke2Minor,
-  to: Rke2Minor,
-  nc: NodeConfigs,
-  facts: UpgradeFacts,
-): { findings: UpgradeFinding[]; unchanged: UpgradeCheck[] } {
+const ingressFindings: ConfigFindings = (from, to, nc, facts) => {
   const servers = nc.site.nodes.flatMap((n, i) => (isServerRole(n.role) ? [i] : []));
   const findings: UpgradeFinding[] = [];
   const unchanged: UpgradeCheck[] = [];
@@ -175,14 +181,9 @@ function ingressFindings(
     });
   }
   return { findings, unchanged };
-}
+};
 
-function profileFindings(
-  from: Rke2Minor,
-  to: Rke2Minor,
-  nc: NodeConfigs,
-  facts: UpgradeFacts,
-): { findings: UpgradeFinding[]; unchanged: UpgradeCheck[] } {
+const profileFindings: ConfigFindings = (from, to, nc, facts) => {
   const all = nc.site.nodes.map((_, i) => i);
   const profiles = new Set(all.flatMap((i) => listItems(nc.configs[i]!.config.get('profile')).filter(Boolean)));
   if (profiles.size === 0) return { findings: [], unchanged: [] };
@@ -211,14 +212,9 @@ function profileFindings(
     ],
     unchanged: [],
   };
-}
+};
 
-function keyFindings(
-  from: Rke2Minor,
-  to: Rke2Minor,
-  nc: NodeConfigs,
-  facts: UpgradeFacts,
-): { findings: UpgradeFinding[]; unchanged: UpgradeCheck[] } {
+const keyFindings: ConfigFindings = (from, to, nc, facts) => {
   const all = nc.site.nodes.map((_, i) => i);
   const used = new Set(all.flatMap((i) => [...nc.configs[i]!.config.keys()]));
   const crossed = upgradeTargets(from).filter((m) => crosses(from, to, m));
@@ -244,7 +240,7 @@ function keyFindings(
         ]
       : [];
   return { findings, unchanged };
-}
+};
 
 function archiveFindings(from: Rke2Minor, to: Rke2Minor, site: Site): UpgradeFinding[] {
   if (site.airGap.imageSource !== 'archives') return [];
@@ -309,20 +305,12 @@ export function upgradePlan(site: Site, to: Rke2Minor, facts: UpgradeFacts = UPG
   if (minorIndex(to) <= minorIndex(from)) throw new Error(`${to} is not later than ${from}`);
   const ctx = siteContext(site);
   const nc: NodeConfigs = { site, ctx, configs: site.nodes.map((node) => rke2ConfigFor(ctx, node)) };
-  const ingress = ingressFindings(from, to, nc, facts);
-  const profile = profileFindings(from, to, nc, facts);
-  const keys = keyFindings(from, to, nc, facts);
+  const topics = [ingressFindings, profileFindings, keyFindings].map((topic) => topic(from, to, nc, facts));
   return {
     from,
     to,
     steps: upgradeTargets(from).slice(0, minorIndex(to) - minorIndex(from)),
-    findings: bySeverity([
-      ...stepFindings(from, to, site),
-      ...ingress.findings,
-      ...profile.findings,
-      ...keys.findings,
-      ...archiveFindings(from, to, site),
-    ]),
-    unchanged: [...ingress.unchanged, ...profile.unchanged, ...keys.unchanged, ...etcdCheck(from, to, facts)],
+    findings: bySeverity([...stepFindings(from, to, site), ...topics.flatMap((t) => t.findings), ...archiveFindings(from, to, site)]),
+    unchanged: [...topics.flatMap((t) => t.unchanged), ...etcdCheck(from, to, facts)],
   };
 }

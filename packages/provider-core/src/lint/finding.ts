@@ -29,9 +29,18 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 
-/** One line per finding, for the terminal: `error  nodes.2.extraConfig:3:5  message [code]`. */
+/** Where a message's further lines start: under the finding's first line, past its severity column. */
+const CONTINUATION = '\n        ';
+
+/**
+ * A finding for the terminal: `error  nodes.2.extraConfig:3:5  message [code]`, one line, except
+ * a message that has lines of its own (a Go decoder's "yaml: unmarshal errors:" list, as the
+ * provider reports it): its further lines are indented under the finding, so none can pass for a
+ * finding of its own. Every other control character, in the message or elsewhere, is escaped.
+ */
 export function formatFinding(f: Finding, file?: string): string {
   const where = [file, f.path.join('.')].filter(Boolean).join(' ') + (f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : '');
   const fix = f.fix ? ` (fix: ${f.fix.description})` : '';
-  return printable(`${f.severity.padEnd(7)} ${where || '(site)'}  ${f.message}${fix} [${f.code}]`);
+  const message = printable(f.message, ['\n']).replaceAll('\n', CONTINUATION);
+  return `${printable(`${f.severity.padEnd(7)} ${where || '(site)'}  `)}${message}${printable(`${fix} [${f.code}]`)}`;
 }

@@ -70,14 +70,18 @@ export function runPlugin(cloudConfig: string, options: ProviderOptions): Plugin
   return runProviderForCluster(decoded.cluster, options);
 }
 
-/** A plain-words explanation of a failed outcome, for a field technician. */
+/**
+ * A plain-words explanation of a failed outcome, for a field technician. The SDK's error is kept as
+ * Go words it, line breaks included ("yaml: unmarshal errors:\n  line 4: …\n  line 8: …"): the
+ * terminal output indents its further lines under the finding (lint/finding.ts formatFinding).
+ */
 export function describeFailure(outcome: PluginOutcome): string | null {
   if (outcome.kind === 'panic') {
     const where = outcome.panic.at ? ` at ${outcome.panic.at}` : '';
     return `This node would get no Kubernetes configuration at boot: ${outcome.panic.reason}. The provider stops with "${outcome.panic.goPanic}"${where}; nothing is written.`;
   }
   if (outcome.kind === 'sdk-error') {
-    return `This node would get no Kubernetes configuration at boot: Kairos cannot read the cloud-config (${outcome.message.replaceAll('\n', ' ')}).`;
+    return `This node would get no Kubernetes configuration at boot: Kairos cannot read the cloud-config (${outcome.message}).`;
   }
   return null;
 }
