@@ -182,7 +182,9 @@ export const cloudConfigConfig: Check<CloudConfigRuleContext> = sharedCheck((ctx
       }),
     );
     const failure = describeFailure(plan);
-    if (failure) findings.push({ severity: 'error', code: 'provider-panic', message: failure, path: configPath, ...lineOf(ctx, 'config') });
+    // No config: key at all points at the role, next to where it would go.
+    const at = outline.clusterKeyLines.has('config') ? lineOf(ctx, 'config') : lineOf(ctx, 'role');
+    if (failure) findings.push({ severity: 'error', code: 'provider-panic', message: failure, path: configPath, ...at });
   }
   if (plan.kind === 'written' && !plan.merged.ok) {
     findings.push({
