@@ -1,7 +1,9 @@
 /**
  * Where things are in a cloud-config text, for messages that point at a line: the line of each
- * top-level key, of each `cluster:` key, and the line just before the `config` text's first line.
+ * top-level key, of each `cluster:` key (also one a merge key `<<: *base` brings in: the line where
+ * it is written), and the line just before the `config` text's first line.
  */
+import { mapPairs } from '../yaml/mapPairs.js';
 import { deref, readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
 
 export interface CloudConfigOutline {
@@ -14,12 +16,9 @@ export interface CloudConfigOutline {
   configColumnOffset: number;
 }
 
+/** Key → its key and value nodes, keys brought in by merge keys (`<<: *base`) included, as yaml.v3 reads them. */
 function pairsOf(node: RawNode | null | undefined): Map<string, { key: RawNode; value: RawNode }> {
-  const out = new Map<string, { key: RawNode; value: RawNode }>();
-  const map = deref(node);
-  if (map?.kind === 'map')
-    for (const pair of map.pairs) if (pair.key.kind === 'scalar') out.set(pair.key.value, { key: pair.key, value: deref(pair.value) });
-  return out;
+  return new Map([...mapPairs(node, 'v3')].map(([k, p]) => [k, { key: p.key, value: deref(p.value) }]));
 }
 
 export function cloudConfigOutline(text: string): CloudConfigOutline {

@@ -6,7 +6,7 @@
 import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { hostProblem } from '../net/hostName.js';
-import { isBareIpv6 } from '../net/ipAddress.js';
+import { formatIp, isBareIpv6, parseIp } from '../net/ipAddress.js';
 import { describeFailure, runPlugin } from '../provider/runPlugin.js';
 import { parseRke2Version } from '../site/designerRules.js';
 import { readRke2Config } from '../site/readRke2Config.js';
@@ -47,10 +47,18 @@ export const cloudConfigSecurity: Check<CloudConfigRuleContext> = sharedCheck((c
 const isHostWithExtras = (f: Finding) =>
   f.code === 'host-invalid' && f.path.join('.') === 'cluster.control_plane_host' && f.fix !== undefined;
 
-/** A control_plane_host with a scheme, port or path: the URL the device would try, and the 6443 fix (pitfallRules.ts). */
+/**
+ * A control_plane_host with a scheme, port or path: the URL the device would try, and the 6443 fix
+ * (pitfallRules.ts). On a joining node an IPv6 host left over is suggested in brackets, the form
+ * the provider's `https://HOST:9345` needs (a bare one is ipv6-server-url); the init node joins no
+ * URL and keeps it bare, as tls-san needs it.
+ */
 function withServerUrl(ctx: CloudConfigRuleContext, f: Finding): Finding {
   const port = hostProblem(ctx.decoded?.cluster.control_plane_host ?? '')?.port;
-  return { ...f, message: `${f.message}; ${serverUrlNote(ctx, port)}` };
+  const host = f.fix?.value;
+  const joins = ctx.decoded?.cluster.role !== 'init';
+  const fix = joins && typeof host === 'string' && isBareIpv6(host) ? { description: `use [${host}]`, value: `[${host}]` } : f.fix;
+  return { ...f, message: `${f.message}; ${serverUrlNote(ctx, port)}`, ...(fix ? { fix } : {}) };
 }
 
 /** What the provider does with the document as a whole: a panic of the Kairos SDK, or nothing (no cluster:). */
@@ -95,17 +103,33 @@ export const cloudConfigCluster: Check<CloudConfigRuleContext> = sharedCheck((ct
   );
   const host = cluster.control_plane_host ?? '';
   if (isBareIpv6(host) && cluster.role !== 'init') {
+    const meant = portAppendedToIpv6(host);
+    const url = `the provider writes server: https://${host}:9345 without brackets, which RKE2 cannot parse`;
     findings.push({
       severity: 'error',
       code: 'ipv6-server-url',
-      message: `the provider writes server: https://${host}:9345 without brackets, which RKE2 cannot parse; write the host as [${host}] or use a DNS name`,
+      message: meant
+        ? `${url}; ${host} reads as one IPv6 address: if :${meant.port} was meant as a port, the host is [${meant.address}] (the provider adds :9345 itself)`
+        : `${url}; write the host as [${host}] or use a DNS name`,
       path: ['cluster', 'control_plane_host'],
       ...lineOf(ctx, 'control_plane_host'),
-      fix: { description: 'put the address in brackets', value: `[${host}]` },
+      fix: meant
+        ? { description: `use [${meant.address}], without the port`, value: `[${meant.address}]` }
+        : { description: 'put the address in brackets', value: `[${host}]` },
     });
   }
   return findings;
 });
+
+/**
+ * A bare IPv6 host whose last group is 6443 or 9345 (`fd00::1:6443`): still an address, but more
+ * likely an address with the API or supervisor port appended, as an IPv4 host would carry it.
+ */
+function portAppendedToIpv6(host: string): { address: string; port: string } | null {
+  const m = /^(.*):(6443|9345)$/.exec(host);
+  const ip = m ? parseIp(m[1]!) : null;
+  return m && ip?.family === 6 ? { address: formatIp(ip), port: m[2]! } : null;
+}
 
 /** Pitfalls the provider passes on silently: token format, NetworkPolicy, tls-san, swap, ports (pitfallRules.ts). */
 export const cloudConfigPitfalls: Check<CloudConfigRuleContext> = sharedCheck(pitfallFindings);
@@ -158,7 +182,9 @@ export const cloudConfigConfig: Check<CloudConfigRuleContext> = sharedCheck((ctx
       }),
     );
     const failure = describeFailure(plan);
-    if (failure) findings.push({ severity: 'error', code: 'provider-panic', message: failure, path: configPath, ...lineOf(ctx, 'config') });
+    // No config: key at all points at the role, next to where it would go.
+    const at = outline.clusterKeyLines.has('config') ? lineOf(ctx, 'config') : lineOf(ctx, 'role');
+    if (failure) findings.push({ severity: 'error', code: 'provider-panic', message: failure, path: configPath, ...at });
   }
   if (plan.kind === 'written' && !plan.merged.ok) {
     findings.push({

@@ -80,13 +80,75 @@ describe('a set of cloud-configs is one cluster', () => {
 
   it("a key left out compares as RKE2's default, and says so", () => {
     const [f] = agreement({
-      'init.yaml': member('init', 'secrets-encryption: false\n'),
+      'init.yaml': member('init', 'egress-selector-mode: pod\n'),
       'cp.yaml': member('controlplane'),
     });
     expect(f!.message).toMatch(
-      /^cp\.yaml leaves secrets-encryption at RKE2's default "true", but init\.yaml:8 sets secrets-encryption to "false"/,
+      /^cp\.yaml leaves egress-selector-mode at RKE2's default "agent", but init\.yaml:8 sets egress-selector-mode to "pod"/,
     );
     expect(f!.line).toBeUndefined();
+  });
+
+  it('secrets-encryption is not compared: RKE2 turns it on on every server (pkg/rke2/rke2.go); deprecated-key names it', () => {
+    const files = { 'init.yaml': member('init', 'secrets-encryption: false\n'), 'cp.yaml': member('controlplane') };
+    expect(agreement(files)).toEqual([]);
+    const [init] = lintCloudConfigs(Object.entries(files).map(([name, text]) => ({ name, text })));
+    expect(init!.findings.map((f) => f.code)).toContain('deprecated-key');
+  });
+
+  it("system-default-registry is the servers' own: a worker's gets deprecated-key only, two servers' differing a mismatch", () => {
+    const results = lintCloudConfigs([
+      { name: 'init.yaml', text: member('init', 'system-default-registry: reg.plant.local\n') },
+      { name: 'cp.yaml', text: member('controlplane', 'system-default-registry: reg.other.local\n') },
+      { name: 'w.yaml', text: member('worker', 'system-default-registry: reg.worker.local\n') },
+    ]);
+    const codes = (file: string) =>
+      results
+        .flatMap((r) => r.findings.map((f) => ({ ...f, file: r.file === '(all files)' ? f.path[0] : r.file })))
+        .filter((f) => f.file === file && String(f.path.at(-1)) === 'system-default-registry')
+        .map((f) => f.code);
+    expect(codes('w.yaml')).toEqual(['deprecated-key']);
+    expect(codes('cp.yaml')).toEqual(['server-setting-mismatch']);
+    const worker = results.find((r) => r.file === 'w.yaml')!.findings.find((f) => f.code === 'deprecated-key');
+    expect(worker!.message).toContain('deprecated in RKE2 on agents: Effective on servers only');
+  });
+
+  it('booleans compare as strconv.ParseBool reads the flag text: true, "True", 1 and "t" are one value; "yes" (a string to yaml.v2) is not', () => {
+    const selinux = (v: string) => `selinux: ${v}\n`;
+    expect(
+      agreement({
+        'init.yaml': member('init', selinux('true')),
+        'cp.yaml': member('controlplane', selinux('"True"')),
+        'w1.yaml': member('worker', selinux('1')),
+        'w2.yaml': member('worker', selinux('"t"')),
+        'w3.yaml': member('worker', selinux('True')),
+      }),
+    ).toEqual([]);
+    const [f] = agreement({ 'init.yaml': member('init', selinux('true')), 'w.yaml': member('worker', selinux('"yes"')) });
+    expect(f!.message).toContain('w.yaml:8 sets selinux to "yes"');
+  });
+
+  it('key+ appends to the key (k3s configfilearg), an alias and the full name are both flags and the full name, sorted last, wins', () => {
+    expect(
+      agreement({
+        'init.yaml': member('init', 'cni: [multus, canal]\ndata-dir: /opt/rke2\n'),
+        'cp.yaml': member('controlplane', 'cni+: canal\ncni: multus\nd: /var/lib/rancher/rke2\ndata-dir: /opt/rke2\n'),
+      }),
+    ).toEqual([]);
+    const [f] = agreement({
+      'init.yaml': member('init', 'cni: [multus, canal]\n'),
+      'cp.yaml': member('controlplane', 'cni+: canal\n'),
+    });
+    expect(f!.message).toContain('cp.yaml:8 sets cni (as cni+) to "canal", but init.yaml:8 sets cni to "multus,canal"');
+  });
+
+  it('a setting a merge key brings into the config is found, with the line where it is written', () => {
+    const [f] = agreement({
+      'init.yaml': member('init', 'cluster-cidr: 10.42.0.0/16\n'),
+      'cp.yaml': member('controlplane', '<<: {cluster-cidr: 10.52.0.0/16}\n'),
+    });
+    expect(f).toMatchObject({ code: 'server-setting-mismatch', line: 8 });
+    expect(f!.message).toMatch(/^cp\.yaml:8 sets cluster-cidr to "10\.52\.0\.0\/16", but init\.yaml:8/);
   });
 
   it('without an init node, servers are compared with the first one; an alias is named as written', () => {
@@ -122,6 +184,61 @@ describe('a set of cloud-configs is one cluster', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain('cp.yaml:4 sets control_plane_host to "10.0.1.105", its own address');
     expect(found[0]!.fix?.value).toBe('10.0.1.100');
+  });
+
+  it('hosts compare by what they name: [fd00::1], fd00::1 and [FD00::0001] are one host, a DNS name in any case is one name', () => {
+    expect(
+      agreement({
+        'init.yaml': member('init', '', { host: 'fd00::1' }),
+        'cp.yaml': member('controlplane', '', { host: '"[fd00::1]"' }),
+        'w.yaml': member('worker', '', { host: '"[FD00::0001]"' }),
+      }),
+    ).toEqual([]);
+    expect(
+      agreement({
+        'init.yaml': member('init', '', { host: 'CP.plant.example' }),
+        'w.yaml': member('worker', '', { host: 'cp.plant.example' }),
+      }),
+    ).toEqual([]);
+  });
+
+  it('a mismatch with an IPv6 reference host suggests it in brackets, the form https://HOST:9345 needs', () => {
+    const [f, ...rest] = agreement({
+      'init.yaml': member('init', '', { host: 'fd00::1' }),
+      'w.yaml': member('worker', '', { host: '"[fd00::2]"' }),
+    });
+    expect(rest).toEqual([]);
+    expect(f!.message).toContain('w.yaml:4 sets control_plane_host to "[fd00::2]", but init.yaml:4 sets control_plane_host to "fd00::1"');
+    expect(f!.fix).toEqual({ description: 'use [fd00::1]', value: '[fd00::1]' });
+  });
+
+  it("a joining node at its own or a worker's IPv6 address, however the host is written; the fix is the init node's address in brackets", () => {
+    const found = agreement({
+      'init.yaml': member('init', 'node-ip: fd00::1\n', { host: '' }),
+      'w1.yaml': member('worker', 'node-ip: fd00:0:0:0:0:0:0:7\n', { host: '"[FD00::7]"' }),
+      'w2.yaml': member('worker', 'node-ip: fd00::8\n', { host: '"[fd00::0:7]"' }),
+    });
+    expect(found.map((f) => [f.path[0], f.fix?.value])).toEqual([
+      ['w1.yaml', '[fd00::1]'],
+      ['w2.yaml', '[fd00::1]'],
+    ]);
+    expect(found[0]!.message).toContain('its own address');
+    expect(found[1]!.message).toContain('the address of w1.yaml (a worker)');
+  });
+
+  it('a control_plane_host a merge key brings in is set, with the line where it is written; one left out is "has no", never RKE2\'s default', () => {
+    const merged = (host: string) =>
+      `#cloud-config\njoin: &join\n  cluster_token: ${TOKEN_A}\n  control_plane_host: ${host}\ncluster:\n  <<: *join\n  role: worker\n`;
+    const [f] = agreement({ 'init.yaml': member('init', '', { token: TOKEN_A }), 'w.yaml': merged('10.0.1.101') });
+    expect(f).toMatchObject({ code: 'control-plane-host-mismatch', line: 4 });
+    expect(f!.message).toContain('w.yaml:4 sets control_plane_host to "10.0.1.101", but init.yaml:4');
+    expect(agreement({ 'init.yaml': member('init', '', { token: TOKEN_A }), 'w.yaml': merged('10.0.1.100') })).toEqual([]);
+    const none = agreement({
+      'init.yaml': member('init', '', { token: TOKEN_A }),
+      'w.yaml': `#cloud-config\ncluster:\n  cluster_token: ${TOKEN_A}\n  role: worker\n`,
+    });
+    expect(none[0]!.message).toMatch(/^w\.yaml has no control_plane_host, but init\.yaml:4 sets control_plane_host to "10\.0\.1\.100"/);
+    expect(JSON.stringify(none)).not.toContain("RKE2's default");
   });
 
   it('a single file has no cluster findings', () => {

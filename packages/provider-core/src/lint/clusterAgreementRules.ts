@@ -13,15 +13,27 @@
  *   passes these config keys through (rancher/rke2 pkg/cli/cmds/server.go); it fixes
  *   flannel-backend and disable-network-policy itself (pkg/cli/defaults/defaults.go).
  * - rancher/rke2 pkg/cli/cmds/server.go validateCNI/disableExceptSelected: each server adds the
- *   charts it did not select to `disable`, which removes them; docs/adrs/014-control-plane-critical-
- *   config-validation.md: CNI, ingress-controller and system-default-registry must match between
- *   servers, or the charts install and uninstall in a loop.
+ *   charts it did not select to `disable`, which removes them; the proposed ADR
+ *   docs/adrs/014-control-plane-critical-config-validation.md (rancher/rke2 06d5ae69e): CNI,
+ *   ingress-controller and system-default-registry must match between servers, or the charts
+ *   install and uninstall in a loop.
+ * - system-default-registry is the servers' only: each server renders its charts with its own
+ *   (pkg/bootstrap/bootstrap.go global.systemDefaultRegistry), and an agent takes the server's
+ *   (pkg/executor/staticpod/staticpod.go Bootstrap: "configured after the default registry has
+ *   been set by the server"; pkg/cli/cmds/agent.go hides the agent flag: "no longer supported on
+ *   agents"), so a worker's value does nothing and is deprecated-key's, not a mismatch.
+ * - secrets-encryption is not compared: RKE2 sets it to true on every server whatever the file says
+ *   (pkg/rke2/rke2.go Server); deprecated-key names a value written for it.
+ * - hosts compare as the provider's URL reaches them: an IP address by value (`[fd00::1]`,
+ *   `fd00::1` and `FD00::0001` are one), a DNS name case-insensitively; a fix gives the host in the
+ *   form that works in `https://HOST:9345` (an IPv6 address in brackets).
  * - rancher/rke2 pkg/rke2/rke2_linux.go: `profile` decides the Pod Security admission file each
  *   server's kube-apiserver loads.
  */
 import { isServer, type ClusterMember, type Located } from './clusterMembers.js';
 import type { RuleFinding } from './findingFields.js';
 import { sharedCheck, type CloudConfigSetRuleContext } from './rules/defineRule.js';
+import { formatIp, parseIp } from '../net/ipAddress.js';
 import { printable } from './unsafeText.js';
 
 interface AgreedSetting {
@@ -44,7 +56,6 @@ const SERVER_SETTINGS: readonly AgreedSetting[] = [
     'cluster-dns',
     'cluster-domain',
     'disable-cloud-controller',
-    'secrets-encryption',
     'secrets-encryption-provider',
     'embedded-registry',
     'egress-selector-mode',
@@ -53,6 +64,11 @@ const SERVER_SETTINGS: readonly AgreedSetting[] = [
   { key: 'cni', why: `the CNI differs: ${CHARTS_FIGHT}, and pods get no network`, severity: 'error' },
   { key: 'ingress-controller', why: `the ingress controller differs: ${CHARTS_FIGHT}`, severity: 'error' },
   { key: 'disable', why: `the packaged components differ: ${CHARTS_FIGHT}`, severity: 'error' },
+  {
+    key: 'system-default-registry',
+    why: "each server renders the charts with its own registry (rke2 pkg/bootstrap/bootstrap.go), so the servers rewrite each other's chart values, and where a registry is unreachable or lacks the images, pods stay in ImagePullBackOff (a worker takes the server's)",
+    severity: 'warning',
+  },
   {
     key: 'profile',
     why: 'the servers run kube-apiserver with different Pod Security admission settings (rke2 pkg/rke2/rke2_linux.go), so what is admitted depends on which server answers',
@@ -65,13 +81,8 @@ const SERVER_SETTINGS: readonly AgreedSetting[] = [
   },
 ];
 
-/** Settings every node must share: how each node's containerd pulls and runs the cluster's images. */
+/** Settings every node must share: how each node's containerd runs the cluster's containers. */
 const NODE_SETTINGS: readonly AgreedSetting[] = [
-  {
-    key: 'system-default-registry',
-    why: 'nodes pull the system images (pause, CNI, kube-proxy) from different registries: where that registry is unreachable or lacks them, pods stay in ImagePullBackOff (docs/adrs/014 lists it as critical)',
-    severity: 'warning',
-  },
   {
     key: 'selinux',
     why: "containerd enforces SELinux labels on some nodes and not on others, so a pod admitted on one node can be denied on another (RKE2 docs: selinux must match the host's policy)",
@@ -82,15 +93,23 @@ const NODE_SETTINGS: readonly AgreedSetting[] = [
 const SHOWN = 60;
 const show = (value: string) => (value === '' ? '(empty)' : `"${printable(value.length > SHOWN ? `${value.slice(0, SHOWN)}…` : value)}"`);
 
-/** `a.yaml:7 sets key to "x"`, or `a.yaml leaves key at RKE2's default "x"`. */
+/** Keys of the cluster: section itself (Kairos fields), which have no RKE2 default. */
+const KAIROS_FIELDS = new Set(['control_plane_host', 'cluster_token']);
+
+/** `a.yaml:7 sets key to "x"`, `a.yaml sets key to "x" (line not known)`, or `a.yaml leaves key at RKE2's default "x"`. */
 function says(m: ClusterMember, v: Located, key: string): string {
   const written = v.writtenAs ? ` (as ${printable(v.writtenAs)})` : '';
-  if (v.line === undefined) return `${printable(m.file)} leaves ${key} at RKE2's default ${v.value ? show(v.value) : '(not set)'}`;
-  return `${printable(m.file)}:${v.line} sets ${key}${written} to ${show(v.value)}`;
+  if (!v.set)
+    return KAIROS_FIELDS.has(key)
+      ? `${printable(m.file)} has no ${key}`
+      : `${printable(m.file)} leaves ${key} at RKE2's default ${v.value ? show(v.value) : '(not set)'}`;
+  const where = v.line === undefined ? printable(m.file) : `${printable(m.file)}:${v.line}`;
+  return `${where} sets ${key}${written} to ${show(v.value)}${v.line === undefined ? ' (line not known)' : ''}`;
 }
 
 /** `a.yaml:3`, for a value not to be shown (a token). */
-const at = (m: ClusterMember, v: Located) => `${printable(m.file)}${v.line === undefined ? ' (none set)' : `:${v.line}`}`;
+const at = (m: ClusterMember, v: Located) =>
+  `${printable(m.file)}${v.line !== undefined ? `:${v.line}` : v.set ? ' (line not known)' : ' (none set)'}`;
 
 const roleOf = (m: ClusterMember) => (m.role === 'init' ? 'the init node' : isServer(m) ? 'a server' : 'a worker');
 
@@ -108,9 +127,9 @@ function settingFindings(
   if (!reference) return [];
   const findings: RuleFinding[] = [];
   for (const { key, why, severity } of settings) {
-    const ref = reference.settings.get(key) ?? { value: '' };
+    const ref = reference.settings.get(key) ?? { value: '', set: false };
     for (const m of group) {
-      const own = m.settings.get(key) ?? { value: '' };
+      const own = m.settings.get(key) ?? { value: '', set: false };
       if (m === reference || own.value === ref.value) continue;
       findings.push({
         severity,
@@ -139,7 +158,26 @@ function tokenFindings(members: readonly ClusterMember[]): RuleFinding[] {
     }));
 }
 
-const sameHost = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** An IPv6 address, bare or in brackets, or an IPv4 address; null for anything else. */
+function hostIp(host: string) {
+  const ip = parseIp(/^\[(.*)\]$/.exec(host)?.[1] ?? host);
+  return ip && (ip.family === 6 || !host.startsWith('[')) ? ip : null;
+}
+
+/** What a host names: an address by value, a DNS name in lower case. */
+function hostIdentity(host: string): string {
+  const ip = hostIp(host);
+  return ip ? `ip${ip.family}:${ip.value}` : host.toLowerCase();
+}
+
+const sameHost = (a: string, b: string) => hostIdentity(a) === hostIdentity(b);
+
+/** The host as a joining node must write it: an IPv6 address in brackets (`https://[fd00::1]:9345`). */
+function joinableHost(host: string): string {
+  const ip = hostIp(host);
+  if (!ip) return host;
+  return ip.family === 6 ? `[${formatIp(ip)}]` : formatIp(ip);
+}
 
 function hostFindings(members: readonly ClusterMember[]): RuleFinding[] {
   const init = members.find((m) => m.role === 'init');
@@ -160,7 +198,7 @@ function hostFindings(members: readonly ClusterMember[]): RuleFinding[] {
       add(
         m,
         `${says(m, m.host, 'control_plane_host')}, but ${says(reference, reference.host, 'control_plane_host')} (${roleOf(reference)}): the nodes would look for the cluster at different places, and ${printable(m.file)}'s node joins another server or none`,
-        reference.host.value,
+        joinableHost(reference.host.value),
       );
       continue;
     }
@@ -170,13 +208,13 @@ function hostFindings(members: readonly ClusterMember[]): RuleFinding[] {
       add(
         m,
         `${says(m, m.host, 'control_plane_host')}, its own address: the node would wait for itself and never join`,
-        init?.address || undefined,
+        init?.address ? joinableHost(init.address) : undefined,
       );
     else if (!isServer(target))
       add(
         m,
         `${says(m, m.host, 'control_plane_host')}, the address of ${printable(target.file)} (a worker), which serves no supervisor on port 9345: the node cannot join`,
-        init?.address || undefined,
+        init?.address ? joinableHost(init.address) : undefined,
       );
   }
   return findings;

@@ -11,12 +11,15 @@ import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { formatIp, parseCidr, parseIp } from '../net/ipAddress.js';
 import { REGISTRIES_PATH } from '../site/registriesYaml.js';
 import { readRke2Config } from '../site/readRke2Config.js';
-import { GoInt, marshalGoJson, type GoValue } from '../yaml/goJson.js';
+import { GoInt, marshalGoJson, type GoObject, type GoValue } from '../yaml/goJson.js';
 import { deref, readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
 
-/** A value as a node runs it, and where the file sets it (no line: not set, RKE2's default). */
+/** A value as a node runs it, and where the file sets it. */
 export interface Located {
   value: string;
+  /** The file sets it; otherwise `value` is RKE2's default (a config key) or empty (a Kairos field). */
+  set: boolean;
+  /** Where it is written, when known (a value a merge key brings in: where the merged map writes it). */
   line?: number;
   /** The config key as written (an alias such as `d`, or `cni+`), when it differs from the catalog's name. */
   writtenAs?: string;
@@ -38,9 +41,20 @@ export interface ClusterMember {
 
 export const isServer = (m: ClusterMember) => m.role !== 'worker';
 
-/** A config value as RKE2 reads it: lists may also be written as one comma-separated string. */
+/** strconv.ParseBool, which urfave/cli applies to the text k3s pkg/configfilearg makes of a value. */
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
+/**
+ * A config value as RKE2 reads it: k3s pkg/configfilearg turns each value into flag text
+ * (convert.ToString; a list into one flag per item), so lists may also be one comma-separated
+ * string, and a bool is whatever strconv.ParseBool makes of the text (`true`, `"True"`, `1`, `t`
+ * are all true; text it refuses stays as written, rke2-refuses-start says why).
+ */
 function canonical(value: GoValue | undefined, type: string): string {
   if (value === undefined || value === null) return '';
+  // A list given to a flag of one value: one flag per item, the last one wins.
+  if (Array.isArray(value) && type !== 'stringList') return canonical(value[value.length - 1], type);
   if (type === 'stringList') {
     const items = (Array.isArray(value) ? value : [value]).flatMap((v) =>
       typeof v === 'string' ? v.split(',') : [canonical(v, 'string')],
@@ -50,11 +64,16 @@ function canonical(value: GoValue | undefined, type: string): string {
       .filter(Boolean)
       .join(',');
   }
-  if (type === 'bool' && typeof value === 'string') return value.trim().toLowerCase();
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof GoInt) return value.value.toString();
-  return marshalGoJson(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : value instanceof GoInt
+        ? value.value.toString()
+        : typeof value === 'boolean'
+          ? String(value)
+          : marshalGoJson(value);
+  if (type === 'bool') return GO_TRUE.has(text) ? 'true' : GO_FALSE.has(text) ? 'false' : text;
+  return typeof value === 'string' ? text.trim() : text;
 }
 
 function defaultOf(key: string): string {
@@ -94,7 +113,7 @@ function canonicalYaml(text: string): string {
 /** The registries.yaml a file's stages (or cloud-init write_files) write at `path`. */
 function registriesOf(text: string, path: string): Located {
   const read = readYamlDocument(text, 'v3');
-  if (!read.ok) return { value: '' };
+  if (!read.ok) return { value: '', set: false };
   const top = pairs(read.root);
   const fileLists = [
     ...pairs(top.find((p) => p.key === 'stages')?.value).flatMap((stage) =>
@@ -110,10 +129,47 @@ function registriesOf(text: string, path: string): Located {
       const pathNode = deref(at?.value);
       const contentNode = deref(content?.value);
       if (pathNode?.kind === 'scalar' && pathNode.value === path && contentNode?.kind === 'scalar')
-        return { value: canonicalYaml(contentNode.value), line: content!.line };
+        return { value: canonicalYaml(contentNode.value), set: true, line: content!.line };
     }
   }
-  return { value: '' };
+  return { value: '', set: false };
+}
+
+/**
+ * The wanted catalog settings a config sets, as the device's RKE2 reads them. The provider writes
+ * the config as JSON (sigs.k8s.io/yaml, keys sorted), and k3s pkg/configfilearg readConfigFile
+ * reads it key by key: `key+` appends to the value `key` has so far, and each key becomes flags
+ * (`-d`, `--data-dir`), of which a list flag keeps every item and any other flag the last.
+ */
+function configSettings(config: GoObject, keyLines: Map<string, number>, lineOffset: number, wanted: Set<string>): Map<string, Located> {
+  const byFlag = new Map<string, { value: GoValue; written: string }>();
+  for (const written of [...config.keys()].sort()) {
+    const entry = catalogEntry(written);
+    if (!entry || !wanted.has(entry.key)) continue;
+    const flag = written.endsWith('+') ? written.slice(0, -1) : written;
+    const value = config.get(written)!;
+    const before = byFlag.get(flag);
+    const asList = (v: GoValue) => (Array.isArray(v) ? v : [v]);
+    byFlag.set(flag, {
+      value: before && flag !== written ? [...asList(before.value), ...asList(value)] : value,
+      written,
+    });
+  }
+  const settings = new Map<string, Located>();
+  const values = new Map<string, GoValue[]>();
+  for (const [flag, { value, written }] of byFlag) {
+    const entry = catalogEntry(flag)!;
+    const items = entry.type === 'stringList' ? [...(values.get(entry.key) ?? []), value] : [value];
+    values.set(entry.key, items);
+    const line = keyLines.get(written);
+    settings.set(entry.key, {
+      value: canonical(entry.type === 'stringList' ? items.flat() : value, entry.type),
+      set: true,
+      ...(line ? { line: line + lineOffset } : {}),
+      ...(written !== entry.key ? { writtenAs: written } : {}),
+    });
+  }
+  return settings;
 }
 
 function addressOf(settings: Map<string, Located>): string {
@@ -140,25 +196,17 @@ export function clusterMemberOf(file: { name: string; text: string }, keys: read
   };
   const read = readRke2Config(cluster.config ?? '');
   const wanted = new Set([...keys, 'node-ip', 'advertise-address', 'private-registry']);
-  const settings = new Map<string, Located>();
-  if (read.ok) {
-    for (const [written, value] of read.config) {
-      const entry = catalogEntry(written);
-      if (!entry || !wanted.has(entry.key)) continue;
-      const line = read.keyLines.get(written);
-      settings.set(entry.key, {
-        value: canonical(value, entry.type),
-        ...(line ? { line: line + outline.configLineOffset } : {}),
-        ...(written !== entry.key ? { writtenAs: written } : {}),
-      });
-    }
-  }
-  for (const key of wanted) if (!settings.has(key)) settings.set(key, { value: defaultOf(key) });
+  const settings = read.ok ? configSettings(read.config, read.keyLines, outline.configLineOffset, wanted) : new Map<string, Located>();
+  for (const key of wanted) if (!settings.has(key)) settings.set(key, { value: defaultOf(key), set: false });
   return {
     file: file.name,
     role: cluster.role ?? '',
-    token: { value: cluster.cluster_token ?? '', ...clusterLine('cluster_token') },
-    host: { value: (cluster.control_plane_host ?? '').trim(), ...clusterLine('control_plane_host') },
+    token: { value: cluster.cluster_token ?? '', set: cluster.cluster_token !== undefined, ...clusterLine('cluster_token') },
+    host: {
+      value: (cluster.control_plane_host ?? '').trim(),
+      set: cluster.control_plane_host !== undefined,
+      ...clusterLine('control_plane_host'),
+    },
     address: addressOf(settings),
     settings,
     registries: registriesOf(file.text, settings.get('private-registry')?.value || REGISTRIES_PATH),

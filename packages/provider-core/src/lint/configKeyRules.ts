@@ -161,7 +161,12 @@ export function lintRke2Config(read: Extract<Rke2ConfigRead, { ok: true }>, ctx:
       add('warning', 'server-only-key-on-worker', key, `"${key}" only works on servers (init or controlplane); a worker ignores it`);
     }
     if (entry.deprecated || (ctx.role === 'agent' && entry.deprecatedOn?.includes('agent'))) {
-      add('warning', 'deprecated-key', key, `"${key}" is deprecated in RKE2${entry.note ? `: ${entry.note}` : ''}`);
+      add(
+        'warning',
+        'deprecated-key',
+        key,
+        `"${key}" is deprecated in RKE2${entry.deprecated ? '' : ' on agents'}${entry.note ? `: ${entry.note}` : ''}`,
+      );
     }
     if (entry.key === 'profile' && typeof value === 'string') {
       const profile = profileProblem(value, ctx.version);

@@ -66,6 +66,26 @@ describe('control_plane_host is a host or address only', () => {
     expect(hostFindings('[fd00::1]', 'controlplane', 'tls-san:\n  - fd00::1').map((f) => f.code)).toEqual([]);
   });
 
+  it.each([
+    ['fd00::1:6443', '6443'],
+    ['fd00::1:9345', '9345'],
+  ])('bare %s is itself an address; the message says so and offers [fd00::1] in case :%s was a port', (host, port) => {
+    const [finding, ...rest] = hostFindings(host, 'worker');
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ code: 'ipv6-server-url', line: 4, fix: { value: '[fd00::1]' } });
+    expect(finding!.message).toContain(
+      `${host} reads as one IPv6 address: if :${port} was meant as a port, the host is [fd00::1] (the provider adds :9345 itself)`,
+    );
+    expect(hostFindings('fd00::1:6444', 'worker')[0]!.fix?.value).toBe('[fd00::1:6444]');
+  });
+
+  it('a scheme and port around a bare IPv6 address: the fix on a joining node is the address in brackets, on the init node bare', () => {
+    const [joining] = hostFindings('https://fd00::1:6443', 'worker');
+    expect(joining).toMatchObject({ code: 'host-invalid', fix: { value: '[fd00::1]' } });
+    const [init] = hostFindings('https://fd00::1:6443', 'init');
+    expect(init).toMatchObject({ code: 'host-invalid', fix: { value: 'fd00::1' } });
+  });
+
   it.each(['10.0.1.100', 'k8s.plant-7.example', '[fd00::1]'])('%s on a worker: no finding', (host) => {
     expect(hostFindings(host, 'worker')).toEqual([]);
   });

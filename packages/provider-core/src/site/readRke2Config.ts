@@ -5,6 +5,7 @@
  */
 import { GoInt, goJsonTypeName, type GoObject } from '../yaml/goJson.js';
 import { LIMITS } from '../limits.js';
+import { mapPairs } from '../yaml/mapPairs.js';
 import { deref, ExpansionBudget, readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
 import { decodeYamlV2Node, type AmbiguousKey } from '../yaml/yamlToJson.js';
 
@@ -15,7 +16,7 @@ export type Rke2ConfigRead =
   | {
       ok: true;
       config: GoObject;
-      /** Line of each top-level key, counted from 1 in the text read. */
+      /** Line of each top-level key, counted from 1 in the text read (a key a merge key `<<` brings in: where it is written). */
       keyLines: Map<string, number>;
       /**
        * Octal-text keys written unquoted: the value YAML 1.1 gives (420) and the text (0644).
@@ -77,8 +78,7 @@ export function readRke2Config(text: string): Rke2ConfigRead {
   }
   const raw = topLevel(read.root);
   const keyLines = new Map<string, number>();
-  const root = deref(read.root);
-  if (root?.kind === 'map') for (const { key } of root.pairs) if (key.kind === 'scalar') keyLines.set(key.value, key.line);
+  for (const [name, { key }] of mapPairs(read.root, 'v2')) keyLines.set(name, key.line);
   const unquotedOctal: { key: string; read: bigint; text: string }[] = [];
   for (const key of OCTAL_TEXT_KEYS) {
     const v = value.get(key);
