@@ -20,6 +20,14 @@ export const LIMITS = {
   extraConfigValues: 4000,
   /** One cloud-config file given to lint or import. */
   cloudConfigBytes: 1 * MiB,
+  /**
+   * Cloud-configs given together (lint, import, check, open: one per node), and their bytes in all.
+   * Measured with `rke2-edge check` on the 2-core build machine: 1,000 files of 1 KiB 3.6 s,
+   * 2,000 about 9 s; 400 files of 23 KiB (9 MiB) 5.9 s; but 8 files of 1 MiB of dense YAML (17,000
+   * file entries each) 36 s and 675 MB. A real 100-node set is 0.5 to 2 MiB (5 to 20 KiB a file).
+   */
+  cloudConfigFiles: 2_000,
+  cloudConfigSetBytes: 4 * MiB,
   /** A zip file as opened (a 20,000-node bundle is about 120 MiB, with an ISO per node about 300 MiB). */
   zipBytes: 512 * MiB,
   /** Entries in a zip file (a bundle has about 10 per node, 11 with ISOs). */
