@@ -93,6 +93,8 @@ export {
 } from './designer/maskSecrets.js';
 export { checkSite, publicSiteCheck } from './check/checkSite.js';
 export type { CloudConfigFileCheck } from './import/checkCloudConfigs.js';
+/** A node address's own problem (no host address) and a set's (an IP twice): the CLI's --address and the designer agree. */
+export { nodeAddressProblem, nodeAddressesProblems } from './net/nodeAddress.js';
 export {
   CheckFailureSchema,
   NodeCheckSchema,

@@ -20,6 +20,15 @@ export const LIMITS = {
   extraConfigValues: 4000,
   /** One cloud-config file given to lint or import. */
   cloudConfigBytes: 1 * MiB,
+  /**
+   * Cloud-configs given together (lint, import, check, open: one per node), and their bytes in all.
+   * Measured with `rke2-edge check` on the shared 2-core build machine: 1,000 files of 1 KiB 3.6 s,
+   * 2,000 3.9 s (150 MB), 8,000 18 s; 400 files of 23 KiB (9 MiB) 5.9 s; dense YAML (17,000 file
+   * entries a MiB) costs most: 3 MiB 7.2 s (313 MB), 8 MiB 36 s (675 MB). A real 100-node set is
+   * 0.5 to 2 MiB (5 to 20 KiB a file).
+   */
+  cloudConfigFiles: 2_000,
+  cloudConfigSetBytes: 4 * MiB,
   /** A zip file as opened (a 20,000-node bundle is about 120 MiB, with an ISO per node about 300 MiB). */
   zipBytes: 512 * MiB,
   /** Entries in a zip file (a bundle has about 10 per node, 11 with ISOs). */

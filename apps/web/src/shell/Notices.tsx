@@ -9,6 +9,7 @@ import type { Notice } from './notice.js';
 const ADDRESS_FROM = {
   given: '',
   file: "from the file's network unit",
+  config: 'from node-ip or advertise-address in its cluster.config; prefix assumed',
   assumed: 'assumed from its own control_plane_host',
   unknown: 'not known',
 } as const;

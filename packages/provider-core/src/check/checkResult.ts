@@ -16,8 +16,13 @@ export const CheckFailureSchema = z.object({
 
 export const NodeCheckSchema = z.object({
   node: z.string(),
-  /** The systemd unit the provider starts: rke2-server or rke2-agent. */
-  service: z.enum(['rke2-server', 'rke2-agent']),
+  /** Cloud-config checks only: the file the node's entry is for (two files may name one node). */
+  file: z.string().optional(),
+  /**
+   * The systemd unit the provider starts: rke2-server or rke2-agent; `none` for a cloud-config the
+   * provider starts nothing for (not YAML the Kairos SDK reads, or no cluster: section).
+   */
+  service: z.enum(['rke2-server', 'rke2-agent', 'none']),
   /** True when the node comes up and joins. */
   ok: z.boolean(),
   failures: z.array(CheckFailureSchema),

@@ -155,6 +155,57 @@ describe('rke2-edge check CLOUD-CONFIG...', () => {
     ]);
   });
 
+  it('exits 2 on one --address name twice, an address given to two nodes, or no host address', async () => {
+    const paths = writeFiles(haCloudConfigs());
+    for (const [args, message] of [
+      [['cp-2=10.0.1.12/24', 'cp-2=10.0.1.13/24'], '--address cp-2 is given twice (10.0.1.12/24 and 10.0.1.13/24)'],
+      [
+        ['cp-2=10.0.1.12/24', 'worker-1=10.0.1.12/24'],
+        '--address cp-2 and worker-1 are both given 10.0.1.12: two nodes cannot share one address',
+      ],
+      [['cp-2=10.0.1.0/24'], "--address cp-2: 10.0.1.0 is the network address of 10.0.1.0/24, not a host's (RFC 1122 3.2.1.3)"],
+      [['cp-2=10.0.1.255/24'], "--address cp-2: 10.0.1.255 is the broadcast address of 10.0.1.0/24, not a host's (RFC 1122 3.2.1.3)"],
+      [['cp-2=127.0.0.1/8'], '--address cp-2: 127.0.0.1 is a loopback address'],
+    ] as const) {
+      const run = await runBuiltCli(['check', ...paths, ...args.flatMap((a) => ['--address', a])]);
+      expect(run, message).toMatchObject({ code: 2, stderr: expect.stringContaining(message) });
+    }
+    expect((await runBuiltCli(['check', ...paths, '--address', 'cp-2=10.0.1.12/31'])).code).toBe(0);
+  });
+
+  it('prints a node-ip address with its assumed prefix, a file that runs no RKE2, and a refused second node of one name, each entry with its file in --json', async () => {
+    const files = [
+      ...haCloudConfigs(),
+      { name: 'spare.yaml', text: '#cloud-config\nhostname: spare\n' },
+      { name: 'worker-2.yaml', text: cloudConfig({ hostname: 'worker-1', role: 'worker' }) },
+    ];
+    files[1]!.text = cloudConfig({
+      hostname: 'cp-2',
+      role: 'controlplane',
+      config: 'node-ip: 10.0.1.12\ncluster-cidr: 10.42.0.0/16\nservice-cidr: 10.43.0.0/16\n',
+    });
+    const paths = writeFiles(files);
+    const run = await runBuiltCli(['check', ...paths]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^cp-2 \(rke2-server, \S*cp-2\.yaml\): comes up and joins\n {2}address 10\.0\.1\.12\/32 from node-ip \(line 8\): prefix \/32 assumed \(give --address cp-2=10\.0\.1\.12\/PREFIX\)\n/m,
+    );
+    expect(run.stdout).toMatch(
+      /^spare \(no RKE2, \S*spare\.yaml\): does not come up\n {2}✗ no RKE2 runs on this node: the file has no cluster: section/m,
+    );
+    expect(run.stdout).toMatch(
+      /^worker-1 \(rke2-agent, \S*worker-2\.yaml\): does not come up\n {2}address not known \(give --address worker-1=CIDR\)\n {2}✗ Node password rejected, duplicate hostname/m,
+    );
+    const json = SiteCheckSchema.strict().parse(JSON.parse((await runBuiltCli(['check', '--json', ...paths])).stdout));
+    expect(json.nodes.map((n) => [n.node, n.file?.replace(/^.*\//, ''), n.service, n.ok])).toEqual([
+      ['cp-1', 'cp-1.yaml', 'rke2-server', true],
+      ['cp-2', 'cp-2.yaml', 'rke2-server', true],
+      ['worker-1', 'worker-1.yaml', 'rke2-agent', true],
+      ['spare', 'spare.yaml', 'none', false],
+      ['worker-1', 'worker-2.yaml', 'rke2-agent', false],
+    ]);
+  });
+
   it('exits 2 on a bad or unknown --address, and on a site.json mixed with cloud-configs or given cloud-config options', async () => {
     const paths = writeFiles(haCloudConfigs());
     const bad = await runBuiltCli(['check', ...paths, '--address', 'cp-2=10.0.1.12']);

@@ -5,11 +5,12 @@
  * (told apart from a site.json as `rke2-edge lint` does) through check/checkCloudConfigs.ts, which
  * runs the same rules on each file as written. Both print the same JSON.
  */
-import { checkCloudConfigs, type CheckedFile } from '../import/checkCloudConfigs.js';
+import { checkCloudConfigs, publicCloudConfigsCheck, type CheckedFile } from '../import/checkCloudConfigs.js';
 import { checkSite, publicSiteCheck } from '../check/checkSite.js';
 import type { NodeCheck, SiteCheck } from '../check/checkResult.js';
 import { printable, terminalSafeJson } from '../lint/unsafeText.js';
 import { parseCidr } from '../net/ipAddress.js';
+import { nodeAddressesProblems } from '../net/nodeAddress.js';
 import { RKE2_VERSIONS } from '../site/siteSchema.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { cloudConfigsOf, isSiteJsonFile, isZipFile, parseSiteFile, readAll, zipGiven } from './siteCommands.js';
@@ -28,19 +29,25 @@ needs (image, FIPS, SELinux policy, CPU and memory, archives, DHCP reservation).
 
 Kairos cloud-configs (one file per node) are checked as written and together, as one cluster:
 the node with role init starts it, and control_plane_host must be its address (or a DNS name for
-it, or a kube-vip address its manifest announces). A node is named after the file's hostname, else
-the file name without extension.
+it, or a kube-vip address its manifest announces). A node is named after node-name in the file's
+cluster.config, else its hostname, else the file name without extension (Kairos then generates a
+name on the device). Two files of one node name: the later one is refused by the server ("Node
+password rejected"); two of one address: the later one is reported. A file that is not YAML or has
+no cluster: section runs no RKE2 at all (service none).
 
 Options:
   --address NAME=CIDR  cloud-configs: the address with prefix of node NAME (its hostname or file
-                       name), e.g. --address cp-1=10.0.1.11/24; repeat for each node. Without it,
-                       the Address= of a systemd-networkd unit the file's stages write, if any;
-                       for the init node, else its own control_plane_host when an IP address
+                       name), e.g. --address cp-1=10.0.1.11/24; repeat for each node (once per
+                       name, a usable host address, no address twice). Without it: the Address=
+                       of a systemd-networkd unit the file's stages write; else node-ip (else
+                       advertise-address) in its cluster.config, prefix assumed /32 or /128; for
+                       the init node, else its own control_plane_host when an IP address
   --load-balancer      cloud-configs: control_plane_host is a load balancer (or VIP) of yours that
                        forwards ports 9345 and 6443 to the servers
   --rke2-version V     cloud-configs: the RKE2 version in the devices' image (default v1.36)
   --json               print {"nodes":[{"node","service","ok","failures":[{"rule","message","source"}],"needs":[…]}]},
-                       one entry per node of the site, or per file in the order given
+                       one entry per node of the site, or per file in the order given (then with
+                       "file"; "service" is "none" for a file that runs no RKE2)
   -h, --help           show this help
 
 Exit codes: 0 every node comes up; 1 some node does not; 2 unreadable input or bad usage.
@@ -49,14 +56,20 @@ Exit codes: 0 every node comes up; 1 some node does not; 2 unreadable input or b
 const ADDRESS_FROM: Record<CheckedFile['addressFrom'], (f: CheckedFile) => string> = {
   given: (f) => `address ${f.address} (--address)`,
   file: (f) => `address ${f.address} (from the file's network unit)`,
+  config: (f) => {
+    const where = f.addressLine ? ` (line ${f.addressLine})` : '';
+    const prefix = f.address.slice(f.address.indexOf('/'));
+    return `address ${f.address} from ${f.addressKey}${where}: prefix ${prefix} assumed (give --address ${f.node}=${f.address.slice(0, f.address.indexOf('/'))}/PREFIX)`;
+  },
   assumed: (f) => `address ${f.address} assumed from its own control_plane_host (give --address ${f.node}=CIDR)`,
   unknown: (f) => `address not known (give --address ${f.node}=CIDR)`,
 };
 
 function nodeText(node: NodeCheck, file?: CheckedFile): string {
   const where = file ? `, ${file.file}` : '';
-  const head = `${node.node} (${node.service}${where}): ${node.ok ? 'comes up and joins' : 'does not come up'}`;
-  const address = file ? [`  ${ADDRESS_FROM[file.addressFrom](file)}`] : [];
+  const service = node.service === 'none' ? 'no RKE2' : node.service;
+  const head = `${node.node} (${service}${where}): ${node.ok ? 'comes up and joins' : 'does not come up'}`;
+  const address = file && node.service !== 'none' ? [`  ${ADDRESS_FROM[file.addressFrom](file)}`] : [];
   const failures = node.failures.map((f) => `  ✗ ${f.message.replaceAll('\n', '\n    ')}\n    source: ${f.source}`);
   const needs = node.needs.length > 0 ? ['  needs:', ...node.needs.map((n) => `    - ${n}`)] : [];
   return printable([head, ...address, ...failures, ...needs].join('\n'), ['\n']) + '\n';
@@ -71,16 +84,18 @@ function formatCheck(check: SiteCheck, files?: readonly CheckedFile[]): string {
   return check.nodes.map((node, i) => nodeText(node, files?.[i])).join('') + summary;
 }
 
-/** `NAME=CIDR` arguments as a map, or the first one that is not. */
+/** `NAME=CIDR` arguments as a map, or the first problem: not NAME=CIDR, a name twice, no host address, an address twice. */
 function readAddresses(args: readonly string[]): { ok: true; addresses: Record<string, string> } | { ok: false; error: string } {
   const addresses: Record<string, string> = {};
   for (const arg of args) {
     const eq = arg.indexOf('=');
     const [name, cidr] = [arg.slice(0, eq), arg.slice(eq + 1)];
     if (eq <= 0 || !parseCidr(cidr)) return { ok: false, error: `--address ${arg}: expected NAME=ADDRESS/PREFIX, e.g. cp-1=10.0.1.11/24` };
+    if (Object.hasOwn(addresses, name)) return { ok: false, error: `--address ${name} is given twice (${addresses[name]} and ${cidr})` };
     addresses[name] = cidr;
   }
-  return { ok: true, addresses };
+  const problem = nodeAddressesProblems(addresses)[0];
+  return problem ? { ok: false, error: `--address ${problem}` } : { ok: true, addresses };
 }
 
 const CLOUD_CONFIG_OPTIONS = ['address', 'load-balancer', 'rke2-version'];
@@ -136,5 +151,5 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
     io.stderr(printable(`rke2-edge: --address names no file: ${result.unmatchedAddresses.join(', ')} (the nodes: ${names})`) + '\n');
     return EXIT.unreadable;
   }
-  return print(publicSiteCheck(result.check), result.files);
+  return print(publicCloudConfigsCheck(result), result.files);
 }

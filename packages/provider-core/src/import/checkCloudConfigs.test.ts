@@ -3,9 +3,10 @@ import { cloudConfig, haCloudConfigs } from '../../test/cloudConfigSet.js';
 import { haSite, kubeVipSite, variant } from '../../test/siteFixtures.js';
 import { expandSite } from '../site/expandSite.js';
 import { SiteCheckSchema } from '../check/checkResult.js';
-import { checkCloudConfigs, nodeNameOf, staticAddressOf } from './checkCloudConfigs.js';
+import { checkCloudConfigs, nodeNameOf, publicCloudConfigsCheck, staticAddressOf } from './checkCloudConfigs.js';
 import { checkSite, publicSiteCheck } from '../check/checkSite.js';
 
+const CIDRS = 'cluster-cidr: 10.42.0.0/16\nservice-cidr: 10.43.0.0/16\n';
 const verdicts = (files = haCloudConfigs(), options = {}) =>
   checkCloudConfigs(files, options).check.nodes.map((n) => [n.node, n.service, n.ok, n.failures.map((f) => f.rule)]);
 
@@ -102,12 +103,105 @@ describe('checkCloudConfigs', () => {
     ]);
   });
 
-  it('reports a file the provider writes nothing for, and one with no cluster section, in its place', () => {
-    const files = [...haCloudConfigs(), { name: 'notes.yaml', text: '#cloud-config\nhostname: spare\n' }];
+  it('reports a file the provider writes nothing for in its place, and one with no cluster section or not YAML as running no RKE2', () => {
+    const files = [
+      ...haCloudConfigs(),
+      { name: 'notes.yaml', text: '#cloud-config\nhostname: spare\n' },
+      { name: 'broken.yaml', text: '#cloud-config\nhostname: [unclosed\n' },
+    ];
     files[2]!.text = files[2]!.text.replace(/ {2}config: \|[\s\S]*$/, '');
+    const result = checkCloudConfigs(files);
     expect(verdicts(files).slice(2)).toEqual([
       ['worker-1', 'rke2-agent', false, ['provider']],
-      ['spare', 'rke2-server', false, ['provider']],
+      ['spare', 'none', false, ['provider']],
+      ['broken', 'none', false, ['provider']],
+    ]);
+    const [spare, broken] = result.check.nodes.slice(3);
+    expect(spare!.failures[0]!.message).toContain('the file has no cluster: section');
+    expect(spare!.needs).toEqual([]);
+    expect(broken!.failures[0]!.message).toContain(
+      "Kairos cannot read the cloud-config (failed to parse config from boot event: yaml: line 1: did not find expected ',' or ']')",
+    );
+    // Neither counts as a member: the init node's needs are those of the three real nodes.
+    expect(result.check.nodes[0]!.needs).toEqual(checkCloudConfigs(files.slice(0, 3)).check.nodes[0]!.needs);
+  });
+
+  it("takes a node's address from node-ip (else advertise-address) in its cluster.config, prefix assumed, after --address and the network unit", () => {
+    const files = haCloudConfigs();
+    files[1]!.text = cloudConfig({
+      hostname: 'cp-2',
+      role: 'controlplane',
+      config: `node-ip: 10.0.1.12,fd00::12\nadvertise-address: 10.0.1.99\n${CIDRS}`,
+    });
+    files[2]!.text = cloudConfig({ hostname: 'worker-1', role: 'worker', config: `advertise-address: 10.0.1.21\n${CIDRS}` });
+    expect(checkCloudConfigs(files).files.map((f) => [f.address, f.addressFrom, f.addressKey, f.addressLine])).toEqual([
+      ['10.0.1.11/24', 'file', undefined, undefined],
+      ['10.0.1.12/32', 'config', 'node-ip', 8],
+      ['10.0.1.21/32', 'config', 'advertise-address', 8],
+    ]);
+    expect(checkCloudConfigs(files, { addresses: { 'cp-2': '10.0.1.12/24' } }).files[1]).toMatchObject({
+      address: '10.0.1.12/24',
+      addressFrom: 'given',
+    });
+    // The init node's node-ip comes before its own control_plane_host.
+    files[0]!.text = cloudConfig({ hostname: 'cp-1', role: 'init', config: `node-ip: 10.0.1.11\n${CIDRS}` });
+    expect(checkCloudConfigs(files).files[0]).toMatchObject({ address: '10.0.1.11/32', addressFrom: 'config' });
+    expect(checkCloudConfigs(files).check.nodes.every((n) => n.ok)).toBe(true);
+  });
+
+  it("refuses the later of two nodes of one name with the server's node-password message; the init node keeps its name", () => {
+    const files = haCloudConfigs();
+    files[2]!.text = files[2]!.text.replace('hostname: worker-1', 'hostname: cp-2');
+    const later = checkCloudConfigs(files).check.nodes[2]!;
+    expect(later.ok).toBe(false);
+    expect(later.failures).toEqual([
+      expect.objectContaining({
+        rule: 'duplicate-node-name',
+        message:
+          "Node password rejected, duplicate hostname or contents of '/etc/rancher/node/password' may not match server node-passwd entry, try enabling a unique node name with the --with-node-id flag (cp-2.yaml registers the node name cp-2 first)",
+        source: expect.stringContaining('k3s-io/k3s pkg/agent/config/config.go getNodeNamedCrt'),
+      }),
+    ]);
+    expect(checkCloudConfigs(files).check.nodes[1]!.ok).toBe(true);
+    // RKE2's node-name overrides the hostname; the init node registers first even as a later file.
+    const named = haCloudConfigs().reverse();
+    named[0]!.text = cloudConfig({ hostname: 'worker-1', role: 'worker', config: `node-name: cp-1\n${CIDRS}` });
+    expect(verdicts(named).map((v) => v.slice(0, 4))).toEqual([
+      ['cp-1', 'rke2-agent', false, ['duplicate-node-name']],
+      ['cp-2', 'rke2-server', true, []],
+      ['cp-1', 'rke2-server', true, []],
+    ]);
+    // with-node-id adds a random suffix; file names stand for the name Kairos generates per device.
+    named[0]!.text = cloudConfig({ hostname: 'worker-1', role: 'worker', config: `node-name: cp-1\nwith-node-id: true\n${CIDRS}` });
+    expect(checkCloudConfigs(named).check.nodes[0]!.ok).toBe(true);
+    const unnamed = haCloudConfigs().map((f, i) => ({ name: `site-${i}/edge.yaml`, text: f.text.replace(/hostname: .*\n/, '') }));
+    expect(checkCloudConfigs(unnamed).check.nodes.map((n) => [n.node, n.ok])).toEqual([
+      ['edge', true],
+      ['edge', true],
+      ['edge', true],
+    ]);
+  });
+
+  it('reports the later of two nodes of one address, from whatever source', () => {
+    const files = haCloudConfigs();
+    files[2]!.text = cloudConfig({ hostname: 'worker-1', role: 'worker', config: `node-ip: 10.0.1.11\n${CIDRS}` });
+    const worker = checkCloudConfigs(files).check.nodes[2]!;
+    expect(worker.failures.map((f) => [f.rule, f.message])).toEqual([
+      [
+        'duplicate-address',
+        '10.0.1.11 is also the address of cp-1 (cp-1.yaml): two hosts answer for one IP, so the cluster reaches either of them at it',
+      ],
+    ]);
+  });
+
+  it('--json entries name their file, so two entries of one node name are told apart', () => {
+    const files = haCloudConfigs();
+    files[2]!.text = files[2]!.text.replace('hostname: worker-1', 'hostname: cp-2');
+    const nodes = SiteCheckSchema.strict().parse(publicCloudConfigsCheck(checkCloudConfigs(files))).nodes;
+    expect(nodes.map((n) => [n.node, n.file, n.ok])).toEqual([
+      ['cp-1', 'cp-1.yaml', true],
+      ['cp-2', 'cp-2.yaml', true],
+      ['cp-2', 'worker-1.yaml', false],
     ]);
   });
 
@@ -130,6 +224,10 @@ describe('checkCloudConfigs', () => {
   it('reads names and static addresses from the files, and lists --address names that match no file', () => {
     expect(nodeNameOf({ name: 'site/edge-a.yaml', text: '#cloud-config\n' })).toBe('edge-a');
     expect(nodeNameOf({ name: 'x.yaml', text: '#cloud-config\nhostname: Not_A_Name\n' })).toBe('x');
+    expect(nodeNameOf({ name: 'x.yaml', text: '#cloud-config\nhostname: node-{{ trunc 4 .MachineID }}\n' })).toBe('x');
+    expect(
+      nodeNameOf({ name: 'x.yaml', text: cloudConfig({ hostname: 'edge', role: 'worker', config: `node-name: edge-7\n${CIDRS}` }) }),
+    ).toBe('edge-7');
     expect(staticAddressOf(haCloudConfigs()[0]!.text)).toBe('10.0.1.11/24');
     expect(
       staticAddressOf(

@@ -7,22 +7,41 @@
  * FIPS and SELinux, which the rules and the device needs read.
  *
  * What no cloud-config says is taken as follows:
+ * - each node's name: RKE2's `node-name` in cluster.config, else the file's `hostname:`, else
+ *   (no valid hostname) the file name: Kairos then gives the device its own name,
+ *   kairos-{{ trunc 4 .MachineID }} (kairos-io/kairos-init pkg/bundled/cloudconfigs/31_hosts.yaml),
+ *   so such nodes never share a name. RKE2 registers a node under --node-name, else the hostname
+ *   (k3s pkg/util/net.go GetHostnameAndIPs); a second node of one name is refused (see below);
  * - each node's address: given by the caller (`NAME=CIDR`), else the `Address=` of a
  *   systemd-networkd unit a stage writes under /etc/systemd/network (systemd.network(5); the way
- *   Kairos documents static addresses, kairos.io/docs/advanced/networking); for the init node,
- *   else its own control_plane_host when that is an IP address (it names itself: /32 or /128
- *   assumed); else unknown;
+ *   Kairos documents static addresses, kairos.io/docs/advanced/networking), else the first
+ *   `node-ip` (else `advertise-address`) of cluster.config, prefix unknown (/32 or /128 assumed);
+ *   for the init node, else its own control_plane_host when that is an IP address (it names
+ *   itself: /32 or /128 assumed); else unknown;
  * - what answers at control_plane_host: the init node (`cluster.role: init`, which starts the
  *   cluster: provider-rke2 provider.go), unless a kube-vip manifest announces it or the caller says a
  *   load balancer of theirs forwards to the servers;
  * - image archives (import_local_images): the technician copies the published archives the nodes
  *   need into local_images_path (listed in the device needs).
+ *
+ * Besides RKE2's start-up rules (check/checkSite.ts), what only a set of files can get wrong:
+ * - a file that is not YAML or has no `cluster:` section runs no RKE2 at all (the Kairos SDK answers
+ *   the boot event with an error, or with nothing when config.Cluster is nil: kairos-io/kairos-sdk
+ *   clusterplugin); it is no member of the cluster, and its entry says why (service `none`);
+ * - two nodes of one name: the server keeps the first node's password under that name, so the
+ *   second is refused its kubelet certificate (k3s pkg/nodepassword/validate.go
+ *   GetNodeAuthValidator answers 403; the agent logs pkg/agent/config/config.go getNodeNamedCrt's
+ *   message, forever). The init node registers first; otherwise the earlier file keeps the name;
+ * - two nodes of one address: both answer ARP for it (networkd runs no IPv4 conflict detection
+ *   for a static address, systemd.network(5) DuplicateAddressDetection=; IPv6 DAD leaves one of
+ *   them without it, RFC 4862 5.4.5), so the later file's node is reported.
  */
-import { decodeCloudConfig } from '../kairos/decodeCloudConfig.js';
+import { decodeCloudConfig, type DecodedCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { dns1123SubdomainProblem } from '../k8s/names.js';
+import { clusterMemberOf, type ClusterMember } from '../lint/clusterMembers.js';
 import { formatIp, parseCidr, parseIp } from '../net/ipAddress.js';
-import { runPlugin } from '../provider/runPlugin.js';
+import { describeFailure, runPlugin } from '../provider/runPlugin.js';
 import { importCloudConfigs, type CloudConfigText } from './importCloudConfigs.js';
 import type { ExpandedNode, ExpandedSite } from '../site/expandSite.js';
 import { archiveFileName, groupsFor } from '../site/imageArchives.js';
@@ -31,9 +50,10 @@ import { siteContext } from '../site/rke2ConfigFor.js';
 import { NodeSchema, type Site, type SiteNode } from '../site/siteSchema.js';
 import { decodeYamlV2 } from '../yaml/yamlToJson.js';
 import type { GoValue } from '../yaml/goJson.js';
-import type { NodeCheck } from '../check/checkResult.js';
+import type { NodeCheck, SiteCheck } from '../check/checkResult.js';
 import { checkSite, publicSiteCheck, type SiteCheckDetail } from '../check/checkSite.js';
 import { basename } from '../check/pathName.js';
+import type { StartFailure } from '../check/startRule.js';
 
 export interface CloudConfigCheckOptions {
   /** Node addresses with prefix, by node name (the file's hostname) or file name, e.g. { 'cp-1': '10.0.0.11/24' }. */
@@ -44,17 +64,26 @@ export interface CloudConfigCheckOptions {
   rke2Version?: Site['rke2Version'];
 }
 
-/** Where a node's address comes from. */
-type AddressSource = 'given' | 'file' | 'assumed' | 'unknown';
+/**
+ * Where a node's address comes from: the caller, the file's network unit, node-ip or
+ * advertise-address in its cluster.config (prefix assumed), the init node's own control_plane_host
+ * (prefix assumed), or nowhere.
+ */
+type AddressSource = 'given' | 'file' | 'config' | 'assumed' | 'unknown';
 
 export interface CheckedFile {
   /** The file's name as given. */
   file: string;
-  /** The node's name in the check: the file's hostname, else the file name without folder and extension. */
+  /** The node's name in the check: node-name in cluster.config, else the file's hostname, else the file name without folder and extension. */
   node: string;
+  /** Where the name comes from; a file name stands for the name Kairos generates on the device. */
+  nodeFrom: 'node-name' | 'hostname' | 'file-name';
   /** The address with prefix the check uses, '' when unknown. */
   address: string;
   addressFrom: AddressSource;
+  /** With addressFrom 'config': the key it is read from and its line in the file, when known. */
+  addressKey?: 'node-ip' | 'advertise-address';
+  addressLine?: number;
 }
 
 export interface CloudConfigsCheck {
@@ -86,37 +115,75 @@ export function staticAddressOf(cloudConfig: string): string {
   return '';
 }
 
-/** The node name a file stands for: its `hostname:` when that is a valid name, else the file's base name. */
-export function nodeNameOf(file: CloudConfigText): string {
-  const decoded = decodeYamlV2(file.text);
-  const hostname = decoded.ok ? text(get(decoded.value, 'hostname')) : '';
-  if (hostname && !dns1123SubdomainProblem(hostname)) return hostname;
-  return basename(file.name).replace(/\.(ya?ml|cfg|conf|txt)$/i, '') || file.name;
+/** A file as the check reads it: decoded as the Kairos SDK does, and its cluster member (null without a usable cluster: section). */
+interface ReadFile {
+  file: CloudConfigText;
+  decoded: DecodedCloudConfig;
+  member: ClusterMember | null;
 }
 
-function roleOf(text: string): SiteNode['role'] {
-  const decoded = decodeCloudConfig(text);
+const readFile = (file: CloudConfigText): ReadFile => ({
+  file,
+  decoded: decodeCloudConfig(file.text),
+  member: clusterMemberOf(file, ['node-name', 'with-node-id']),
+});
+
+function nodeIdentity({ file, member }: ReadFile): Pick<CheckedFile, 'node' | 'nodeFrom'> {
+  const nodeName = member?.settings.get('node-name')?.value ?? '';
+  if (nodeName && !dns1123SubdomainProblem(nodeName)) return { node: nodeName, nodeFrom: 'node-name' };
+  const decoded = decodeYamlV2(file.text);
+  const hostname = decoded.ok ? text(get(decoded.value, 'hostname')) : '';
+  if (hostname && !dns1123SubdomainProblem(hostname)) return { node: hostname, nodeFrom: 'hostname' };
+  return { node: basename(file.name).replace(/\.(ya?ml|cfg|conf|txt)$/i, '') || file.name, nodeFrom: 'file-name' };
+}
+
+/**
+ * The node name a file stands for: RKE2's node-name in its cluster.config, else its `hostname:`,
+ * each when a valid name, else the file's base name (Kairos then generates a name on the device).
+ */
+export function nodeNameOf(file: CloudConfigText): string {
+  return nodeIdentity(readFile(file)).node;
+}
+
+function roleOf(decoded: DecodedCloudConfig): SiteNode['role'] {
   const role = decoded.kind === 'cluster' ? decoded.cluster.role : undefined;
   // An unknown or missing role runs as a joining server (provider-rke2 provider.go, the role switch).
   return (KAIROS_ROLES as readonly (string | undefined)[]).includes(role) ? (role as SiteNode['role']) : 'controlplane';
 }
 
-/** The address for a file: given by name or file name, else read from the file. */
-function addressFor(file: CloudConfigText, node: string, given: Readonly<Record<string, string>>): [string, AddressSource] {
+/** An address without its prefix, as a host of its own: /32 or /128. */
+const hostCidr = (ip: string) => {
+  const parsed = parseIp(ip)!;
+  return `${formatIp(parsed)}/${parsed.family === 4 ? 32 : 128}`;
+};
+
+/** The address for a file: given by name or file name, else its network unit, else node-ip or advertise-address, else the init node's own host. */
+function addressFor(
+  read: ReadFile,
+  node: string,
+  given: Readonly<Record<string, string>>,
+): Omit<CheckedFile, 'file' | 'node' | 'nodeFrom'> {
+  const { file, decoded, member } = read;
   const byName = given[node] ?? given[file.name] ?? given[basename(file.name)];
-  if (byName !== undefined) return [byName, 'given'];
+  if (byName !== undefined) return { address: byName, addressFrom: 'given' };
   const fromFile = staticAddressOf(file.text);
-  if (fromFile) return [fromFile, 'file'];
-  const decoded = decodeCloudConfig(file.text);
+  if (fromFile) return { address: fromFile, addressFrom: 'file' };
+  if (member?.address) {
+    // clusterMembers reads the first node-ip (an address, or one with a prefix), else advertise-address: say which.
+    const firstNodeIp = member.settings.get('node-ip')?.value.split(',')[0] ?? '';
+    const key = parseIp(firstNodeIp) || parseCidr(firstNodeIp) ? 'node-ip' : 'advertise-address';
+    const line = member.settings.get(key)?.line;
+    return { address: hostCidr(member.address), addressFrom: 'config', addressKey: key, ...(line ? { addressLine: line } : {}) };
+  }
   const host = decoded.kind === 'cluster' && decoded.cluster.role === 'init' ? parseIp(decoded.cluster.control_plane_host ?? '') : null;
-  return host ? [`${formatIp(host)}/${host.family === 4 ? 32 : 128}`, 'assumed'] : ['', 'unknown'];
+  return host ? { address: hostCidr(formatIp(host)), addressFrom: 'assumed' } : { address: '', addressFrom: 'unknown' };
 }
 
 /** The cluster the files describe, as the site the rules read; one node per file, in order. */
-function clusterSite(files: readonly CloudConfigText[], checked: readonly CheckedFile[], options: CloudConfigCheckOptions): Site {
-  const { site } = importCloudConfigs(files);
+function clusterSite(read: readonly ReadFile[], checked: readonly CheckedFile[], options: CloudConfigCheckOptions): Site {
+  const { site } = importCloudConfigs(read.map((r) => r.file));
   const nodes = checked.map((c, i): SiteNode => {
-    return NodeSchema.parse({ name: c.node, role: roleOf(files[i]!.text), address: c.address, addressing: 'static' });
+    return NodeSchema.parse({ name: c.node, role: roleOf(read[i]!.decoded), address: c.address, addressing: 'static' });
   });
   const endpoint = site.cluster.endpoint === 'kube-vip' ? 'kube-vip' : options.loadBalancer ? 'load-balancer' : 'init-node';
   const result: Site = {
@@ -133,10 +200,9 @@ function clusterSite(files: readonly CloudConfigText[], checked: readonly Checke
 }
 
 /** Each file as the expansion of its node: its own text as user-data and what the provider does with it. */
-function expandFiles(site: Site, files: readonly CloudConfigText[]): ExpandedSite {
-  const nodes = files.map((file, index): ExpandedNode => {
+function expandFiles(site: Site, read: readonly ReadFile[]): ExpandedSite {
+  const nodes = read.map(({ file, decoded }, index): ExpandedNode => {
     const node = site.nodes[index]!;
-    const decoded = decodeCloudConfig(file.text);
     const nodeExtra = readRke2Config(decoded.kind === 'cluster' ? (decoded.cluster.config ?? '') : '');
     return {
       index,
@@ -154,21 +220,116 @@ function expandFiles(site: Site, files: readonly CloudConfigText[]): ExpandedSit
   return { site, context: siteContext(site), nodes, tooLarge: null };
 }
 
+type NodeCheckDetail = SiteCheckDetail['nodes'][number];
+
+const SDK_SOURCE =
+  'kairos-io/kairos-sdk clusterplugin (onBoot: yaml.Unmarshal of the cloud-config, then nothing to do when config.Cluster is nil)';
+
+/** The entry of a file that runs no RKE2: not YAML the SDK reads, or no cluster: section. */
+function noRke2Entry(read: ReadFile, node: string): NodeCheckDetail {
+  const failure = describeFailure(runPlugin(read.file.text, { nodeCidr: '' }));
+  const message =
+    failure ??
+    'no RKE2 runs on this node: the file has no cluster: section, so the Kairos RKE2 provider writes nothing and starts neither rke2-server nor rke2-agent';
+  return { node, service: 'none', ok: false, failures: [{ rule: 'provider', message, source: SDK_SOURCE, path: [] }], needs: [] };
+}
+
+const NODE_PASSWORD_SOURCE =
+  'k3s-io/k3s pkg/agent/config/config.go getNodeNamedCrt (the agent), pkg/nodepassword/validate.go GetNodeAuthValidator (the server answers 403)';
+const ADDRESS_CONFLICT_SOURCE =
+  'systemd.network(5) DuplicateAddressDetection= (none for a static IPv4 address); RFC 5227 (IPv4 address conflicts); RFC 4862 5.4.5 (IPv6 DAD)';
+
+/**
+ * Two members of one node name or one IP address: the failures of the node that loses. A name is
+ * kept by the init node, else by the earlier file (with-node-id makes a name unique); an address by
+ * the earlier file.
+ */
+function setFailures(members: readonly { index: number; read: ReadFile; checked: CheckedFile }[]): Map<number, StartFailure[]> {
+  const failures = new Map<number, StartFailure[]>();
+  const add = (index: number, failure: StartFailure) => failures.set(index, [...(failures.get(index) ?? []), failure]);
+  const byName = new Map<string, (typeof members)[number]>();
+  const named = members.filter((m) => m.checked.nodeFrom !== 'file-name' && m.read.member?.settings.get('with-node-id')?.value !== 'true');
+  // The init node registers first: every other node waits for it.
+  const inits = named.filter((m) => m.read.member?.role === 'init');
+  for (const m of [...inits, ...named.filter((n) => !inits.includes(n))]) {
+    const name = m.checked.node.toLowerCase();
+    const first = byName.get(name);
+    if (!first) {
+      byName.set(name, m);
+      continue;
+    }
+    const nodePasswordFile = '/etc/rancher/node/password';
+    add(m.index, {
+      rule: 'duplicate-node-name',
+      message: `Node password rejected, duplicate hostname or contents of '${nodePasswordFile}' may not match server node-passwd entry, try enabling a unique node name with the --with-node-id flag (${first.read.file.name} registers the node name ${m.checked.node} first)`,
+      source: NODE_PASSWORD_SOURCE,
+      path: ['nodes', m.index, 'name'],
+    });
+  }
+  const byIp = new Map<string, (typeof members)[number]>();
+  for (const m of members) {
+    const cidr = parseCidr(m.checked.address);
+    if (!cidr) continue;
+    const ip = formatIp(cidr.address);
+    const first = byIp.get(ip);
+    if (!first) {
+      byIp.set(ip, m);
+      continue;
+    }
+    add(m.index, {
+      rule: 'duplicate-address',
+      message: `${ip} is also the address of ${first.checked.node} (${first.read.file.name}): two hosts answer for one IP, so the cluster reaches either of them at it`,
+      source: ADDRESS_CONFLICT_SOURCE,
+      path: ['nodes', m.index, 'address'],
+    });
+  }
+  return failures;
+}
+
 /**
  * Boots every file's node on the device model and runs RKE2's start-up rules, as one cluster.
  * Callers bound the files first (open/openInputs.ts cloudConfigTexts: count, size, UTF-8).
  */
 export function checkCloudConfigs(files: readonly CloudConfigText[], options: CloudConfigCheckOptions = {}): CloudConfigsCheck {
   const given = options.addresses ?? {};
-  const checked = files.map((file): CheckedFile => {
-    const node = nodeNameOf(file);
-    const [address, addressFrom] = addressFor(file, node, given);
-    return { file: file.name, node, address, addressFrom };
+  const read = files.map(readFile);
+  const checked = read.map((r): CheckedFile => {
+    const identity = nodeIdentity(r);
+    return { file: r.file.name, ...identity, ...addressFor(r, identity.node, given) };
   });
   const known = new Set(files.flatMap((file, i) => [checked[i]!.node, file.name, basename(file.name)]));
   const unmatchedAddresses = Object.keys(given).filter((name) => !known.has(name));
-  const site = clusterSite(files, checked, options);
-  return { check: checkSite(site, expandFiles(site, files)), files: checked, unmatchedAddresses };
+  // Only files with a cluster: section run RKE2 and are members of the cluster.
+  const members = read.flatMap((r, index) => (r.decoded.kind === 'cluster' ? [{ index, read: r, checked: checked[index]! }] : []));
+  const site = clusterSite(
+    members.map((m) => m.read),
+    members.map((m) => m.checked),
+    options,
+  );
+  const memberChecks = checkSite(
+    site,
+    expandFiles(
+      site,
+      members.map((m) => m.read),
+    ),
+  ).nodes;
+  const extra = setFailures(members);
+  const bySiteIndex = new Map(members.map((m, siteIndex) => [m.index, siteIndex]));
+  const nodes = read.map((r, index): NodeCheckDetail => {
+    const siteIndex = bySiteIndex.get(index);
+    if (siteIndex === undefined) return noRke2Entry(r, checked[index]!.node);
+    const own = memberChecks[siteIndex]!;
+    const failures = [...own.failures, ...(extra.get(index) ?? [])];
+    return { ...own, ok: failures.length === 0, failures };
+  });
+  return { check: { nodes }, files: checked, unmatchedAddresses };
+}
+
+/** The check as `--json` prints it for cloud-configs: the site check's shape, each entry with its file. */
+export function publicCloudConfigsCheck(result: CloudConfigsCheck): SiteCheck {
+  return {
+    nodes: publicSiteCheck(result.check).nodes.map(({ node, ...rest }, i) => ({ node, file: result.files[i]!.file, ...rest })),
+  };
 }
 
 /** One opened file's check, as the designer shows it before the files become a site. */
@@ -179,6 +340,6 @@ export interface CloudConfigFileCheck extends CheckedFile {
 /** checkCloudConfigs with each file's public check next to its name and address (what the designer shows). */
 export function cloudConfigFileChecks(files: readonly CloudConfigText[], options: CloudConfigCheckOptions = {}): CloudConfigFileCheck[] {
   const result = checkCloudConfigs(files, options);
-  const nodes = publicSiteCheck(result.check).nodes;
+  const nodes = publicCloudConfigsCheck(result).nodes;
   return result.files.map((file, i) => ({ ...file, check: nodes[i]! }));
 }

@@ -126,10 +126,16 @@ describe('openInputs', () => {
       ok: false,
       message: 'bad.yaml is not valid UTF-8 at byte 2; a cloud-config is UTF-8 text.',
     });
-    const many = Array.from({ length: LIMITS.nodes + 1 }, (_, i) => file(`n${i}.yaml`, '#cloud-config\n'));
+    const many = Array.from({ length: LIMITS.cloudConfigFiles + 1 }, (_, i) => file(`n${i}.yaml`, '#cloud-config\n'));
     expect(await openInputs(many)).toEqual({
       ok: false,
-      message: `Open at most ${LIMITS.nodes} cloud-configs at once (one per node); ${LIMITS.nodes + 1} were given.`,
+      message: 'Open at most 2,000 cloud-configs at once (one per node); 2,001 were given.',
+    });
+    // Each file within its own bound, five together over the set's.
+    const heavy = Array.from({ length: 5 }, (_, i) => file(`h${i}.yaml`, new Uint8Array(LIMITS.cloudConfigBytes).fill(0x23)));
+    expect(await openInputs(heavy)).toEqual({
+      ok: false,
+      message: 'The 5 cloud-configs are 5,242,880 bytes together, more than the 4 MiB the designer reads at once; none was opened.',
     });
     expect(await openInputs([])).toEqual({ ok: false, message: 'No file was given.' });
   });

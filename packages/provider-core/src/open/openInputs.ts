@@ -43,10 +43,19 @@ export async function openInputs(files: readonly NamedBytes[]): Promise<OpenResu
   return openCloudConfigs(files);
 }
 
-/** Cloud-config files as text: at most LIMITS.nodes of them, each bounded and valid UTF-8. */
+/** Cloud-config files as text: at most LIMITS.cloudConfigFiles of them, each and all together bounded, valid UTF-8. */
 export function cloudConfigTexts(files: readonly NamedBytes[]): { ok: true; texts: CloudConfigText[] } | { ok: false; message: string } {
-  if (files.length > LIMITS.nodes)
-    return { ok: false, message: `Open at most ${LIMITS.nodes} cloud-configs at once (one per node); ${files.length} were given.` };
+  if (files.length > LIMITS.cloudConfigFiles)
+    return {
+      ok: false,
+      message: `Open at most ${LIMITS.cloudConfigFiles.toLocaleString('en-US')} cloud-configs at once (one per node); ${files.length.toLocaleString('en-US')} were given.`,
+    };
+  const total = files.reduce((sum, file) => sum + file.bytes.length, 0);
+  if (total > LIMITS.cloudConfigSetBytes)
+    return {
+      ok: false,
+      message: `The ${files.length} cloud-configs are ${total.toLocaleString('en-US')} bytes together, more than the ${formatBytes(LIMITS.cloudConfigSetBytes)} the designer reads at once; none was opened.`,
+    };
   const texts: CloudConfigText[] = [];
   for (const file of files) {
     if (file.bytes.length > LIMITS.cloudConfigBytes) {
