@@ -117,6 +117,7 @@ export {
   checkAddressProblem,
   checkedNodeAddresses,
   recheckCloudConfigs,
+  usableAddresses,
   type CheckInput,
   type OpenedCloudConfig,
 } from './open/recheckCloudConfigs.js';

@@ -40,7 +40,7 @@ export function checkAddressProblem(text: string): string | null {
 }
 
 /** The typed addresses the check can use, by file name: the empty and the invalid ones left out. */
-function usableAddresses(input: CheckInput): Record<string, string> {
+export function usableAddresses(input: CheckInput): Record<string, string> {
   return Object.fromEntries(
     Object.entries(input.addresses)
       .map(([file, text]) => [file, text.trim()] as const)
