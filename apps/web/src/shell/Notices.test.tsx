@@ -127,5 +127,6 @@ describe('opened cloud-configs: the addresses the check uses', () => {
     expect(apply().disabled).toBe(true);
     store.perform({ kind: 'history', id: 'undo', label: 'Undo', shortcuts: [] });
     expect(store.getState().site).toEqual(before);
+    expect(await screen.findByText('cp-2: one edit, undoable.')).toBeTruthy();
   });
 });

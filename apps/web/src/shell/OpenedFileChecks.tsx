@@ -90,10 +90,9 @@ function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
           Set these addresses on the site&apos;s nodes
         </button>{' '}
         <span className="field-hint">
-          {applied ??
-            (pending.length === 0
-              ? 'The site’s nodes already have every address given here.'
-              : `${pending.map((p) => p.node).join(', ')}: one edit, undoable.`)}
+          {pending.length > 0
+            ? `${pending.map((p) => p.node).join(', ')}: one edit, undoable.`
+            : (applied ?? 'The site’s nodes already have every address given here.')}
         </span>
       </p>
     </fieldset>
