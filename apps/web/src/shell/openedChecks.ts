@@ -28,7 +28,7 @@ export interface OpenedChecksState {
 }
 
 /** Node addresses (by node id) and, unless kube-vip serves the host, the endpoint the check assumed. */
-export const setCheckedAddresses = defineSiteAction<{ nodes: { id: NodeId; address: string }[]; endpoint?: ControlPlaneEndpoint }>({
+const setCheckedAddresses = defineSiteAction<{ nodes: { id: NodeId; address: string }[]; endpoint?: ControlPlaneEndpoint }>({
   id: 'node.setCheckedAddresses',
   label: () => 'Set node addresses from the Device check',
   perform: (site, { nodes, endpoint }, indexOf) => {
