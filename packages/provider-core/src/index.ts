@@ -115,6 +115,14 @@ export { openInputs } from './open/openInputs.js';
 export { classifyInput, type InputClass, type InputKind } from './open/classifyInput.js';
 export { openShareLink, isShareLink } from './open/openShareLink.js';
 export type { OpenResult, NamedBytes } from './open/openResult.js';
+export {
+  checkAddressProblem,
+  checkedNodeAddresses,
+  recheckCloudConfigs,
+  usableAddresses,
+  type CheckInput,
+  type OpenedCloudConfig,
+} from './open/recheckCloudConfigs.js';
 // Upgrade view (issue 14): what moving the site to a later RKE2 minor changes for it.
 export {
   upgradePlan,

@@ -47,7 +47,11 @@ export function NodeCheckVerdict({
       <section aria-labelledby={`${id}-verdict`} className={`verdict ${check.ok ? 'verdict-ok' : 'verdict-fail'}`}>
         <h3 id={`${id}-verdict`}>
           <span aria-hidden="true">{check.ok ? '✓ ' : '✕ '}</span>
-          {check.ok ? 'Comes up and joins' : `Does not come up: ${check.service} stops`}
+          {check.ok
+            ? 'Comes up and joins'
+            : check.service === 'none'
+              ? 'Does not come up: no RKE2 service starts'
+              : `Does not come up: ${check.service} stops`}
         </h3>
         {check.ok ? (
           <p>Simulated from its own user-data, {check.service} passes every start-up rule the check ports from RKE2 and Kubernetes.</p>

@@ -6,6 +6,9 @@ import { openInputs } from '@rke2-edge/provider-core';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ReactNode } from 'react';
+import { SiteStoreContext } from '../state/siteContext.js';
+import { SiteStore } from '../state/siteStore.js';
 import { fileCheckNotices, type Notice } from './notice.js';
 import { Notices } from './Notices.js';
 
@@ -19,16 +22,23 @@ const file = (name: string, hostname: string, role: string, host: string) => ({
   ),
 });
 
+let store = new SiteStore();
+
+/** Opens the files as the designer does: the site into the store, the notices with its node ids. */
 async function openedNotices(files: ReturnType<typeof file>[]): Promise<Notice[]> {
   const result = await openInputs(files);
   if (!result.ok) throw new Error(result.message);
-  return [...fileCheckNotices(result.fileChecks), ...result.notes.map((text): Notice => ({ kind: 'info', text }))];
+  store = new SiteStore();
+  store.open(result.site);
+  return [...fileCheckNotices(result, store.getState().nodeIds), ...result.notes.map((text): Notice => ({ kind: 'info', text }))];
 }
+
+const inStore = (children: ReactNode) => <SiteStoreContext.Provider value={store}>{children}</SiteStoreContext.Provider>;
 
 describe('opened cloud-configs: the Device check of each file', () => {
   it('lists every file that comes up, closed, with the same verdict as the preview', async () => {
     const notices = await openedNotices([file('cp-1.yaml', 'cp-1', 'init', '10.0.1.11'), file('w-1.yaml', 'w-1', 'worker', '10.0.1.11')]);
-    render(<Notices notices={notices} onDismiss={() => {}} />);
+    render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
     expect(screen.getByText(/Device check of the files as written, one cluster: every node comes up and joins\./)).toBeTruthy();
     const items = [...screen.getByRole('status').querySelectorAll<HTMLElement>('.opened-file-checks > ul > li')];
     expect(items.map((li) => li.querySelector('summary')!.textContent)).toEqual([
@@ -45,7 +55,7 @@ describe('opened cloud-configs: the Device check of each file', () => {
 
   it("opens the file that would not start, with RKE2's message and its source", async () => {
     const notices = await openedNotices([file('cp-1.yaml', 'cp-1', 'init', '10.0.1.11'), file('w-1.yaml', 'w-1', 'worker', '10.0.1.100')]);
-    render(<Notices notices={notices} onDismiss={() => {}} />);
+    render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
     expect(screen.getByText(/one cluster: 1 of 2 would not come up\./)).toBeTruthy();
     const failing = screen.getByText('w-1.yaml (w-1, rke2-agent): does not come up').closest('details')!;
     expect(failing.open).toBe(true);
@@ -58,5 +68,65 @@ describe('opened cloud-configs: the Device check of each file', () => {
   it('shows no check for a site.json', async () => {
     const result = await openInputs([{ name: 'site.json', bytes: new TextEncoder().encode('{"version":2,"name":"x","nodes":[]}') }]);
     expect(result.ok && result.fileChecks).toBeFalsy();
+  });
+});
+
+describe('opened cloud-configs: the addresses the check uses', () => {
+  const files = () => [file('cp-1.yaml', 'cp-1', 'init', '10.0.1.11'), file('cp-2.yaml', 'cp-2', 'controlplane', '10.0.1.11')];
+  const summaries = () => [...document.querySelectorAll('.opened-file-checks summary')].map((s) => s.textContent);
+
+  it('runs the check again with a typed address: the init node elsewhere fails the joining server, a load balancer answers for it', async () => {
+    const notices = await openedNotices(files());
+    render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
+    expect(screen.getByLabelText('cp-1 (cp-1.yaml)')).toBeTruthy();
+    expect(screen.getByText(/Without one, the check assumes 10\.0\.1\.11\/32/)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('cp-1 (cp-1.yaml)'), '10.0.1.15/24');
+    expect(summaries()).toEqual([
+      '✓ cp-1.yaml (cp-1, rke2-server): comes up and joins',
+      '✕ cp-2.yaml (cp-2, rke2-server): does not come up',
+    ]);
+    expect(screen.getByText(/Device check of the files with the addresses given, one cluster: 1 of 2 would not come up\./)).toBeTruthy();
+    expect(screen.getByText(/10\.0\.1\.11 is not the init node's address, 10\.0\.1\.15/)).toBeTruthy();
+    await userEvent.click(screen.getByLabelText(/A load balancer of mine answers at control_plane_host/));
+    expect(summaries()[1]).toBe('✓ cp-2.yaml (cp-2, rke2-server): comes up and joins');
+  });
+
+  it('says at the field what is no address with prefix, and checks without it', async () => {
+    const notices = await openedNotices(files());
+    render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
+    const field = screen.getByLabelText('cp-1 (cp-1.yaml)');
+    await userEvent.type(field, '10.0.1.15');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const message = document.getElementById(field.getAttribute('aria-describedby')!)!;
+    expect(message.textContent).toBe(
+      'error: cp-1.yaml: 10.0.1.15 has no prefix length: write the address with its prefix, e.g. 10.0.1.15/24; the check runs without it.',
+    );
+    expect(summaries().every((s) => s!.startsWith('✓'))).toBe(true);
+  });
+
+  it('keeps what was typed when the notices are shown again, and sets the addresses on the site as one undoable edit', async () => {
+    const notices = await openedNotices(files());
+    const first = render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
+    const apply = () => screen.getByRole('button', { name: "Set these addresses on the site's nodes" }) as HTMLButtonElement;
+    expect(apply().disabled).toBe(true);
+    await userEvent.type(screen.getByLabelText('cp-2 (cp-2.yaml)'), '10.0.1.12/24');
+    first.unmount();
+    render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
+    expect((screen.getByLabelText('cp-2 (cp-2.yaml)') as HTMLInputElement).value).toBe('10.0.1.12/24');
+    expect(screen.getByText('cp-2: one edit, undoable.')).toBeTruthy();
+    const before = store.getState().site!;
+    expect(before.cluster.endpoint).toBe('load-balancer');
+    await userEvent.click(apply());
+    const after = store.getState().site!;
+    expect(after.nodes.map((n) => n.address)).toEqual(['', '10.0.1.12/24']);
+    expect(after.cluster.endpoint).toBe('init-node');
+    expect(store.getState().lastEdit).toBe('Set node addresses from the Device check');
+    expect(
+      screen.getByText(/Set on the site's nodes: cp-2 10\.0\.1\.12\/24; the control-plane host is served by the init node\./),
+    ).toBeTruthy();
+    expect(apply().disabled).toBe(true);
+    store.perform({ kind: 'history', id: 'undo', label: 'Undo', shortcuts: [] });
+    expect(store.getState().site).toEqual(before);
+    expect(await screen.findByText('cp-2: one edit, undoable.')).toBeTruthy();
   });
 });

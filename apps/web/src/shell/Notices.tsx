@@ -1,46 +1,10 @@
 /**
  * Notes on the site just opened; when only errors, it says nothing was opened. Cloud-configs come
- * with each file's Device check as written (provider-core checkCloudConfigs), before the import
- * changed anything: one line per file, opening to the same verdict the preview shows.
+ * with each file's Device check (OpenedFileChecks.tsx), as written and then with the node addresses
+ * the user gives.
  */
-import { NodeCheckVerdict } from '../preview/DeviceCheckView.js';
 import type { Notice } from './notice.js';
-
-const ADDRESS_FROM = {
-  given: '',
-  file: "from the file's network unit",
-  config: 'from node-ip or advertise-address in its cluster.config; prefix assumed',
-  assumed: 'assumed from its own control_plane_host',
-  unknown: 'not known',
-} as const;
-
-function FileChecks({ checks }: { checks: readonly Extract<Notice, { kind: 'check' }>[] }) {
-  const failing = checks.filter((c) => !c.fileCheck.check.ok).length;
-  return (
-    <div className="opened-file-checks">
-      <p>
-        Device check of the files as written, one cluster:{' '}
-        {failing === 0 ? 'every node comes up and joins.' : `${failing} of ${checks.length} would not come up.`}
-      </p>
-      <ul>
-        {checks.map(({ text, fileCheck }) => (
-          <li key={fileCheck.file} className={fileCheck.check.ok ? 'file-check-ok' : 'file-check-fail'}>
-            <details open={!fileCheck.check.ok}>
-              <summary>
-                <span aria-hidden="true">{fileCheck.check.ok ? '✓ ' : '✕ '}</span>
-                {text}
-              </summary>
-              <p className="field-hint">
-                Address: {fileCheck.address ? `${fileCheck.address} (${ADDRESS_FROM[fileCheck.addressFrom]})` : ADDRESS_FROM.unknown}
-              </p>
-              <NodeCheckVerdict check={fileCheck.check} />
-            </details>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+import { OpenedFileChecks } from './OpenedFileChecks.js';
 
 export function Notices({ notices, onDismiss }: { notices: readonly Notice[]; onDismiss: () => void }) {
   if (notices.length === 0) return null;
@@ -50,7 +14,9 @@ export function Notices({ notices, onDismiss }: { notices: readonly Notice[]; on
   const notes = notices.filter((n) => n.kind !== 'check');
   return (
     <div className={`import-notes${errorsOnly ? ' notice-error' : ''}`} role={errorsOnly ? 'alert' : 'status'}>
-      {checks.length > 0 && <FileChecks checks={checks} />}
+      {checks.map((n, i) => (
+        <OpenedFileChecks key={i} checks={n.checks} />
+      ))}
       {notes.length > 0 && (
         <>
           <p>{errorsOnly ? 'Nothing was opened; your site is unchanged:' : 'Notes on the site you opened:'}</p>

@@ -6,6 +6,7 @@ import { siteTemplate, type Site } from '@rke2-edge/provider-core';
 import { useEffect, useRef } from 'react';
 import type { Launch } from '../launch.js';
 import { openShareLink, openUploads } from '../state/openFiles.js';
+import type { NodeId } from '../state/nodeIds.js';
 import type { SiteStore } from '../state/siteStore.js';
 import { fileCheckNotices, type Notice } from './notice.js';
 
@@ -18,9 +19,10 @@ export interface OpenSite {
 }
 
 export function useOpenSite(store: SiteStore, setNotices: (notices: Notice[]) => void, setScreen: (screen: Screen) => void): OpenSite {
-  const openSite = (next: Site, label: string, notes: Notice[]) => {
+  // Notes may name the opened site's nodes by id (the cloud-configs' check), known once it is open.
+  const openSite = (next: Site, label: string, notes: Notice[] | ((nodeIds: readonly NodeId[]) => Notice[])) => {
     store.replace(next, label);
-    setNotices(notes);
+    setNotices(typeof notes === 'function' ? notes(store.getState().nodeIds) : notes);
     setScreen('designer');
   };
   return {
@@ -32,7 +34,7 @@ export function useOpenSite(store: SiteStore, setNotices: (notices: Notice[]) =>
       const result = await openUploads(files);
       if (!result.ok) return setNotices([{ kind: 'error', text: result.message }]);
       const notes = result.notes.map((text): Notice => ({ kind: 'info', text }));
-      openSite(result.site, `Open ${files.map((f) => f.name).join(', ')}`, [...fileCheckNotices(result.fileChecks), ...notes]);
+      openSite(result.site, `Open ${files.map((f) => f.name).join(', ')}`, (ids) => [...fileCheckNotices(result, ids), ...notes]);
     },
     openShare: async (fragment) => {
       history.replaceState(null, '', location.pathname + location.search);

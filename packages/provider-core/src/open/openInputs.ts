@@ -16,6 +16,7 @@ import { importCloudConfigs, type CloudConfigText } from '../import/importCloudC
 import { classifyInput, type InputKind } from './classifyInput.js';
 import { opened, refused, type NamedBytes, type OpenResult } from './openResult.js';
 import { openShareLink } from './openShareLink.js';
+import { openedCloudConfigs } from './recheckCloudConfigs.js';
 
 const notesOf = (findings: Finding[]) => findings.map((f) => formatFinding(f).replace(/\s+/g, ' ').trim());
 
@@ -87,5 +88,5 @@ function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
     ...notesOf(findings),
     ...notesOf(lintCloudConfigSet(read.texts)).map((note) => `Between the files: ${note}`),
   ]);
-  return result.ok ? { ...result, fileChecks: cloudConfigFileChecks(read.texts) } : result;
+  return result.ok ? { ...result, fileChecks: cloudConfigFileChecks(read.texts), cloudConfigs: openedCloudConfigs(read.texts) } : result;
 }

@@ -1,6 +1,7 @@
 /** What opening something from someone else gives: a site with notes for the user, or why not. */
 import { siteSecurityFindings } from '../lint/securityRules.js';
 import type { CloudConfigFileCheck } from '../import/checkCloudConfigs.js';
+import type { OpenedCloudConfig } from './recheckCloudConfigs.js';
 import type { OmittedSecret } from '../share/shareLink.js';
 import type { Site } from '../site/siteSchema.js';
 
@@ -14,6 +15,8 @@ export type OpenResult =
       omitted?: OmittedSecret[];
       /** Cloud-configs only: each file's boot check as written, before it became part of the site. */
       fileChecks?: CloudConfigFileCheck[];
+      /** Cloud-configs only: the files as read, for checking them again with addresses (recheckCloudConfigs). */
+      cloudConfigs?: OpenedCloudConfig[];
     }
   | { ok: false; message: string };
 

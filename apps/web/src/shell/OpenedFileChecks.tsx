@@ -1,0 +1,134 @@
+/**
+ * The Device check of opened cloud-configs (provider-core checkCloudConfigs through OpenedChecks):
+ * one line per file, opening to the same verdict the preview shows, and above it the addresses the
+ * check should use, one field per file, and whether a load balancer of the user's answers at
+ * control_plane_host. Each change runs the check again; an address that is no CIDR is said at its
+ * field and left out of the check.
+ */
+import { checkAddressProblem, type CloudConfigFileCheck } from '@rke2-edge/provider-core';
+import { Field } from '@rke2-edge/ui';
+import { useSyncExternalStore } from 'react';
+import { NodeCheckVerdict } from '../preview/DeviceCheckView.js';
+import { useSiteState, useSiteStore } from '../state/siteContext.js';
+import { fileCheckLine } from './notice.js';
+import type { OpenedChecks } from './openedChecks.js';
+
+const ADDRESS_FROM = {
+  given: 'as you gave it',
+  file: "from the file's network unit",
+  config: 'from node-ip or advertise-address in its cluster.config; prefix assumed',
+  assumed: 'assumed from its own control_plane_host',
+  unknown: 'not known',
+} as const;
+
+/** What the check does without a typed address, under the field. */
+function addressHint(check: CloudConfigFileCheck): string {
+  switch (check.addressFrom) {
+    case 'given':
+      return 'The check uses this address.';
+    case 'file':
+      return `Without one, the check uses ${check.address} from the file's network unit.`;
+    case 'config':
+      return `Without one, the check uses ${check.address} from ${check.addressKey ?? 'node-ip'} in the file's cluster.config, prefix assumed; give the real prefix.`;
+    case 'assumed':
+      return `Without one, the check assumes ${check.address}, the file's own control_plane_host; give the real address and prefix.`;
+    case 'unknown':
+      return 'Not known: the check cannot tell whether control_plane_host is this node or in its subnet.';
+  }
+}
+
+function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
+  const store = useSiteStore();
+  useSiteState(); // what is still to set follows the site's edits
+  const { input, checks, applied } = useSyncExternalStore(session.subscribe, session.getState);
+  const pending = session.pending(store);
+  return (
+    <fieldset className="check-addresses">
+      <legend>Node addresses for the check</legend>
+      <p className="field-hint">
+        A cloud-config does not say its node&apos;s address unless a stage writes a network unit. Give each node&apos;s address with its
+        prefix, e.g. 10.0.1.11/24, and the check runs again.
+      </p>
+      <div className="check-address-fields">
+        {session.files.map((file, i) => {
+          const check = checks[i]!;
+          const typed = input.addresses[file.name] ?? '';
+          const problem = checkAddressProblem(typed);
+          return (
+            <Field
+              key={i}
+              id={`check-address-${i}`}
+              label={`${check.node} (${file.name})`}
+              hint={problem ? undefined : addressHint(check)}
+              messages={problem ? [{ severity: 'error', text: `${file.name}: ${problem}; the check runs without it.` }] : []}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={typed}
+                  onChange={(e) => session.setAddress(file.name, e.target.value)}
+                />
+              )}
+            </Field>
+          );
+        })}
+      </div>
+      {!session.kubeVip && (
+        <Field
+          id="check-load-balancer"
+          inline
+          label="A load balancer of mine answers at control_plane_host and forwards ports 9345 and 6443 to the servers"
+          hint="Otherwise the check takes control_plane_host to be the init node's address, as the files alone say."
+        >
+          {(control) => (
+            <input {...control} type="checkbox" checked={input.loadBalancer} onChange={(e) => session.setLoadBalancer(e.target.checked)} />
+          )}
+        </Field>
+      )}
+      <p className="check-addresses-apply">
+        <button type="button" disabled={pending.length === 0} onClick={() => session.apply(store)}>
+          Set these addresses on the site&apos;s nodes
+        </button>{' '}
+        <span className="field-hint">
+          {pending.length > 0
+            ? `${pending.map((p) => p.node).join(', ')}: one edit, undoable.`
+            : (applied ?? 'The site’s nodes already have every address given here.')}
+        </span>
+      </p>
+    </fieldset>
+  );
+}
+
+export function OpenedFileChecks({ checks: session }: { checks: OpenedChecks }) {
+  const { checks } = useSyncExternalStore(session.subscribe, session.getState);
+  const failing = checks.filter((c) => !c.check.ok).length;
+  const given = checks.some((c) => c.addressFrom === 'given');
+  return (
+    <div className="opened-file-checks">
+      <CheckAddresses checks={session} />
+      <p>
+        Device check of the files {given ? 'with the addresses given' : 'as written'}, one cluster:{' '}
+        {failing === 0 ? 'every node comes up and joins.' : `${failing} of ${checks.length} would not come up.`}
+      </p>
+      <ul>
+        {checks.map((fileCheck, i) => (
+          <li key={i} className={fileCheck.check.ok ? 'file-check-ok' : 'file-check-fail'}>
+            <details open={!fileCheck.check.ok}>
+              <summary>
+                <span aria-hidden="true">{fileCheck.check.ok ? '✓ ' : '✕ '}</span>
+                {fileCheckLine(fileCheck)}
+              </summary>
+              <p className="field-hint">
+                Address: {fileCheck.address ? `${fileCheck.address} (${ADDRESS_FROM[fileCheck.addressFrom]})` : ADDRESS_FROM.unknown}
+              </p>
+              <NodeCheckVerdict check={fileCheck.check} />
+            </details>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
