@@ -4,7 +4,7 @@
  *   image; the version chosen in the designer is written nowhere else);
  * - a FIPS-capable image when the site boots with fips=1, an SELinux image with the rke2-selinux
  *   policy when the RKE2 config the node runs turns selinux on (form, site or node extra config,
- *   read as RKE2 reads a bool flag: serverComponents' flagOn, the same reading as the compliance
+ *   read as RKE2 reads a bool flag: yaml/goBool.ts flagOn, the same reading as the compliance
  *   view) (docs.rke2.io/security/fips_support, docs.rke2.io/security/selinux);
  * - memory and CPU per role from docs.rke2.io/install/requirements ("Hardware": 4 GB RAM and 2 CPU
  *   minimum, 8 GB and 4 CPU recommended; servers sized by the number of agents, "VM Sizing Guide");
@@ -19,7 +19,7 @@
  *   architecture/nodes/#swap-memory).
  */
 import { parseCidr, parseIp, formatIp } from '../net/ipAddress.js';
-import { flagOn } from '../designer/serverComponents.js';
+import { flagOn } from '../yaml/goBool.js';
 import { archiveFileName, groupsFor, groupsListed } from '../site/imageArchives.js';
 import { rke2ConfigFor, siteContext } from '../site/rke2ConfigFor.js';
 import { isServerRole, type Site, type SiteNode } from '../site/siteSchema.js';

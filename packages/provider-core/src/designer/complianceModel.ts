@@ -6,7 +6,7 @@
  * off shows the lines turning it on would add, taken from the same node expanded with it on.
  *
  * Each state is read from the merged RKE2 config the node really gets (form, site extra config,
- * node extra config), as RKE2 reads it: a bool flag through serverComponents' flagOn, and a
+ * node extra config), as RKE2 reads it: a bool flag through yaml/goBool.ts flagOn, and a
  * `pod-security-admission-config-file` the designer does not write as a file whose level the
  * design cannot know.
  *
@@ -54,7 +54,7 @@ import {
   type ComplianceControlId,
 } from './complianceFacts.js';
 import { nodeArtifacts, type NodeArtifact } from './nodeArtifacts.js';
-import { flagOn } from './serverComponents.js';
+import { flagOn } from '../yaml/goBool.js';
 
 export interface ComplianceControl {
   id: ComplianceControlId;

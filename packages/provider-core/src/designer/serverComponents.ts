@@ -7,7 +7,7 @@
  * `datastore-endpoint` switches a server to an external datastore through kine, with no etcd member
  * of its own (catalog note on datastore-endpoint). Workers (rke2-agent) run none of it.
  */
-import { GoInt, type GoValue } from '../yaml/goJson.js';
+import { flagOn } from '../yaml/goBool.js';
 import { rke2ConfigFor, type SiteContext } from '../site/rke2ConfigFor.js';
 import { isServerRole, type SiteNode } from '../site/siteSchema.js';
 
@@ -21,17 +21,6 @@ export interface ServerComponents {
 }
 
 const NONE: ServerComponents = { etcd: false, apiServer: false, externalDatastore: false };
-
-/**
- * Whether a config value turns a boolean flag on. RKE2 passes config-file values to its flags as
- * text (k3s-io/k3s pkg/configfilearg), and urfave/cli reads bool flags with Go's strconv.ParseBool:
- * `true`, `1`, `t`, `T`, `TRUE`, `True`. YAML 1.1's `yes`/`on` already arrive as true.
- */
-export function flagOn(value: GoValue | undefined): boolean {
-  if (value === true) return true;
-  if (value instanceof GoInt) return value.value === 1n;
-  return typeof value === 'string' && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value);
-}
 
 export function serverComponents(context: SiteContext, node: SiteNode): ServerComponents {
   if (!isServerRole(node.role)) return NONE;

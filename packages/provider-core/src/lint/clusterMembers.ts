@@ -12,6 +12,7 @@ import { formatIp, parseCidr, parseIp } from '../net/ipAddress.js';
 import { REGISTRIES_PATH } from '../site/registriesYaml.js';
 import { readRke2Config } from '../site/readRke2Config.js';
 import { GoInt, marshalGoJson, type GoObject, type GoValue } from '../yaml/goJson.js';
+import { parseGoBool } from '../yaml/goBool.js';
 import { deref, readYamlDocument, type RawNode } from '../yaml/readYamlDocument.js';
 
 /** A value as a node runs it, and where the file sets it. */
@@ -41,10 +42,6 @@ export interface ClusterMember {
 
 export const isServer = (m: ClusterMember) => m.role !== 'worker';
 
-/** strconv.ParseBool, which urfave/cli applies to the text k3s pkg/configfilearg makes of a value. */
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
-
 /**
  * A config value as RKE2 reads it: k3s pkg/configfilearg turns each value into flag text
  * (convert.ToString; a list into one flag per item), so lists may also be one comma-separated
@@ -72,7 +69,7 @@ function canonical(value: GoValue | undefined, type: string): string {
         : typeof value === 'boolean'
           ? String(value)
           : marshalGoJson(value);
-  if (type === 'bool') return GO_TRUE.has(text) ? 'true' : GO_FALSE.has(text) ? 'false' : text;
+  if (type === 'bool') return String(parseGoBool(text) ?? text);
   return typeof value === 'string' ? text.trim() : text;
 }
 

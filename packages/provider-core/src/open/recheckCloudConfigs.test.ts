@@ -55,7 +55,9 @@ describe('checking opened cloud-configs again with addresses', () => {
     expect(verdicts(checks).slice(0, 2)).toEqual(['cp-1 10.0.1.11/32 assumed true', 'cp-2 - unknown true']);
     expect(checkAddressProblem('')).toBeNull();
     expect(checkAddressProblem('fd00::5/64')).toBeNull();
-    expect(checkAddressProblem('10.0.1.300/24')).toBe('10.0.1.300/24 is not an IP address with a prefix length (e.g. 10.0.1.11/24)');
+    expect(checkAddressProblem('10.0.1.300/24')).toBe('10.0.1.300/24 is not an IP address with its prefix, e.g. 10.0.1.11/24');
+    // The rules of check --address: a network or broadcast address is no node's.
+    expect(checkAddressProblem('10.0.1.255/24')).toContain('broadcast address of 10.0.1.0/24');
     expect(checkAddressProblem('10.0.1.11')).toBe('10.0.1.11 has no prefix length: write the address with its prefix, e.g. 10.0.1.11/24');
     expect(checkAddressProblem('10.0.1.11/33')).not.toBeNull();
   });

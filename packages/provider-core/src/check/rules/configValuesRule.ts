@@ -7,14 +7,13 @@
  * messages are "invalid boolean value %q for -%s: %v" and "invalid value %q for flag -%s: %v"
  * (go/src/flag/flag.go, FlagSet.parseOne), and rke2 ends with logrus.Fatal.
  */
+import { parseGoBool } from '../../yaml/goBool.js';
 import { catalogEntry } from '../../catalog/rke2Catalog.js';
 import type { JqValue } from '../../jq/jqValue.js';
 import { configText, configKeyPath, type StartFailure, type StartInput } from '../startRule.js';
 
 const CONFIG_VALUES_SOURCE = 'k3s-io/k3s pkg/configfilearg/parser.go, readConfigFileData; go/src/flag/flag.go, FlagSet.parseOne';
 
-/** strconv.ParseBool. */
-const GO_BOOLS = new Set(['1', 't', 'T', 'TRUE', 'true', 'True', '0', 'f', 'F', 'FALSE', 'false', 'False']);
 /** strconv.ParseInt(s, 0, 64) as flag's intValue uses it (decimal, 0x, 0o, 0b, leading 0 octal, underscores). */
 const GO_INT = /^[-+]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]*|[1-9][0-9_]*)$/;
 /** time.ParseDuration. */
@@ -36,7 +35,7 @@ export function configValuesRule(input: StartInput): StartFailure[] {
     for (const text of items(value)) {
       if (text === undefined) continue;
       let message: string | null = null;
-      if (entry.type === 'bool' && !GO_BOOLS.has(text)) message = `invalid boolean value "${text}" for -${key}: parse error`;
+      if (entry.type === 'bool' && parseGoBool(text) === null) message = `invalid boolean value "${text}" for -${key}: parse error`;
       else if (entry.type === 'int' && !GO_INT.test(text)) message = `invalid value "${text}" for flag -${key}: parse error`;
       else if (entry.type === 'duration' && !GO_DURATION.test(text)) message = `invalid value "${text}" for flag -${key}: parse error`;
       if (message) failures.push({ rule: 'config-values', message, source: CONFIG_VALUES_SOURCE, path: configKeyPath(input, key) });
