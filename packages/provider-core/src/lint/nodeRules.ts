@@ -1,9 +1,10 @@
 /**
  * Checks on one node's own fields: Kubernetes naming rules (k8s/names.ts) for the node name, labels
- * and taints, and the address format. Codes: node-name-invalid, label-invalid, taint-invalid, address-invalid.
+ * and taints, and the address (format, and a usable host address: net/nodeAddress.ts). Codes: node-name-invalid, label-invalid, taint-invalid, address-invalid.
  */
 import { dns1123SubdomainProblem, labelProblem, taintProblem } from '../k8s/names.js';
 import { parseCidr } from '../net/ipAddress.js';
+import { nodeAddressProblem } from '../net/nodeAddress.js';
 import type { SiteNode } from '../site/siteSchema.js';
 import type { Finding, FindingPath } from './finding.js';
 
@@ -24,11 +25,15 @@ export function lintNodeFields(node: SiteNode, path: FindingPath): Finding[] {
       ...(suggestion ? { fix: { description: `rename to "${suggestion}"`, value: suggestion } } : {}),
     });
   }
-  if (node.address !== '' && !parseCidr(node.address)) {
+  // The same rule as `rke2-edge check --address` and the designer's addresses for opened cloud-configs.
+  const addressProblem = node.address === '' ? null : nodeAddressProblem(node.address);
+  if (addressProblem) {
     findings.push({
       severity: 'error',
       code: 'address-invalid',
-      message: `address "${node.address}" must be an IP address with its prefix, e.g. 192.168.1.10/24`,
+      message: parseCidr(node.address)
+        ? `address "${node.address}": ${addressProblem}`
+        : `address "${node.address}" must be an IP address with its prefix, e.g. 192.168.1.10/24`,
       path: [...path, 'address'],
     });
   }
