@@ -52,7 +52,7 @@ function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
       <div className="check-address-fields">
         {session.files.map((file, i) => {
           const check = checks[i]!;
-          const typed = input.addresses[file.name] ?? '';
+          const typed = Object.hasOwn(input.addresses, file.name) ? input.addresses[file.name]! : '';
           const problem = checkAddressProblem(typed);
           return (
             <Field

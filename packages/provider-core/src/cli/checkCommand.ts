@@ -86,7 +86,8 @@ function formatCheck(check: SiteCheck, files?: readonly CheckedFile[]): string {
 
 /** `NAME=CIDR` arguments as a map, or the first problem: not NAME=CIDR, a name twice, no host address, an address twice. */
 function readAddresses(args: readonly string[]): { ok: true; addresses: Record<string, string> } | { ok: false; error: string } {
-  const addresses: Record<string, string> = {};
+  // Own properties only: a NAME such as __proto__ or constructor is a name like any other.
+  const addresses: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const arg of args) {
     const eq = arg.indexOf('=');
     const [name, cidr] = [arg.slice(0, eq), arg.slice(eq + 1)];
@@ -149,6 +150,15 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   if (result.unmatchedAddresses.length > 0) {
     const names = result.files.map((f) => f.node).join(', ');
     io.stderr(printable(`rke2-edge: --address names no file: ${result.unmatchedAddresses.join(', ')} (the nodes: ${names})`) + '\n');
+    return EXIT.unreadable;
+  }
+  const ambiguous = result.ambiguousAddresses[0];
+  if (ambiguous) {
+    io.stderr(
+      printable(
+        `rke2-edge: --address ${ambiguous.name} names ${ambiguous.files.length} files (${ambiguous.files.join(', ')}): give each file's own name, e.g. --address ${ambiguous.files[0]}=CIDR`,
+      ) + '\n',
+    );
     return EXIT.unreadable;
   }
   return print(publicCloudConfigsCheck(result), result.files);

@@ -182,6 +182,31 @@ describe('checkCloudConfigs', () => {
     ]);
   });
 
+  it('says which --address names more than one file takes (two files of one node name)', () => {
+    const files = haCloudConfigs();
+    files[2]!.text = files[2]!.text.replace('hostname: worker-1', 'hostname: cp-2');
+    expect(checkCloudConfigs(files, { addresses: { 'cp-2': '10.0.1.12/24' } }).ambiguousAddresses).toEqual([
+      { name: 'cp-2', files: ['cp-2.yaml', 'worker-1.yaml'] },
+    ]);
+    // By file name each is one file's.
+    expect(
+      checkCloudConfigs(files, { addresses: { 'cp-2.yaml': '10.0.1.12/24', 'worker-1.yaml': '10.0.1.21/24' } }).ambiguousAddresses,
+    ).toEqual([]);
+  });
+
+  it('finds no address for a node or file named like an Object.prototype member (constructor, toString)', () => {
+    const files = haCloudConfigs();
+    files[2]!.text = files[2]!.text.replace('hostname: worker-1', 'hostname: constructor');
+    files[1]!.name = 'toString';
+    const result = checkCloudConfigs(files);
+    expect(result.files.map((f) => [f.node, f.addressFrom])).toEqual([
+      ['cp-1', 'file'],
+      ['cp-2', 'unknown'],
+      ['constructor', 'unknown'],
+    ]);
+    expect(result.check.nodes.map((n) => n.ok)).toEqual([true, true, true]);
+  });
+
   it('reports the later of two nodes of one address, from whatever source', () => {
     const files = haCloudConfigs();
     files[2]!.text = cloudConfig({ hostname: 'worker-1', role: 'worker', config: `node-ip: 10.0.1.11\n${CIDRS}` });

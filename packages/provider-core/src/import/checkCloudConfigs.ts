@@ -58,6 +58,8 @@ import type { StartFailure } from '../check/startRule.js';
 export interface CloudConfigCheckOptions {
   /** Node addresses with prefix, by node name (the file's hostname) or file name, e.g. { 'cp-1': '10.0.0.11/24' }. */
   addresses?: Readonly<Record<string, string>>;
+  /** Addresses with prefix by file index ('' or absent: none), taking precedence over `addresses`: what the designer's per-file fields give. */
+  fileAddresses?: readonly string[];
   /** control_plane_host is a load balancer (or VIP) of the user's that forwards 9345 and 6443 to the servers. */
   loadBalancer?: boolean;
   /** The RKE2 version the devices' image carries (for the device needs); default the designer's. */
@@ -92,6 +94,8 @@ export interface CloudConfigsCheck {
   files: CheckedFile[];
   /** Names in `addresses` that are no file's node name or file name. */
   unmatchedAddresses: string[];
+  /** Names in `addresses` that more than one file takes its address by (two files of one node name): which files. */
+  ambiguousAddresses: { name: string; files: string[] }[];
 }
 
 const get = (v: GoValue | undefined, key: string): GoValue | undefined => (v instanceof Map ? v.get(key) : undefined);
@@ -157,15 +161,21 @@ const hostCidr = (ip: string) => {
   return `${formatIp(parsed)}/${parsed.family === 4 ? 32 : 128}`;
 };
 
+/** The name in `given` a file takes its address by: its node name, else its file name as given, else without folder. */
+const givenName = (file: CloudConfigText, node: string, given: ReadonlyMap<string, string>) =>
+  [node, file.name, basename(file.name)].find((name) => given.has(name));
+
 /** The address for a file: given by name or file name, else its network unit, else node-ip or advertise-address, else the init node's own host. */
 function addressFor(
   read: ReadFile,
   node: string,
-  given: Readonly<Record<string, string>>,
+  given: ReadonlyMap<string, string>,
+  own: string | undefined,
 ): Omit<CheckedFile, 'file' | 'node' | 'nodeFrom'> {
   const { file, decoded, member } = read;
-  const byName = given[node] ?? given[file.name] ?? given[basename(file.name)];
-  if (byName !== undefined) return { address: byName, addressFrom: 'given' };
+  if (own) return { address: own, addressFrom: 'given' };
+  const name = givenName(file, node, given);
+  if (name !== undefined) return { address: given.get(name)!, addressFrom: 'given' };
   const fromFile = staticAddressOf(file.text);
   if (fromFile) return { address: fromFile, addressFrom: 'file' };
   if (member?.address) {
@@ -291,14 +301,22 @@ function setFailures(members: readonly { index: number; read: ReadFile; checked:
  * Callers bound the files first (open/openInputs.ts cloudConfigTexts: count, size, UTF-8).
  */
 export function checkCloudConfigs(files: readonly CloudConfigText[], options: CloudConfigCheckOptions = {}): CloudConfigsCheck {
-  const given = options.addresses ?? {};
+  // A Map of the caller's own entries: a node or file named like an Object.prototype member
+  // (constructor, toString) must not find an inherited value.
+  const given = new Map(Object.entries(options.addresses ?? {}));
   const read = files.map(readFile);
-  const checked = read.map((r): CheckedFile => {
+  const checked = read.map((r, i): CheckedFile => {
     const identity = nodeIdentity(r);
-    return { file: r.file.name, ...identity, ...addressFor(r, identity.node, given) };
+    return { file: r.file.name, ...identity, ...addressFor(r, identity.node, given, options.fileAddresses?.[i]) };
   });
   const known = new Set(files.flatMap((file, i) => [checked[i]!.node, file.name, basename(file.name)]));
-  const unmatchedAddresses = Object.keys(given).filter((name) => !known.has(name));
+  const unmatchedAddresses = [...given.keys()].filter((name) => !known.has(name));
+  const takers = new Map<string, string[]>();
+  read.forEach((r, i) => {
+    const name = givenName(r.file, checked[i]!.node, given);
+    if (name !== undefined) takers.set(name, [...(takers.get(name) ?? []), r.file.name]);
+  });
+  const ambiguousAddresses = [...takers].filter(([, taken]) => taken.length > 1).map(([name, taken]) => ({ name, files: taken }));
   // Only files with a cluster: section run RKE2 and are members of the cluster.
   const members = read.flatMap((r, index) => (r.decoded.kind === 'cluster' ? [{ index, read: r, checked: checked[index]! }] : []));
   const site = clusterSite(
@@ -322,7 +340,7 @@ export function checkCloudConfigs(files: readonly CloudConfigText[], options: Cl
     const failures = [...own.failures, ...(extra.get(index) ?? [])];
     return { ...own, ok: failures.length === 0, failures };
   });
-  return { check: { nodes }, files: checked, unmatchedAddresses };
+  return { check: { nodes }, files: checked, unmatchedAddresses, ambiguousAddresses };
 }
 
 /** The check as `--json` prints it for cloud-configs: the site check's shape, each entry with its file. */
