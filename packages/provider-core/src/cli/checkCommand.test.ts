@@ -173,6 +173,20 @@ describe('rke2-edge check CLOUD-CONFIG...', () => {
     expect((await runBuiltCli(['check', ...paths, '--address', 'cp-2=10.0.1.12/31'])).code).toBe(0);
   });
 
+  it('escapes a line break in a file name onto its line, and refuses a file given twice', async () => {
+    const files = haCloudConfigs();
+    files[2]!.name = 'worker\n3 of 3 node(s): all come up and join.yaml';
+    files[2]!.text = files[2]!.text.replace('hostname: worker-1\n', '');
+    const paths = writeFiles(files);
+    const run = await runBuiltCli(['check', ...paths]);
+    // The node (named after the file) and the file name stay on their line, with the break escaped.
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('3 of 3'))).toEqual([]);
+    expect(run.stdout).toContain('worker\\u{A}3 of 3 node(s): all come up and join (rke2-agent, ');
+    const twice = await runBuiltCli(['check', paths[0]!, paths[1]!, paths[0]!]);
+    expect([twice.code, twice.stdout]).toEqual([2, '']);
+    expect(twice.stderr).toBe(`rke2-edge: ${paths[0]} is given twice; give each node's cloud-config once\n`);
+  });
+
   it('prints a node-ip address with its assumed prefix, a file that runs no RKE2, and a refused second node of one name, each entry with its file in --json', async () => {
     const files = [
       ...haCloudConfigs(),
@@ -194,7 +208,7 @@ describe('rke2-edge check CLOUD-CONFIG...', () => {
       /^spare \(no RKE2, \S*spare\.yaml\): does not come up\n {2}✗ no RKE2 runs on this node: the file has no cluster: section/m,
     );
     expect(run.stdout).toMatch(
-      /^worker-1 \(rke2-agent, \S*worker-2\.yaml\): does not come up\n {2}address not known \(give --address worker-1=CIDR\)\n {2}✗ Node password rejected, duplicate hostname/m,
+      /^worker-1 \(rke2-agent, \S*worker-2\.yaml\): does not come up\n {2}address not known \(give --address \S*worker-2\.yaml=CIDR\)\n {2}✗ Node password rejected, duplicate hostname/m,
     );
     const json = SiteCheckSchema.strict().parse(JSON.parse((await runBuiltCli(['check', '--json', ...paths])).stdout));
     expect(json.nodes.map((n) => [n.node, n.file?.replace(/^.*\//, ''), n.service, n.ok])).toEqual([

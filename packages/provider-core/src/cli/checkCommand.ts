@@ -53,26 +53,39 @@ Options:
 Exit codes: 0 every node comes up; 1 some node does not; 2 unreadable input or bad usage.
 `;
 
-const ADDRESS_FROM: Record<CheckedFile['addressFrom'], (f: CheckedFile) => string> = {
-  given: (f) => `address ${f.address} (--address)`,
-  file: (f) => `address ${f.address} (from the file's network unit)`,
-  config: (f) => {
-    const where = f.addressLine ? ` (line ${f.addressLine})` : '';
-    const prefix = f.address.slice(f.address.indexOf('/'));
-    return `address ${f.address} from ${f.addressKey}${where}: prefix ${prefix} assumed (give --address ${f.node}=${f.address.slice(0, f.address.indexOf('/'))}/PREFIX)`;
-  },
-  assumed: (f) => `address ${f.address} assumed from its own control_plane_host (give --address ${f.node}=CIDR)`,
-  unknown: (f) => `address not known (give --address ${f.node}=CIDR)`,
-};
+/** How a file's address came, and how to give it: by node name, or by file name when files share the node name. */
+function addressLine(f: CheckedFile, name: string): string {
+  const ip = f.address.slice(0, f.address.indexOf('/'));
+  switch (f.addressFrom) {
+    case 'given':
+      return `address ${f.address} (--address)`;
+    case 'file':
+      return `address ${f.address} (from the file's network unit)`;
+    case 'config':
+      return `address ${f.address} from ${f.addressKey}${f.addressLine ? ` (line ${f.addressLine})` : ''}: prefix ${f.address.slice(ip.length)} assumed (give --address ${name}=${ip}/PREFIX)`;
+    case 'assumed':
+      return `address ${f.address} assumed from its own control_plane_host (give --address ${name}=CIDR)`;
+    case 'unknown':
+      return `address not known (give --address ${name}=CIDR)`;
+  }
+}
 
-function nodeText(node: NodeCheck, file?: CheckedFile): string {
+/**
+ * One node's lines. Every value is escaped onto its line (printable): a line break in a file or node
+ * name shows as \u{A}. Only the provider's own error (the Kairos SDK's multi-line decoder text)
+ * keeps its line breaks, each continued with an indent.
+ */
+function nodeText(node: NodeCheck, file: CheckedFile | undefined, addressName: string): string {
   const where = file ? `, ${file.file}` : '';
   const service = node.service === 'none' ? 'no RKE2' : node.service;
-  const head = `${node.node} (${service}${where}): ${node.ok ? 'comes up and joins' : 'does not come up'}`;
-  const address = file && node.service !== 'none' ? [`  ${ADDRESS_FROM[file.addressFrom](file)}`] : [];
-  const failures = node.failures.map((f) => `  ✗ ${f.message.replaceAll('\n', '\n    ')}\n    source: ${f.source}`);
-  const needs = node.needs.length > 0 ? ['  needs:', ...node.needs.map((n) => `    - ${n}`)] : [];
-  return printable([head, ...address, ...failures, ...needs].join('\n'), ['\n']) + '\n';
+  const head = printable(`${node.node} (${service}${where}): ${node.ok ? 'comes up and joins' : 'does not come up'}`);
+  const address = file && node.service !== 'none' ? [`  ${printable(addressLine(file, addressName))}`] : [];
+  const failures = node.failures.map((f) => {
+    const message = f.rule === 'provider' ? printable(f.message, ['\n']).replaceAll('\n', '\n    ') : printable(f.message);
+    return `  ✗ ${message}\n    source: ${printable(f.source)}`;
+  });
+  const needs = node.needs.length > 0 ? ['  needs:', ...node.needs.map((n) => `    - ${printable(n)}`)] : [];
+  return [head, ...address, ...failures, ...needs].join('\n') + '\n';
 }
 
 function formatCheck(check: SiteCheck, files?: readonly CheckedFile[]): string {
@@ -81,7 +94,11 @@ function formatCheck(check: SiteCheck, files?: readonly CheckedFile[]): string {
     failing === 0
       ? `${check.nodes.length} node(s): all come up and join\n`
       : `${failing} of ${check.nodes.length} node(s) would not come up\n`;
-  return check.nodes.map((node, i) => nodeText(node, files?.[i])).join('') + summary;
+  const count = new Map<string, number>();
+  for (const f of files ?? []) count.set(f.node, (count.get(f.node) ?? 0) + 1);
+  // Files that share a node name are told apart by file name.
+  const addressName = (f: CheckedFile) => ((count.get(f.node) ?? 0) > 1 ? f.file : f.node);
+  return check.nodes.map((node, i) => nodeText(node, files?.[i], files?.[i] ? addressName(files[i]) : '')).join('') + summary;
 }
 
 /** `NAME=CIDR` arguments as a map, or the first problem: not NAME=CIDR, a name twice, no host address, an address twice. */

@@ -130,6 +130,12 @@ async function readSite(path: string, io: CliIo): Promise<Site | null> {
 
 /** The cloud-configs' texts (bounded, valid UTF-8), or null after saying why not. */
 export function cloudConfigsOf(files: readonly NamedBytes[], io: CliIo): CloudConfigText[] | null {
+  // One file is one node: the same path twice would be two nodes nobody could tell apart.
+  const twice = files.find((f, i) => files.findIndex((g) => g.name === f.name) !== i);
+  if (twice) {
+    io.stderr(printable(`rke2-edge: ${twice.name} is given twice; give each node's cloud-config once`) + '\n');
+    return null;
+  }
   const read = cloudConfigTexts(files);
   if (read.ok) return read.texts;
   io.stderr(`rke2-edge: ${read.message}\n`);

@@ -92,11 +92,9 @@ describe('checkCloudConfigs', () => {
 
   it("fails a server whose cluster-dns is outside its service CIDR with kube-apiserver's message", () => {
     const files = haCloudConfigs();
-    files[1]!.text = cloudConfig({
-      hostname: 'cp-2',
-      role: 'controlplane',
-      config: 'cluster-cidr: 10.42.0.0/16\nservice-cidr: 10.101.0.0/16\ncluster-dns: 10.43.0.10\n',
-    });
+    const serviceCidr = 'cluster-cidr: 10.42.0.0/16\nservice-cidr: 10.101.0.0/16\n';
+    files[0]!.text = cloudConfig({ hostname: 'cp-1', role: 'init', address: '10.0.1.11/24', config: serviceCidr });
+    files[1]!.text = cloudConfig({ hostname: 'cp-2', role: 'controlplane', config: `${serviceCidr}cluster-dns: 10.43.0.10\n` });
     const cp2 = checkCloudConfigs(files).check.nodes[1]!;
     expect(cp2.failures.map((f) => f.message)).toEqual([
       'failed to allocate IP 10.43.0.10: the provided IP (10.43.0.10) is not in the valid range. The range of valid IPs is 10.101.0.0/16',
@@ -207,6 +205,43 @@ describe('checkCloudConfigs', () => {
     expect(result.check.nodes.map((n) => n.ok)).toEqual([true, true, true]);
   });
 
+  it("fails a node whose token is not the init node's, a joining server whose critical setting differs, and a second init node", () => {
+    const token = haCloudConfigs();
+    token[2]!.text = token[2]!.text.replace(/cluster_token: .*/, 'cluster_token: another-token-of-32-characters-xx');
+    expect(verdicts(token).map((v) => v.slice(2, 4))).toEqual([
+      [true, []],
+      [true, []],
+      [false, ['token']],
+    ]);
+    expect(checkCloudConfigs(token).check.nodes[2]!.failures[0]!.message).toBe(
+      "the servers refuse this node's cluster_token (worker-1.yaml:4): it is not the token the cluster was created with (cp-1.yaml:16), so every request is answered 401 Unauthorized and the node retries for ever",
+    );
+    // k3s CriticalControlArgs: a joining server is refused; a worker's value is not compared.
+    const critical = haCloudConfigs();
+    critical[1]!.text = cloudConfig({
+      hostname: 'cp-2',
+      role: 'controlplane',
+      config: 'cluster-cidr: 10.52.0.0/16\nservice-cidr: 10.43.0.0/16\n',
+    });
+    critical[2]!.text = cloudConfig({
+      hostname: 'worker-1',
+      role: 'worker',
+      config: 'cluster-cidr: 10.52.0.0/16\nservice-cidr: 10.43.0.0/16\n',
+    });
+    const cp2 = checkCloudConfigs(critical).check.nodes;
+    expect(cp2.map((n) => n.failures.map((f) => f.rule))).toEqual([[], ['critical-config'], []]);
+    expect(cp2[1]!.failures[0]!.message).toBe(
+      'critical configuration mismatched: cluster-cidr; failed to validate server configuration: critical configuration value mismatch between servers (cluster-cidr here is "10.52.0.0/16", on cp-1 "10.42.0.0/16")',
+    );
+    const twoInits = haCloudConfigs();
+    twoInits[1]!.text = twoInits[1]!.text.replace('role: controlplane', 'role: init');
+    expect(verdicts(twoInits).map((v) => v.slice(2, 4))).toEqual([
+      [true, []],
+      [false, ['multiple-init']],
+      [true, []],
+    ]);
+  });
+
   it('reports the later of two nodes of one address, from whatever source', () => {
     const files = haCloudConfigs();
     files[2]!.text = cloudConfig({ hostname: 'worker-1', role: 'worker', config: `node-ip: 10.0.1.11\n${CIDRS}` });
@@ -217,6 +252,9 @@ describe('checkCloudConfigs', () => {
         '10.0.1.11 is also the address of cp-1 (cp-1.yaml): two hosts answer for one IP, so the cluster reaches either of them at it',
       ],
     ]);
+    // An IPv4-mapped IPv6 address names the same host.
+    files[2]!.text = cloudConfig({ hostname: 'worker-1', role: 'worker', config: `node-ip: "::ffff:10.0.1.11"\n${CIDRS}` });
+    expect(checkCloudConfigs(files).check.nodes[2]!.failures.map((f) => f.rule)).toEqual(['duplicate-address']);
   });
 
   it('--json entries name their file, so two entries of one node name are told apart', () => {
@@ -239,9 +277,17 @@ describe('checkCloudConfigs', () => {
       const addresses = Object.fromEntries(site.nodes.map((n) => [n.name, n.address]));
       const options = { addresses, rke2Version: site.rke2Version, loadBalancer: site.cluster.endpoint === 'load-balancer' };
       const fromFiles = checkCloudConfigs(files, options).check.nodes;
-      // The needs differ only where the site knows more (the MAC for a DHCP reservation).
-      const verdict = (nodes: typeof fromFiles) => publicSiteCheck({ nodes }).nodes.map((n) => ({ ...n, needs: [] }));
+      // The needs differ only where the site knows more (the MAC for a DHCP reservation); files cannot say
+      // whether a load balancer answers, so their server-url failure also says how to tell the check.
+      const hint = /; if a load balancer or a VIP of yours answers there and forwards ports 9345 and 6443 to the servers, say so \(.*\)$/;
+      const verdict = (nodes: typeof fromFiles) =>
+        publicSiteCheck({ nodes }).nodes.map((n) => ({
+          ...n,
+          needs: [],
+          failures: n.failures.map((f) => ({ ...f, message: f.message.replace(hint, '') })),
+        }));
       expect(verdict(fromFiles)).toEqual(verdict(checkSite(site, expanded).nodes));
+      if (site === wrongHost) expect(fromFiles.flatMap((n) => n.failures).filter((f) => hint.test(f.message))).toHaveLength(4);
     }
     expect(checkSite(wrongHost).nodes.filter((n) => !n.ok)).toHaveLength(4);
   });

@@ -39,9 +39,12 @@
 import { decodeCloudConfig, type DecodedCloudConfig } from '../kairos/decodeCloudConfig.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { dns1123SubdomainProblem } from '../k8s/names.js';
+import { CRITICAL_CONTROL_KEYS } from '../lint/clusterAgreementRules.js';
 import { clusterMemberOf, type ClusterMember } from '../lint/clusterMembers.js';
 import { formatIp, parseCidr, parseIp } from '../net/ipAddress.js';
+import { hostOf } from '../net/nodeAddress.js';
 import { describeFailure, runPlugin } from '../provider/runPlugin.js';
+import { printable } from '../lint/unsafeText.js';
 import { importCloudConfigs, type CloudConfigText } from './importCloudConfigs.js';
 import type { ExpandedNode, ExpandedSite } from '../site/expandSite.js';
 import { archiveFileName, groupsFor } from '../site/imageArchives.js';
@@ -129,7 +132,7 @@ interface ReadFile {
 const readFile = (file: CloudConfigText): ReadFile => ({
   file,
   decoded: decodeCloudConfig(file.text),
-  member: clusterMemberOf(file, ['node-name', 'with-node-id']),
+  member: clusterMemberOf(file, ['node-name', 'with-node-id', ...CRITICAL_CONTROL_KEYS]),
 });
 
 function nodeIdentity({ file, member }: ReadFile): Pick<CheckedFile, 'node' | 'nodeFrom'> {
@@ -249,6 +252,65 @@ const NODE_PASSWORD_SOURCE =
 const ADDRESS_CONFLICT_SOURCE =
   'systemd.network(5) DuplicateAddressDetection= (none for a static IPv4 address); RFC 5227 (IPv4 address conflicts); RFC 4862 5.4.5 (IPv6 DAD)';
 
+const INIT_SOURCE = 'kairos-io/provider-rke2 pkg/provider/provider.go (role init writes no server:, so RKE2 starts a new cluster)';
+const TOKEN_SOURCE =
+  'k3s-io/k3s pkg/server/auth.go (node and server requests authenticate with the token); the server logs "invalid username/password combination" (k3s-io/k3s#2310), the node 401 Unauthorized (k3s-io/k3s#8381)';
+const CRITICAL_SOURCE = 'k3s-io/k3s pkg/cluster/bootstrap.go (reconcile on join); pkg/daemons/config/types.go CriticalControlArgs';
+
+type Member = { index: number; read: ReadFile; checked: CheckedFile };
+const where = (m: Member, line: number | undefined) => `${printable(m.read.file.name)}${line === undefined ? '' : `:${line}`}`;
+
+/**
+ * What keeps a node out of the cluster the init node starts: a second init node starts a cluster
+ * of its own; a node whose token is not the init node's is refused; a joining server whose
+ * critical setting (k3s CriticalControlArgs) differs from the init node's is refused.
+ */
+function joinFailures(members: readonly Member[]): [number, StartFailure][] {
+  const withMember = members.filter((m): m is Member & { read: { member: ClusterMember } } => m.read.member !== null);
+  const inits = withMember.filter((m) => m.read.member.role === 'init');
+  const reference = inits[0] ?? withMember.find((m) => m.read.member.role !== 'worker');
+  if (!reference) return [];
+  const ref = reference.read.member;
+  const failures: [number, StartFailure][] = [];
+  for (const m of inits.slice(1))
+    failures.push([
+      m.index,
+      {
+        rule: 'multiple-init',
+        message: `role: init, as ${where(reference, undefined)} already has: this node starts a cluster of its own instead of joining ${printable(reference.checked.node)}'s, and the two never become one (give it role: controlplane)`,
+        source: INIT_SOURCE,
+        path: ['nodes', m.index, 'role'],
+      },
+    ]);
+  for (const m of withMember) {
+    if (m === reference || m.read.member.role === 'init') continue;
+    const own = m.read.member;
+    if (own.token.value !== '' && own.token.value !== ref.token.value)
+      failures.push([
+        m.index,
+        {
+          rule: 'token',
+          message: `the servers refuse this node's cluster_token (${where(m, own.token.line)}): it is not the token the cluster was created with (${where(reference, ref.token.line)}), so every request is answered 401 Unauthorized and the node retries for ever`,
+          source: TOKEN_SOURCE,
+          path: ['cluster', 'token'],
+        },
+      ]);
+    if (own.role === 'worker') continue;
+    const key = CRITICAL_CONTROL_KEYS.find((k) => (own.settings.get(k)?.value ?? '') !== (ref.settings.get(k)?.value ?? ''));
+    if (key)
+      failures.push([
+        m.index,
+        {
+          rule: 'critical-config',
+          message: `critical configuration mismatched: ${key}; failed to validate server configuration: critical configuration value mismatch between servers (${key} here is ${printable(JSON.stringify(own.settings.get(key)?.value ?? ''))}, on ${printable(reference.checked.node)} ${printable(JSON.stringify(ref.settings.get(key)?.value ?? ''))})`,
+          source: CRITICAL_SOURCE,
+          path: ['nodes', m.index, 'extraConfig'],
+        },
+      ]);
+  }
+  return failures;
+}
+
 /**
  * Two members of one node name or one IP address: the failures of the node that loses. A name is
  * kept by the init node, else by the earlier file (with-node-id makes a name unique); an address by
@@ -271,16 +333,18 @@ function setFailures(members: readonly { index: number; read: ReadFile; checked:
     const nodePasswordFile = '/etc/rancher/node/password';
     add(m.index, {
       rule: 'duplicate-node-name',
-      message: `Node password rejected, duplicate hostname or contents of '${nodePasswordFile}' may not match server node-passwd entry, try enabling a unique node name with the --with-node-id flag (${first.read.file.name} registers the node name ${m.checked.node} first)`,
+      message: `Node password rejected, duplicate hostname or contents of '${nodePasswordFile}' may not match server node-passwd entry, try enabling a unique node name with the --with-node-id flag (${printable(first.read.file.name)} registers the node name ${printable(m.checked.node)} first)`,
       source: NODE_PASSWORD_SOURCE,
       path: ['nodes', m.index, 'name'],
     });
   }
+  joinFailures(members).forEach(([index, failure]) => add(index, failure));
   const byIp = new Map<string, (typeof members)[number]>();
-  for (const m of members) {
+  // An address assumed from a node's own control_plane_host is a guess, not a second host.
+  for (const m of members.filter((n) => n.checked.addressFrom !== 'assumed')) {
     const cidr = parseCidr(m.checked.address);
     if (!cidr) continue;
-    const ip = formatIp(cidr.address);
+    const ip = hostOf(cidr.address);
     const first = byIp.get(ip);
     if (!first) {
       byIp.set(ip, m);
@@ -288,12 +352,29 @@ function setFailures(members: readonly { index: number; read: ReadFile; checked:
     }
     add(m.index, {
       rule: 'duplicate-address',
-      message: `${ip} is also the address of ${first.checked.node} (${first.read.file.name}): two hosts answer for one IP, so the cluster reaches either of them at it`,
+      message: `${ip} is also the address of ${printable(first.checked.node)} (${printable(first.read.file.name)}): two hosts answer for one IP, so the cluster reaches either of them at it`,
       source: ADDRESS_CONFLICT_SOURCE,
       path: ['nodes', m.index, 'address'],
     });
   }
   return failures;
+}
+
+/**
+ * What a file cannot say: whether a load balancer or VIP of the user's answers at control_plane_host.
+ * When the check found nothing answering there, it says how to tell it.
+ */
+function withLoadBalancerHint(failure: StartFailure, site: Site): StartFailure {
+  if (
+    failure.rule !== 'server-url' ||
+    site.cluster.endpoint !== 'init-node' ||
+    !failure.message.includes('nothing in this site answers at')
+  )
+    return failure;
+  return {
+    ...failure,
+    message: `${failure.message}; if a load balancer or a VIP of yours answers there and forwards ports 9345 and 6443 to the servers, say so (rke2-edge check --load-balancer, or the designer's load-balancer box)`,
+  };
 }
 
 /**
@@ -337,7 +418,7 @@ export function checkCloudConfigs(files: readonly CloudConfigText[], options: Cl
     const siteIndex = bySiteIndex.get(index);
     if (siteIndex === undefined) return noRke2Entry(r, checked[index]!.node);
     const own = memberChecks[siteIndex]!;
-    const failures = [...own.failures, ...(extra.get(index) ?? [])];
+    const failures = [...own.failures.map((f) => withLoadBalancerHint(f, site)), ...(extra.get(index) ?? [])];
     return { ...own, ok: failures.length === 0, failures };
   });
   return { check: { nodes }, files: checked, unmatchedAddresses, ambiguousAddresses };

@@ -49,18 +49,21 @@ const CHARTS_FIGHT =
   "each server installs the charts it selected and removes the others, so the servers undo each other's charts in a loop (rke2 pkg/cli/cmds/server.go validateCNI, docs/adrs/014)";
 
 /** Settings every server must share (k3s CriticalControlArgs as RKE2 passes them, and RKE2's chart selection). */
+/** k3s CriticalControlArgs as RKE2 passes them: a joining server whose value differs is refused (also the boot check's). */
+export const CRITICAL_CONTROL_KEYS = [
+  'cluster-cidr',
+  'service-cidr',
+  'cluster-dns',
+  'cluster-domain',
+  'disable-cloud-controller',
+  'secrets-encryption-provider',
+  'embedded-registry',
+  'egress-selector-mode',
+  'supervisor-metrics',
+] as const;
+
 const SERVER_SETTINGS: readonly AgreedSetting[] = [
-  ...[
-    'cluster-cidr',
-    'service-cidr',
-    'cluster-dns',
-    'cluster-domain',
-    'disable-cloud-controller',
-    'secrets-encryption-provider',
-    'embedded-registry',
-    'egress-selector-mode',
-    'supervisor-metrics',
-  ].map((key) => ({ key, why: K3S_REFUSES(key), severity: 'error' as const })),
+  ...CRITICAL_CONTROL_KEYS.map((key) => ({ key, why: K3S_REFUSES(key), severity: 'error' as const })),
   { key: 'cni', why: `the CNI differs: ${CHARTS_FIGHT}, and pods get no network`, severity: 'error' },
   { key: 'ingress-controller', why: `the ingress controller differs: ${CHARTS_FIGHT}`, severity: 'error' },
   { key: 'disable', why: `the packaged components differ: ${CHARTS_FIGHT}`, severity: 'error' },

@@ -20,6 +20,11 @@ describe('nodeAddressProblem', () => {
     expect(nodeAddressProblem('10.0.1.255/24')).toBe("10.0.1.255 is the broadcast address of 10.0.1.0/24, not a host's (RFC 1122 3.2.1.3)");
     expect(nodeAddressProblem('10.0.1.3/30')).toContain('broadcast address of 10.0.1.0/30');
     expect(nodeAddressProblem('fd00::/64')).toContain('Subnet-Router anycast address of fd00::/64');
+    // Go's net.ParseIP reads ::ffff:10.0.1.11 as 10.0.1.11: it would be a second spelling of an IPv4 node.
+    expect(nodeAddressProblem('::ffff:10.0.1.11/120')).toBe(
+      '::ffff:10.0.1.11 is an IPv4-mapped address: it stands for the IPv4 host 10.0.1.11, so give that address (RFC 4291 2.5.5.2)',
+    );
+    expect(nodeAddressProblem('10.0.1.11/024')).toBe('10.0.1.11/024: write the prefix length 24 without leading zeros or signs');
   });
 
   it('lists each bad address by name and an IP given to two names', () => {
