@@ -46,6 +46,13 @@ export const LIMITS = {
    * 20,000-node site 12 KiB.
    */
   expandedSharedBytes: 256 * MiB,
+  /**
+   * Nesting of one YAML document (a cloud-config, its cluster.config, an extra config), in
+   * collections (`[`, `{`, a block sequence or mapping), counting what aliases repeat. The device's
+   * reader (go-yaml) accepts up to 10,000 levels; rke2-edge reads YAML with recursive code, and
+   * 3,000 levels overflowed Node's stack. A real cloud-config nests fewer than 10.
+   */
+  yamlDepth: 1000,
   /** A share link's fragment, in characters (Chromium's longest URL is 2 MiB). */
   shareLinkChars: 2 * MiB,
 } as const;

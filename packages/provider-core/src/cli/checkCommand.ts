@@ -9,6 +9,7 @@ import { checkCloudConfigs, publicCloudConfigsCheck, type CheckedFile } from '..
 import { checkSite, publicSiteCheck } from '../check/checkSite.js';
 import type { NodeCheck, SiteCheck } from '../check/checkResult.js';
 import { printable, terminalSafeJson } from '../lint/unsafeText.js';
+import { cloudConfigsDepthRefusal } from '../yaml/yamlDepthLimit.js';
 import { parseCidr } from '../net/ipAddress.js';
 import { nodeAddressesProblems } from '../net/nodeAddress.js';
 import { RKE2_VERSIONS } from '../site/siteSchema.js';
@@ -149,6 +150,11 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
 
   const texts = cloudConfigsOf(files, io);
   if (!texts) return EXIT.unreadable;
+  const tooDeep = cloudConfigsDepthRefusal(texts, 'checked');
+  if (tooDeep) {
+    io.stderr(`rke2-edge: ${tooDeep}\n`);
+    return EXIT.unreadable;
+  }
   const addresses = readAddresses(args.repeated['address'] ?? []);
   if (!addresses.ok) {
     io.stderr(`rke2-edge: ${printable(addresses.error)}\n`);

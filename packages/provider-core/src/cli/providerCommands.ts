@@ -3,6 +3,7 @@
  * cloud-config, byte for byte, and the /etc/rancher/rke2/config.yaml its jq command produces.
  */
 import { runPlugin, type PluginOutcome } from '../provider/runPlugin.js';
+import { cloudConfigDepthProblem } from '../yaml/yamlDepthLimit.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { startCommand } from './startCommand.js';
 
@@ -47,6 +48,11 @@ async function runWithPlugin(argv: string[], io: CliIo, help: string, print: Pri
     text = await io.readText(args.positionals[0]!);
   } catch (e) {
     io.stderr(`rke2-edge: cannot read ${args.positionals[0]}: ${(e as Error).message}\n`);
+    return EXIT.unreadable;
+  }
+  const tooDeep = cloudConfigDepthProblem(text);
+  if (tooDeep) {
+    io.stderr(`rke2-edge: ${tooDeep.message}\n`);
     return EXIT.unreadable;
   }
   const outcome = runPlugin(text, { nodeCidr: args.values['node-cidr'] ?? '' });

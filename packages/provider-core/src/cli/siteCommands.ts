@@ -16,6 +16,7 @@ import { expandSite } from '../site/expandSite.js';
 import { importCloudConfigs, type CloudConfigText } from '../import/importCloudConfigs.js';
 import type { Site } from '../site/siteSchema.js';
 import { printable, terminalSafeJson } from '../lint/unsafeText.js';
+import { cloudConfigsDepthRefusal } from '../yaml/yamlDepthLimit.js';
 import { EXIT, type CliIo } from './cliIo.js';
 import { startCommand as start } from './startCommand.js';
 
@@ -191,6 +192,11 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   const files = await readAll(args.positionals, io);
   const texts = files && cloudConfigsOf(files, io);
   if (!texts) return EXIT.unreadable;
+  const tooDeep = cloudConfigsDepthRefusal(texts, 'imported');
+  if (tooDeep) {
+    io.stderr(`rke2-edge: ${tooDeep}\n`);
+    return EXIT.unreadable;
+  }
   const { site, findings } = importCloudConfigs(texts);
   if (site.nodes.length === 0) {
     printFindings([{ file: '', findings }], io.stderr);

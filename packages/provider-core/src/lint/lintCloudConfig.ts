@@ -10,6 +10,7 @@ import { clusterMemberOf, type ClusterMember } from './clusterMembers.js';
 import type { Finding } from './finding.js';
 import { runRules } from './rules/runRules.js';
 import type { TopologyNode } from './topologyRules.js';
+import { cloudConfigDepthProblem } from '../yaml/yamlDepthLimit.js';
 
 export interface CloudConfigLintOptions {
   /** The node's address with prefix, when known (what the device's getNodeCIDR returns). */
@@ -19,6 +20,9 @@ export interface CloudConfigLintOptions {
 }
 
 export function lintCloudConfig(text: string, options: CloudConfigLintOptions = {}): Finding[] {
+  // Nested deeper than rke2-edge reads: that alone, worded as this tool's limit (nothing else is checked).
+  const deep = cloudConfigDepthProblem(text);
+  if (deep) return [{ severity: 'error', code: 'too-large', message: deep.message, path: deep.path, line: deep.line }];
   return runRules('cloudConfig', cloudConfigRuleContext(text, options.nodeCidr, options.rke2Version));
 }
 
@@ -46,6 +50,7 @@ export function lintCloudConfigSet(files: readonly CloudConfigFile[]): Finding[]
   const nodes: TopologyNode[] = [];
   const members: ClusterMember[] = [];
   files.forEach((f) => {
+    if (cloudConfigDepthProblem(f.text)) return; // its own lint says it was not checked
     const member = clusterMemberOf(f, AGREED_KEYS);
     if (!member) return;
     members.push(member);

@@ -17,6 +17,7 @@ import { classifyInput, type InputKind } from './classifyInput.js';
 import { opened, refused, type NamedBytes, type OpenResult } from './openResult.js';
 import { openShareLink } from './openShareLink.js';
 import { openedCloudConfigs } from './recheckCloudConfigs.js';
+import { cloudConfigsDepthRefusal } from '../yaml/yamlDepthLimit.js';
 
 const notesOf = (findings: Finding[]) => findings.map((f) => formatFinding(f).replace(/\s+/g, ' ').trim());
 
@@ -75,6 +76,8 @@ export function cloudConfigTexts(files: readonly NamedBytes[]): { ok: true; text
 function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
   const read = cloudConfigTexts(files);
   if (!read.ok) return read;
+  const tooDeep = cloudConfigsDepthRefusal(read.texts, 'opened');
+  if (tooDeep) return refused(tooDeep);
   const { site, findings } = importCloudConfigs(read.texts);
   const unsafe = findings.filter(isSecurityFinding);
   if (unsafe.length > 0)

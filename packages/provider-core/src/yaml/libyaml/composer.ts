@@ -5,8 +5,14 @@
  * dialects differ in how `fail` picks the line it prints and in v3's check of the parser's error
  * state after every peek. A failure is thrown as a ComposeError carrying the text Go puts after
  * "yaml: ".
+ *
+ * Not in Go: a document nested deeper than LIMITS.yamlDepth collections (counting the levels an
+ * alias repeats, as the decoders expand them) stops with YamlTooDeep, before this recursive
+ * composer or the recursive code after it runs out of stack (../yamlTooDeep.ts).
  */
 import type { RawAlias, RawMap, RawNode, RawScalar, RawScalarStyle, RawSeq } from '../readYamlDocument.js';
+import { LIMITS } from '../../limits.js';
+import { YamlTooDeep } from '../yamlTooDeep.js';
 import { GoRuntimePanic } from './errors.js';
 import { parse } from './parser.js';
 import { CollectionStyle, ErrorType, EVENT_NAMES, EventType, ScalarStyle, YamlParser, type Dialect, type YamlEvent } from './types.js';
@@ -36,6 +42,12 @@ export class Composer {
   private event: YamlEvent | null = null;
   private readonly anchors = new Map<string, RawNode>();
   private doneInit = false;
+  /** Collections open around the next node, counting those an alias repeats. */
+  private open = 0;
+  /** The most collections open at once since the innermost open one started. */
+  private reach = 0;
+  /** The collection levels of each anchored collection, itself included (what an alias of it adds). */
+  private readonly heights = new Map<RawNode, number>();
 
   /** newParser: an empty input is read as "\n". */
   constructor(
@@ -98,6 +110,23 @@ export class Composer {
     throw new ComposeError(where + message, line, position);
   }
 
+  /** Opens a collection; past LIMITS.yamlDepth the document is not read. */
+  private enter(event: YamlEvent): number {
+    this.reach = Math.max(this.reach, this.open + 1);
+    if (this.open + 1 > LIMITS.yamlDepth) throw new YamlTooDeep(event.startMark.line + 1, event.startMark.column + 1);
+    const outerReach = this.reach;
+    this.open++;
+    this.reach = this.open;
+    return outerReach;
+  }
+
+  /** Closes a collection opened by enter, noting its height when it is anchored. */
+  private leave(node: RawNode, outerReach: number): void {
+    if (node.anchor !== undefined) this.heights.set(node, this.reach - this.open + 1);
+    this.open--;
+    this.reach = Math.max(outerReach, this.reach);
+  }
+
   /** p.anchor */
   private anchor(node: RawNode, anchor: string | null): void {
     if (anchor !== null) {
@@ -151,6 +180,10 @@ export class Composer {
     const name = event.anchor ?? '';
     const target = this.anchors.get(name);
     if (target === undefined) throw new ComposeError(`unknown anchor '${name}' referenced`, 0);
+    // An alias of a collection adds its levels here (one still open, inside itself, adds none: the decoders refuse it).
+    const repeated = this.open + (this.heights.get(target) ?? 0);
+    if (repeated > LIMITS.yamlDepth) throw new YamlTooDeep(event.startMark.line + 1, event.startMark.column + 1);
+    this.reach = Math.max(this.reach, repeated);
     const node: RawAlias = {
       kind: 'alias',
       name,
@@ -202,8 +235,10 @@ export class Composer {
     };
     this.anchor(node, event.anchor);
     this.expect(EventType.SEQUENCE_START);
+    const outerReach = this.enter(event);
     while (this.peek().type !== EventType.SEQUENCE_END) node.items.push(this.child());
     this.expect(EventType.SEQUENCE_END);
+    this.leave(node, outerReach);
     return node;
   }
 
@@ -220,6 +255,7 @@ export class Composer {
     };
     this.anchor(node, event.anchor);
     this.expect(EventType.MAPPING_START);
+    const outerReach = this.enter(event);
     while (this.peek().type !== EventType.MAPPING_END) {
       const key = this.child();
       const value = this.child();
@@ -227,6 +263,7 @@ export class Composer {
       if (this.dialect === 'v3' && this.peek().type === EventType.TAIL_COMMENT) this.expect(EventType.TAIL_COMMENT);
     }
     this.expect(EventType.MAPPING_END);
+    this.leave(node, outerReach);
     return node;
   }
 }
