@@ -12,7 +12,8 @@ export const tooLarge = defineRule({
   docs:
     `More than ${LIMITS.nodes.toLocaleString('en-US')} nodes, an extra config over ${formatBytes(LIMITS.extraConfigBytes)}, ` +
     `a cloud-config over ${formatBytes(LIMITS.cloudConfigBytes)}, registry certificates over ${formatBytes(LIMITS.registryTlsBytes)} ` +
-    `or more than ${LIMITS.registries} registries, shared settings × nodes over ${formatBytes(LIMITS.expandedSharedBytes)}.`,
+    `or more than ${LIMITS.registries} registries, shared settings × nodes over ${formatBytes(LIMITS.expandedSharedBytes)}, ` +
+    `YAML nested more than ${LIMITS.yamlDepth.toLocaleString('en-US')} levels deep.`,
   check: {
     site: siteSecurity,
     cloudConfig: cloudConfigSecurity,
