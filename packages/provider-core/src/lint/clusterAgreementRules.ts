@@ -33,6 +33,7 @@
 import { isServer, type ClusterMember, type Located } from './clusterMembers.js';
 import type { RuleFinding } from './findingFields.js';
 import { sharedCheck, type CloudConfigSetRuleContext } from './rules/defineRule.js';
+import { hostProblem } from '../net/hostName.js';
 import { formatIp, parseIp } from '../net/ipAddress.js';
 import { printable } from './unsafeText.js';
 
@@ -164,8 +165,13 @@ function hostIp(host: string) {
   return ip && (ip.family === 6 || !host.startsWith('[')) ? ip : null;
 }
 
-/** What a host names: an address by value, a DNS name in lower case. */
-function hostIdentity(host: string): string {
+/**
+ * What a host names: an address by value, a DNS name in lower case. A value with a scheme, port or
+ * path is compared by its host part (`https://10.0.5.21`, `10.0.5.21:6443`): host-invalid already
+ * says what to remove, and the nodes do not look for the cluster at different places.
+ */
+function hostIdentity(written: string): string {
+  const host = hostProblem(written)?.suggestion ?? written;
   const ip = hostIp(host);
   return ip ? `ip${ip.family}:${ip.value}` : host.toLowerCase();
 }
@@ -173,7 +179,8 @@ function hostIdentity(host: string): string {
 const sameHost = (a: string, b: string) => hostIdentity(a) === hostIdentity(b);
 
 /** The host as a joining node must write it: an IPv6 address in brackets (`https://[fd00::1]:9345`). */
-function joinableHost(host: string): string {
+function joinableHost(written: string): string {
+  const host = hostProblem(written)?.suggestion ?? written;
   const ip = hostIp(host);
   if (!ip) return host;
   return ip.family === 6 ? `[${formatIp(ip)}]` : formatIp(ip);

@@ -1,0 +1,59 @@
+/** The lint user review's points (hand-written cloud-configs, each and as one cluster). */
+import { describe, expect, it } from 'vitest';
+import type { Finding } from './finding.js';
+import { lintCloudConfig, lintCloudConfigs } from './lintCloudConfig.js';
+import { member } from './rules/fixtures/crossNodeFixtures.js';
+import { CIDRS, withConfig } from './rules/fixtures/ruleInput.js';
+
+const codes = (findings: Finding[], code: string) => findings.filter((f) => f.code === code);
+const withHostname = (hostname: string) => withConfig(CIDRS).replace('#cloud-config\n', `#cloud-config\nhostname: ${hostname}\n`);
+/** The set's own findings (file "(all files)"). */
+const setFindings = (files: Record<string, string>) =>
+  lintCloudConfigs(Object.entries(files).map(([name, text]) => ({ name, text }))).find((r) => r.file === '(all files)')?.findings ?? [];
+
+describe('a hostname Kairos renders per device', () => {
+  it.each([
+    'edge-{{ trunc 4 .MachineID }}',
+    'kairos-{{trunc 8 .MachineID}}',
+    '"{{ .MachineID }}"',
+    'store-{{ trunc 6 .MachineID }}.plant-7',
+  ])('%s is accepted', (name) => {
+    expect(withHostname(name)).toContain(name);
+    expect(codes(lintCloudConfig(withHostname(name)), 'host-invalid')).toEqual([]);
+  });
+
+  it.each([
+    ['edge_{{ trunc 4 .MachineID }}', 'must be letters'],
+    ['edge-{{ .MachineID | quote }}', 'must be letters'],
+    ['edge-{{ printf "x;reboot" }}', 'must be letters'],
+    ['edge-{{ trunc 4 .MachineID }}{{ .MachineID }}', 'must be letters'],
+    ['-{{ trunc 4 .MachineID }}', 'renders on a device as "-0000"'],
+  ])('%s stays an error', (name, words) => {
+    const [f, ...rest] = codes(lintCloudConfig(withHostname(name)), 'host-invalid');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', path: ['hostname'], line: 2 });
+    expect(f!.message).toContain(words);
+  });
+});
+
+describe('a control_plane_host with a scheme or port naming the init node', () => {
+  it('is host-invalid only, not also control-plane-host-mismatch', () => {
+    for (const host of ['10.0.1.100:6443', 'https://10.0.1.100', 'https://10.0.1.100:9345/']) {
+      const init = member('init');
+      const cp = member('controlplane', '', { host });
+      expect(codes(lintCloudConfig(cp), 'host-invalid')).toHaveLength(1);
+      expect(codes(setFindings({ 'init.yaml': init, 'cp.yaml': cp }), 'control-plane-host-mismatch')).toEqual([]);
+    }
+  });
+
+  it("another host behind the port is still a mismatch, with the init node's bare host as the fix", () => {
+    const [f] = codes(
+      setFindings({
+        'init.yaml': member('init', '', { host: 'https://10.0.1.100' }),
+        'cp.yaml': member('controlplane', '', { host: '10.0.1.101:6443' }),
+      }),
+      'control-plane-host-mismatch',
+    );
+    expect(f!.fix).toEqual({ description: 'use 10.0.1.100', value: '10.0.1.100' });
+  });
+});
