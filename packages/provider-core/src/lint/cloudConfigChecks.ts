@@ -7,7 +7,10 @@ import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { hostProblem } from '../net/hostName.js';
 import { formatIp, isBareIpv6, parseIp } from '../net/ipAddress.js';
-import { describeFailure, runPlugin } from '../provider/runPlugin.js';
+import { catalogEntry } from '../catalog/rke2Catalog.js';
+import { cidrPanics } from '../provider/proxyEnv.js';
+import { describeFailure, runPlugin, type PluginOutcome } from '../provider/runPlugin.js';
+import { userConfigJson } from '../provider/userConfigJson.js';
 import { parseRke2Version } from '../site/designerRules.js';
 import { readRke2Config } from '../site/readRke2Config.js';
 import { lintRke2Config } from './configKeyRules.js';
@@ -184,7 +187,7 @@ export const cloudConfigConfig: Check<CloudConfigRuleContext> = sharedCheck((ctx
     const failure = describeFailure(plan);
     // No config: key at all points at the role, next to where it would go.
     const at = outline.clusterKeyLines.has('config') ? lineOf(ctx, 'config') : lineOf(ctx, 'role');
-    if (failure) findings.push({ severity: 'error', code: 'provider-panic', message: failure, path: configPath, ...at });
+    if (failure) findings.push({ severity: 'error', code: 'provider-panic', path: configPath, ...at, ...cidrPanicWords(plan, failure) });
   }
   if (plan.kind === 'written' && !plan.merged.ok) {
     findings.push({
@@ -196,6 +199,34 @@ export const cloudConfigConfig: Check<CloudConfigRuleContext> = sharedCheck((ctx
   }
   return findings;
 });
+
+/**
+ * The provider-panic of a missing or non-string cluster-cidr / service-cidr: the port stops at the
+ * first (provider.go:177), so the finding also names the next one it reads (provider.go:178), and
+ * the fix gives RKE2's default for each (the catalog's, ../shared/rke2-options.json). None when
+ * the whole config cannot be read (its own finding says why).
+ */
+function cidrPanicWords(plan: PluginOutcome, failure: string): Pick<Finding, 'message' | 'fix'> {
+  if (plan.kind !== 'panic') return { message: failure };
+  const user = userConfigJson(plan.cluster);
+  const crashes = cidrPanics(user);
+  if (!user.ok || crashes[0]?.panic.reason !== plan.panic.reason) return { message: failure };
+  const data = user.value instanceof Map ? user.value : new Map();
+  const verb = (key: string) => (data.has(key) ? 'set' : 'add');
+  // "add cluster-cidr: 10.42.0.0/16 and service-cidr: 10.43.0.0/16": a verb only where it changes.
+  const settings = crashes.map(
+    ({ key }, i) =>
+      `${i > 0 && verb(key) === verb(crashes[i - 1]!.key) ? '' : `${verb(key)} `}${key}: ${String(catalogEntry(key)?.default)}`,
+  );
+  const also = crashes
+    .slice(1)
+    .map(({ key, panic }) => ` It reads ${key} next (${panic.at}) and would crash there too: ${panic.reason}.`)
+    .join('');
+  return {
+    message: `${failure}${also}`,
+    fix: { description: settings.join(' and ') },
+  };
+}
 
 /** A set of cloud-configs as one cluster: one init node, an odd etcd count, unique names. */
 export const cloudConfigSetTopology: Check<CloudConfigSetRuleContext> = sharedCheck(({ nodes }: CloudConfigSetRuleContext) =>

@@ -57,3 +57,24 @@ describe('a control_plane_host with a scheme or port naming the init node', () =
     expect(f!.fix).toEqual({ description: 'use 10.0.1.100', value: '10.0.1.100' });
   });
 });
+
+describe('the provider crash on missing CIDRs', () => {
+  const panic = (config: string) => codes(lintCloudConfig(withConfig(config)), 'provider-panic');
+
+  it('names both keys when both are missing, with one fix giving RKE2 defaults', () => {
+    const [f, ...rest] = panic('node-name: a\n');
+    expect(rest).toEqual([]);
+    expect(f!.fix).toEqual({ description: 'add cluster-cidr: 10.42.0.0/16 and service-cidr: 10.43.0.0/16' });
+    expect(f!.message).toContain('"panic: interface conversion: interface {} is nil, not string" at provider.go:177');
+    expect(f!.message).toContain('It reads service-cidr next (provider.go:178) and would crash there too');
+  });
+
+  it('names the one key missing, and a key of the wrong type is "set"', () => {
+    expect(panic('cluster-cidr: 10.42.0.0/16\n')[0]!.fix).toEqual({ description: 'add service-cidr: 10.43.0.0/16' });
+    expect(panic('cluster-cidr: 10.42.0.0/16\n')[0]!.message).not.toContain('next');
+    expect(panic('service-cidr: 10.43.0.0/16\ncluster-cidr: 7\n')[0]!.fix).toEqual({ description: 'set cluster-cidr: 10.42.0.0/16' });
+    expect(panic('cluster-cidr: 7\n')[0]!.fix).toEqual({
+      description: 'set cluster-cidr: 10.42.0.0/16 and add service-cidr: 10.43.0.0/16',
+    });
+  });
+});
