@@ -78,3 +78,33 @@ describe('the provider crash on missing CIDRs', () => {
     });
   });
 });
+
+describe('two files naming one node', () => {
+  const named = (role: string, hostname: string, config = '') =>
+    member(role, config)
+      .replace('#cloud-config\n', `#cloud-config\nhostname: ${hostname}\n`)
+      .replace(/ {4}node-name: n-\w+\n/, '');
+  const duplicates = (files: Record<string, string>) => codes(setFindings(files), 'duplicate-node-name');
+
+  it('names the hostname line, the other file and its line, with a fix', () => {
+    const [f, ...rest] = duplicates({ 'a.yaml': named('init', 'srv2'), 'b.yaml': named('controlplane', 'srv2') });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', path: ['b.yaml', 'hostname'], line: 2 });
+    expect(f!.message).toMatch(/^b\.yaml:2 names its node "srv2" \(its hostname\), as a\.yaml:2 does \(its hostname\)/);
+    expect(f!.message).toContain('Node password rejected, duplicate hostname');
+    expect(f!.fix).toEqual({ description: 'change the hostname, or set with-node-id: true' });
+  });
+
+  it('node-name in cluster.config is the name, with its line', () => {
+    const [f] = duplicates({ 'a.yaml': named('init', 'x1', 'node-name: edge\n'), 'b.yaml': named('worker', 'x2', 'node-name: edge\n') });
+    expect(f).toMatchObject({ path: ['b.yaml', 'cluster', 'config', 'node-name'], line: 8 });
+    expect(f!.fix).toEqual({ description: 'change the node-name, or set with-node-id: true' });
+    expect(duplicates({ 'a.yaml': named('init', 'edge'), 'b.yaml': named('worker', 'x2', 'node-name: x1\n') })).toEqual([]);
+  });
+
+  it('with-node-id or a hostname rendered per device cannot repeat', () => {
+    expect(duplicates({ 'a.yaml': named('init', 'srv'), 'b.yaml': named('worker', 'srv', 'with-node-id: true\n') })).toEqual([]);
+    const perDevice = 'edge-{{ trunc 4 .MachineID }}';
+    expect(duplicates({ 'a.yaml': named('init', perDevice), 'b.yaml': named('worker', perDevice) })).toEqual([]);
+  });
+});
