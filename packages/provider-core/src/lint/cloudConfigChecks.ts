@@ -17,6 +17,7 @@ import { lintRke2Config } from './configKeyRules.js';
 import type { Finding } from './finding.js';
 import { lintNoProxy, lintProxyUrls } from './noProxyRules.js';
 import { pitfallFindings, serverUrlNote } from './pitfallRules.js';
+import { repeatedConfigKeyFindings } from './repeatedConfigKeys.js';
 import { sharedCheck, type Check, type CloudConfigRuleContext, type CloudConfigSetRuleContext } from './rules/defineRule.js';
 import { cloudConfigSecurityFindings } from './cloudConfigSecurityRules.js';
 import { tokenFindings, unreadableConfigFindings } from './siteRules.js';
@@ -183,6 +184,7 @@ export const cloudConfigConfig: Check<CloudConfigRuleContext> = sharedCheck((ctx
         controlPlaneHost: cluster.control_plane_host ?? '',
         designer: false,
       }),
+      ...repeatedConfigKeyFindings(cluster.config ?? '', configPath, outline.configLineOffset),
     );
     const failure = describeFailure(plan);
     // No config: key at all points at the role, next to where it would go.
