@@ -68,7 +68,7 @@ function withServerUrl(ctx: CloudConfigRuleContext, f: Finding): Finding {
 /** What the provider does with the document as a whole: a panic of the Kairos SDK, or nothing (no cluster:). */
 export const cloudConfigOutcome: Check<CloudConfigRuleContext> = sharedCheck(({ plan }: CloudConfigRuleContext): Finding[] => {
   if (plan.kind === 'sdk-error')
-    return [{ severity: 'error', code: 'provider-panic', message: describeFailure(plan)!, path: [], line: plan.line }];
+    return [{ severity: 'error', code: 'provider-panic', message: describeFailure(plan)!, path: [], ...sdkErrorAt(plan) }];
   if (plan.kind !== 'no-cluster') return [];
   return [
     {
@@ -79,6 +79,16 @@ export const cloudConfigOutcome: Check<CloudConfigRuleContext> = sharedCheck(({ 
     },
   ];
 });
+
+/**
+ * Where a document the SDK cannot read goes wrong: the line Go's message names, else (yaml.v3
+ * names no "line 1") the reader's position; its column when the position is on that line.
+ */
+function sdkErrorAt(plan: Extract<PluginOutcome, { kind: 'sdk-error' }>): { line?: number; column?: number } {
+  const line = plan.line || plan.position?.line;
+  if (!line) return {};
+  return plan.position?.line === line ? { line, column: plan.position.column } : { line };
+}
 
 /** The cluster: section's own fields: role, token, control-plane host. */
 export const cloudConfigCluster: Check<CloudConfigRuleContext> = sharedCheck((ctx: CloudConfigRuleContext): Finding[] => {

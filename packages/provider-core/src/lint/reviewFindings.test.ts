@@ -108,3 +108,14 @@ describe('two files naming one node', () => {
     expect(duplicates({ 'a.yaml': named('init', perDevice), 'b.yaml': named('worker', perDevice) })).toEqual([]);
   });
 });
+
+describe('a document Kairos cannot read', () => {
+  it("has the line and column of the error, also where Go names no line (line 1), with Go's words unchanged", () => {
+    const [f] = codes(lintCloudConfig('this is: not: yaml: [\n  - oops\n'), 'provider-panic');
+    expect(f).toMatchObject({ line: 1, column: 13 });
+    expect(f!.message).toContain('(failed to parse config from boot event: yaml: mapping values are not allowed in this context)');
+    const [tab] = codes(lintCloudConfig('#cloud-config\nhostname: x\ncluster:\n\tcluster_token: abc\n'), 'provider-panic');
+    expect(tab).toMatchObject({ line: 4, column: 1 });
+    expect(tab!.message).toContain('yaml: line 4: found character that cannot start any token');
+  });
+});
