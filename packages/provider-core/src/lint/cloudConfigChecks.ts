@@ -164,6 +164,7 @@ export const cloudConfigProxy: Check<CloudConfigRuleContext> = sharedCheck((ctx:
       noProxy: env['NO_PROXY'] ?? '',
       controlPlaneHost: cluster.control_plane_host ?? '',
       nodeAddresses: ctx.nodeCidr ? [ctx.nodeCidr] : [],
+      joins: cluster.role !== 'init',
       path: ['cluster', 'env', 'NO_PROXY'],
     }),
   ];

@@ -119,3 +119,27 @@ describe('a document Kairos cannot read', () => {
     expect(tab!.message).toContain('yaml: line 4: found character that cannot start any token');
   });
 });
+
+describe('NO_PROXY and the control-plane host', () => {
+  const proxied = (role: string, host: string) =>
+    withConfig(
+      CIDRS,
+      `cluster_token: Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA\ncontrol_plane_host: ${host}\nrole: ${role}\nenv:\n  HTTPS_PROXY: http://proxy.corp:3128\n`,
+    );
+  const noProxy = (text: string, nodeCidr?: string) => codes(lintCloudConfig(text, nodeCidr ? { nodeCidr } : {}), 'noproxy-missing-host');
+
+  it('the init node joins nothing: no finding', () => {
+    expect(noProxy(proxied('init', '192.168.1.10'))).toEqual([]);
+    expect(noProxy(proxied('init', 'k8s.example'))).toEqual([]);
+  });
+
+  it('a joining node: a host in its own subnet is covered; outside it or unknown, the finding says why', () => {
+    expect(noProxy(proxied('worker', '192.168.1.10'), '192.168.1.20/24')).toEqual([]);
+    expect(noProxy(proxied('worker', '192.168.1.10'), '10.0.0.20/24')[0]).toMatchObject({ severity: 'warning' });
+    const [unknown] = noProxy(proxied('worker', '192.168.1.10'));
+    expect(unknown).toMatchObject({ severity: 'info' });
+    expect(unknown!.message).toContain("unless control_plane_host is in the node's own subnet, which the provider adds to NO_PROXY");
+    expect(unknown!.message).not.toContain('fail to join');
+    expect(noProxy(proxied('worker', 'k8s.example'), '192.168.1.20/24')[0]).toMatchObject({ severity: 'warning' });
+  });
+});
