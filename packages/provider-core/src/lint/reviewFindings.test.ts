@@ -143,3 +143,27 @@ describe('NO_PROXY and the control-plane host', () => {
     expect(noProxy(proxied('worker', 'k8s.example'), '192.168.1.20/24')[0]).toMatchObject({ severity: 'warning' });
   });
 });
+
+describe('a control_plane_host that is none of the servers', () => {
+  const note = (files: Record<string, string>) => codes(setFindings(files), 'load-balancer-required');
+  const set = (host: string, cp = 'node-ip: 10.0.1.12\n') => ({
+    'init.yaml': member('init', 'node-ip: 10.0.1.11\n', { host }),
+    'cp.yaml': member('controlplane', cp, { host }),
+    'w.yaml': member('worker', '', { host }),
+  });
+
+  it('is a note: a load balancer or VIP must answer at HOST:9345, and check --load-balancer checks it that way', () => {
+    const [f, ...rest] = note(set('10.0.1.100'));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'info', path: ['init.yaml', 'cluster', 'control_plane_host'], line: 4 });
+    expect(f!.message).toContain("is none of the servers' addresses (init.yaml 10.0.1.11, cp.yaml 10.0.1.12)");
+    expect(f!.message).toContain('a load balancer or a VIP, must answer at 10.0.1.100:9345 and forward to the servers');
+    expect(f!.message).toContain('rke2-edge check --load-balancer');
+  });
+
+  it('no note for a server address, a DNS name, or a server without an address', () => {
+    expect(note(set('10.0.1.11'))).toEqual([]);
+    expect(note(set('k8s.example'))).toEqual([]);
+    expect(note(set('10.0.1.100', ''))).toEqual([]);
+  });
+});
