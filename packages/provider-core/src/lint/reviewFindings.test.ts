@@ -167,3 +167,13 @@ describe('a control_plane_host that is none of the servers', () => {
     expect(note(set('10.0.1.100', ''))).toEqual([]);
   });
 });
+
+it('the init node keeps a duplicated name: the other file is reported', () => {
+  const named = (role: string) =>
+    member(role)
+      .replace('#cloud-config\n', '#cloud-config\nhostname: srv\n')
+      .replace(/ {4}node-name: n-\w+\n/, '');
+  const found = codes(setFindings({ 'cp.yaml': named('controlplane'), 'init.yaml': named('init') }), 'duplicate-node-name');
+  expect(found.map((f) => f.path)).toEqual([['cp.yaml', 'hostname']]);
+  expect(found[0]!.message).toContain('as init.yaml:2 does');
+});

@@ -86,8 +86,10 @@ export function lintTopology(nodes: readonly TopologyNode[]): Finding[] {
     });
   }
   for (const [name, group] of duplicates(nodes, (n) => (n.uniqueName ? null : n.name))) {
-    for (const node of group.slice(1)) {
-      const inFiles = duplicateNameInFiles(name, node, group[0]!);
+    // The init node registers first and keeps the name; otherwise the earlier node does.
+    const first = group.find((n) => n.role === 'init') ?? group[0]!;
+    for (const node of group.filter((n) => n !== first)) {
+      const inFiles = duplicateNameInFiles(name, node, first);
       if (inFiles) {
         findings.push(inFiles);
         continue;
