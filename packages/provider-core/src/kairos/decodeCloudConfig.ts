@@ -20,7 +20,11 @@ export type DecodedCloudConfig =
   | { kind: 'cluster'; cluster: Cluster }
   | { kind: 'no-cluster' }
   /** `crash`: not an error answer but a Go runtime panic inside yaml.v3 (the plugin dies; `message` is its first line). */
-  | { kind: 'error'; message: string; line: number; crash?: true };
+  /**
+   * `line`: the line Go's message names (0 when it names none: yaml.v3 leaves out "line 1").
+   * `position`: where the reader found a syntax error (1-based), when it did.
+   */
+  | { kind: 'error'; message: string; line: number; position?: { line: number; column: number }; crash?: true };
 
 const STRING: GoType = { kind: 'string', name: 'string' };
 const STRING_MAP: GoType = { kind: 'stringMap', name: 'map[string]string' };
@@ -58,7 +62,10 @@ function crashLine(message: string): string {
 export function decodeCloudConfig(text: string): DecodedCloudConfig {
   const read = readYamlDocument(text, 'v3');
   if (!read.ok && read.error.goPanic) return { kind: 'error', message: crashLine(read.error.message), line: 0, crash: true };
-  if (!read.ok) return { kind: 'error', message: `yaml: ${read.error.message}`, line: read.error.line };
+  if (!read.ok) {
+    const { message, line, position } = read.error;
+    return { kind: 'error', message: `yaml: ${message}`, line, ...(position ? { position } : {}) };
+  }
   const decoded = unmarshalV3(read.root, CONFIG);
   if (!decoded.ok && 'crash' in decoded) return { kind: 'error', message: crashLine(decoded.crash), line: 0, crash: true };
   if (!decoded.ok && 'fatal' in decoded) return { kind: 'error', message: `yaml: ${decoded.fatal}`, line: 0 };

@@ -7,13 +7,17 @@ import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { hostProblem } from '../net/hostName.js';
 import { formatIp, isBareIpv6, parseIp } from '../net/ipAddress.js';
-import { describeFailure, runPlugin } from '../provider/runPlugin.js';
+import { catalogEntry } from '../catalog/rke2Catalog.js';
+import { cidrPanics } from '../provider/proxyEnv.js';
+import { describeFailure, runPlugin, type PluginOutcome } from '../provider/runPlugin.js';
+import { userConfigJson } from '../provider/userConfigJson.js';
 import { parseRke2Version } from '../site/designerRules.js';
 import { readRke2Config } from '../site/readRke2Config.js';
 import { lintRke2Config } from './configKeyRules.js';
 import type { Finding } from './finding.js';
 import { lintNoProxy, lintProxyUrls } from './noProxyRules.js';
 import { pitfallFindings, serverUrlNote } from './pitfallRules.js';
+import { repeatedConfigKeyFindings } from './repeatedConfigKeys.js';
 import { sharedCheck, type Check, type CloudConfigRuleContext, type CloudConfigSetRuleContext } from './rules/defineRule.js';
 import { cloudConfigSecurityFindings } from './cloudConfigSecurityRules.js';
 import { tokenFindings, unreadableConfigFindings } from './siteRules.js';
@@ -64,7 +68,7 @@ function withServerUrl(ctx: CloudConfigRuleContext, f: Finding): Finding {
 /** What the provider does with the document as a whole: a panic of the Kairos SDK, or nothing (no cluster:). */
 export const cloudConfigOutcome: Check<CloudConfigRuleContext> = sharedCheck(({ plan }: CloudConfigRuleContext): Finding[] => {
   if (plan.kind === 'sdk-error')
-    return [{ severity: 'error', code: 'provider-panic', message: describeFailure(plan)!, path: [], line: plan.line }];
+    return [{ severity: 'error', code: 'provider-panic', message: describeFailure(plan)!, path: [], ...sdkErrorAt(plan) }];
   if (plan.kind !== 'no-cluster') return [];
   return [
     {
@@ -75,6 +79,16 @@ export const cloudConfigOutcome: Check<CloudConfigRuleContext> = sharedCheck(({ 
     },
   ];
 });
+
+/**
+ * Where a document the SDK cannot read goes wrong: the line Go's message names, else (yaml.v3
+ * names no "line 1") the reader's position; its column when the position is on that line.
+ */
+function sdkErrorAt(plan: Extract<PluginOutcome, { kind: 'sdk-error' }>): { line?: number; column?: number } {
+  const line = plan.line || plan.position?.line;
+  if (!line) return {};
+  return plan.position?.line === line ? { line, column: plan.position.column } : { line };
+}
 
 /** The cluster: section's own fields: role, token, control-plane host. */
 export const cloudConfigCluster: Check<CloudConfigRuleContext> = sharedCheck((ctx: CloudConfigRuleContext): Finding[] => {
@@ -150,6 +164,7 @@ export const cloudConfigProxy: Check<CloudConfigRuleContext> = sharedCheck((ctx:
       noProxy: env['NO_PROXY'] ?? '',
       controlPlaneHost: cluster.control_plane_host ?? '',
       nodeAddresses: ctx.nodeCidr ? [ctx.nodeCidr] : [],
+      joins: cluster.role !== 'init',
       path: ['cluster', 'env', 'NO_PROXY'],
     }),
   ];
@@ -180,11 +195,12 @@ export const cloudConfigConfig: Check<CloudConfigRuleContext> = sharedCheck((ctx
         controlPlaneHost: cluster.control_plane_host ?? '',
         designer: false,
       }),
+      ...repeatedConfigKeyFindings(cluster.config ?? '', configPath, outline.configLineOffset),
     );
     const failure = describeFailure(plan);
     // No config: key at all points at the role, next to where it would go.
     const at = outline.clusterKeyLines.has('config') ? lineOf(ctx, 'config') : lineOf(ctx, 'role');
-    if (failure) findings.push({ severity: 'error', code: 'provider-panic', message: failure, path: configPath, ...at });
+    if (failure) findings.push({ severity: 'error', code: 'provider-panic', path: configPath, ...at, ...cidrPanicWords(plan, failure) });
   }
   if (plan.kind === 'written' && !plan.merged.ok) {
     findings.push({
@@ -196,6 +212,34 @@ export const cloudConfigConfig: Check<CloudConfigRuleContext> = sharedCheck((ctx
   }
   return findings;
 });
+
+/**
+ * The provider-panic of a missing or non-string cluster-cidr / service-cidr: the port stops at the
+ * first (provider.go:177), so the finding also names the next one it reads (provider.go:178), and
+ * the fix gives RKE2's default for each (the catalog's, ../shared/rke2-options.json). None when
+ * the whole config cannot be read (its own finding says why).
+ */
+function cidrPanicWords(plan: PluginOutcome, failure: string): Pick<Finding, 'message' | 'fix'> {
+  if (plan.kind !== 'panic') return { message: failure };
+  const user = userConfigJson(plan.cluster);
+  const crashes = cidrPanics(user);
+  if (!user.ok || crashes[0]?.panic.reason !== plan.panic.reason) return { message: failure };
+  const data = user.value instanceof Map ? user.value : new Map();
+  const verb = (key: string) => (data.has(key) ? 'set' : 'add');
+  // "add cluster-cidr: 10.42.0.0/16 and service-cidr: 10.43.0.0/16": a verb only where it changes.
+  const settings = crashes.map(
+    ({ key }, i) =>
+      `${i > 0 && verb(key) === verb(crashes[i - 1]!.key) ? '' : `${verb(key)} `}${key}: ${String(catalogEntry(key)?.default)}`,
+  );
+  const also = crashes
+    .slice(1)
+    .map(({ key, panic }) => ` It reads ${key} next (${panic.at}) and would crash there too: ${panic.reason}.`)
+    .join('');
+  return {
+    message: `${failure}${also}`,
+    fix: { description: settings.join(' and ') },
+  };
+}
 
 /** A set of cloud-configs as one cluster: one init node, an odd etcd count, unique names. */
 export const cloudConfigSetTopology: Check<CloudConfigSetRuleContext> = sharedCheck(({ nodes }: CloudConfigSetRuleContext) =>

@@ -36,7 +36,7 @@ function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
   const fields = (node: RawNode | undefined, map = deref(node)) =>
     new Map(map?.kind === 'map' ? map.pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : [])) : []);
   const hostname = topLevel.get('hostname');
-  scalar(hostname, ['hostname'], 'hostname', (value) => checkHostName(report, ['hostname'], value, hostname?.line));
+  scalar(hostname, ['hostname'], 'hostname', (value) => checkHostName(report, ['hostname'], value, hostname?.line, true));
   const users = deref(topLevel.get('users'));
   if (users?.kind === 'seq') {
     users.items.forEach((user, i) => {

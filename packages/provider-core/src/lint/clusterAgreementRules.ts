@@ -3,7 +3,8 @@
  * endpoint, and some RKE2 settings must agree between servers or between all nodes. Each
  * disagreement names both files and the line of each value; the file compared with is the init
  * node's (else the first server's, or the first file's).
- * Codes: token-mismatch, control-plane-host-mismatch, server-setting-mismatch, node-setting-mismatch.
+ * Codes: token-mismatch, control-plane-host-mismatch, server-setting-mismatch, node-setting-mismatch,
+ * load-balancer-required (a note: the host is none of the servers).
  *
  * Sources:
  * - k3s-io/k3s pkg/daemons/config/types.go `CriticalControlArgs` ("parameters that all control plane
@@ -33,6 +34,7 @@
 import { isServer, type ClusterMember, type Located } from './clusterMembers.js';
 import type { RuleFinding } from './findingFields.js';
 import { sharedCheck, type CloudConfigSetRuleContext } from './rules/defineRule.js';
+import { hostProblem } from '../net/hostName.js';
 import { formatIp, parseIp } from '../net/ipAddress.js';
 import { printable } from './unsafeText.js';
 
@@ -167,8 +169,13 @@ function hostIp(host: string) {
   return ip && (ip.family === 6 || !host.startsWith('[')) ? ip : null;
 }
 
-/** What a host names: an address by value, a DNS name in lower case. */
-function hostIdentity(host: string): string {
+/**
+ * What a host names: an address by value, a DNS name in lower case. A value with a scheme, port or
+ * path is compared by its host part (`https://10.0.5.21`, `10.0.5.21:6443`): host-invalid already
+ * says what to remove, and the nodes do not look for the cluster at different places.
+ */
+function hostIdentity(written: string): string {
+  const host = hostProblem(written)?.suggestion ?? written;
   const ip = hostIp(host);
   return ip ? `ip${ip.family}:${ip.value}` : host.toLowerCase();
 }
@@ -176,7 +183,8 @@ function hostIdentity(host: string): string {
 const sameHost = (a: string, b: string) => hostIdentity(a) === hostIdentity(b);
 
 /** The host as a joining node must write it: an IPv6 address in brackets (`https://[fd00::1]:9345`). */
-function joinableHost(host: string): string {
+function joinableHost(written: string): string {
+  const host = hostProblem(written)?.suggestion ?? written;
   const ip = hostIp(host);
   if (!ip) return host;
   return ip.family === 6 ? `[${formatIp(ip)}]` : formatIp(ip);
@@ -223,12 +231,38 @@ function hostFindings(members: readonly ClusterMember[]): RuleFinding[] {
   return findings;
 }
 
+/**
+ * An IP control-plane host that is none of the servers' addresses, when every server gives its
+ * own (node-ip or advertise-address): no node of the set serves it, so something else must (a load
+ * balancer, or a VIP such as kube-vip's) and forward the supervisor port 9345 and the API port
+ * 6443 to the servers (docs.rke2.io/install/ha, "Configure the Fixed Registration Address").
+ * A DNS name may resolve to a server, so it is not judged.
+ */
+function loadBalancerNote(members: readonly ClusterMember[]): RuleFinding[] {
+  const servers = members.filter(isServer);
+  const holder = members.find((m) => m.role === 'init' && m.host.value) ?? members.find((m) => m.role !== 'init' && m.host.value);
+  if (!holder || servers.length === 0 || servers.some((s) => s.address === '')) return [];
+  const host = joinableHost(holder.host.value);
+  if (!hostIp(host) || members.some((m) => m.address !== '' && sameHost(m.address, host))) return [];
+  const addresses = servers.map((s) => `${printable(s.file)} ${s.address}`).join(', ');
+  return [
+    {
+      severity: 'info',
+      code: 'load-balancer-required',
+      message: `control_plane_host ${printable(host)} (${at(holder, holder.host)}) is none of the servers' addresses (${addresses}): something else, a load balancer or a VIP, must answer at ${printable(host)}:9345 and forward to the servers (and 6443 for the API), or no node can join. rke2-edge check --load-balancer checks the set that way`,
+      path: [holder.file, 'cluster', 'control_plane_host'],
+      ...(holder.host.line !== undefined ? { line: holder.host.line } : {}),
+    },
+  ];
+}
+
 /** The set's agreement findings; the topology ones (one init, odd etcd count) are topologyRules'. */
 function lintClusterAgreement(members: readonly ClusterMember[]): RuleFinding[] {
   if (members.length < 2) return [];
   return [
     ...tokenFindings(members),
     ...hostFindings(members),
+    ...loadBalancerNote(members),
     ...settingFindings(members.filter(isServer), SERVER_SETTINGS, 'server-setting-mismatch'),
     ...settingFindings(members, NODE_SETTINGS, 'node-setting-mismatch'),
     ...registriesFindings(members),

@@ -9,6 +9,7 @@ import { AGREED_KEYS } from './clusterAgreementRules.js';
 import { clusterMemberOf, type ClusterMember } from './clusterMembers.js';
 import type { Finding } from './finding.js';
 import { runRules } from './rules/runRules.js';
+import { renderedMachineIdName } from './securityChecks.js';
 import type { TopologyNode } from './topologyRules.js';
 import { cloudConfigDepthProblem } from '../yaml/yamlDepthLimit.js';
 
@@ -51,12 +52,39 @@ export function lintCloudConfigSet(files: readonly CloudConfigFile[]): Finding[]
   const members: ClusterMember[] = [];
   files.forEach((f) => {
     if (cloudConfigDepthProblem(f.text)) return; // its own lint says it was not checked
-    const member = clusterMemberOf(f, AGREED_KEYS);
+    const member = clusterMemberOf(f, [...AGREED_KEYS, ...NAME_KEYS]);
     if (!member) return;
     members.push(member);
-    const hostname = cloudConfigOutline(f.text).topLevel.get('hostname');
-    const name = hostname?.kind === 'scalar' && hostname.value ? hostname.value : f.name;
-    nodes.push({ name, role: member.role, address: '', path: [f.name] });
+    nodes.push(topologyNodeOf(f, member));
   });
   return runRules('cloudConfigs', { nodes, members });
+}
+
+/** The config keys that decide a node's name (k3s: node-name, else the host name; with-node-id adds the node ID). */
+const NAME_KEYS = ['node-name', 'with-node-id'];
+
+/**
+ * A file's node for the topology rules. Its name is what RKE2 registers: `node-name` from
+ * cluster.config, else the hostname (a file without one gets Kairos' generated name, the file's
+ * name stands for it). A name with the node ID added (with-node-id) or rendered per device
+ * ({{ .MachineID }}) cannot repeat.
+ */
+function topologyNodeOf(f: CloudConfigFile, member: ClusterMember): TopologyNode {
+  const hostname = cloudConfigOutline(f.text).topLevel.get('hostname');
+  const hostnameValue = hostname?.kind === 'scalar' ? hostname.value : '';
+  const nodeName = member.settings.get('node-name');
+  const node = { role: member.role, address: '', path: [f.name] };
+  const withNodeId = member.settings.get('with-node-id')?.value === 'true';
+  if (nodeName?.set && nodeName.value) {
+    const path = [f.name, 'cluster', 'config', nodeName.writtenAs ?? 'node-name'];
+    const nameSource = { key: 'node-name' as const, path, file: f.name, ...(nodeName.line ? { line: nodeName.line } : {}) };
+    return { ...node, name: nodeName.value, nameSource, uniqueName: withNodeId };
+  }
+  if (!hostnameValue) return { ...node, name: f.name, uniqueName: true };
+  return {
+    ...node,
+    name: hostnameValue,
+    nameSource: { key: 'hostname', path: [f.name, 'hostname'], file: f.name, ...(hostname?.line ? { line: hostname.line } : {}) },
+    uniqueName: withNodeId || renderedMachineIdName(hostnameValue) !== null,
+  };
 }

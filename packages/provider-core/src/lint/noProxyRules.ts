@@ -3,6 +3,12 @@
  * with the matching rules of Go's golang.org/x/net/http/httpproxy (what RKE2 and containerd use):
  * `*` matches everything, an IP or CIDR matches addresses, `example.com` matches the name and its
  * subdomains, `.example.com` only subdomains. Code: noproxy-missing-host.
+ *
+ * What the provider adds itself (kairos-io/provider-rke2 pkg/provider/provider.go proxyEnv and
+ * getDefaultNoProxy): cluster-cidr, service-cidr and getNodeCIDR(), the node's first non-loopback
+ * IPv4 address with its prefix, which httpproxy reads as the node's whole subnet. So an IP
+ * control-plane host in the node's own subnet needs no entry; a DNS name always does. Only a
+ * joining node reaches the control plane through control_plane_host (the init node joins nothing).
  */
 import { networkContains, parseCidr, parseIp, networkOf } from '../net/ipAddress.js';
 import type { Finding, FindingPath } from './finding.js';
@@ -45,8 +51,10 @@ export interface NoProxyCheck {
   httpsProxy: string;
   noProxy: string;
   controlPlaneHost: string;
-  /** The nodes' addresses with prefix; the provider adds each node's own to its NO_PROXY. */
+  /** The nodes' addresses with prefix, when known; the provider adds each node's own subnet to its NO_PROXY. */
   nodeAddresses: string[];
+  /** Some node joins through the control-plane host (a node that is not the init node). */
+  joins: boolean;
   /** Where the NO_PROXY value lives. */
   path: FindingPath;
 }
@@ -63,9 +71,9 @@ export function lintNoProxy(check: NoProxyCheck): Finding[] {
     ),
   ];
   const findings: Finding[] = [];
-  const missing = (what: string, value: string, why: string) =>
+  const missing = (what: string, value: string, why: string, severity: 'warning' | 'info' = 'warning') =>
     findings.push({
-      severity: 'warning',
+      severity,
       code: 'noproxy-missing-host',
       message: `NO_PROXY does not include ${what} ${value}: ${why}`,
       path: check.path,
@@ -74,8 +82,16 @@ export function lintNoProxy(check: NoProxyCheck): Finding[] {
   const host = stripBrackets(check.controlPlaneHost);
   const hostIp = parseIp(host);
   const coveredByOwnNetwork = hostIp !== null && networks.length > 0 && networks.every((n) => networkContains(parseCidr(n)!, hostIp));
-  if (host && !noProxyCovers(entries, host) && !coveredByOwnNetwork) {
-    missing('the control-plane host', host, 'nodes would try to reach the cluster through the proxy and fail to join');
+  if (check.joins && host && !noProxyCovers(entries, host) && !coveredByOwnNetwork) {
+    const through = 'joining nodes would reach the control plane through the proxy, and the join then depends on the proxy reaching it';
+    const unsure = hostIp !== null && networks.length === 0;
+    const why =
+      hostIp === null
+        ? `${through} (the provider adds only addresses to NO_PROXY, and a name matches only a name entry)`
+        : networks.length > 0
+          ? `${through} (it is outside the node subnet the provider adds to NO_PROXY)`
+          : `unless control_plane_host is in the node's own subnet, which the provider adds to NO_PROXY, ${through}`;
+    missing('the control-plane host', host, why, unsure ? 'info' : 'warning');
   }
   if (networks.length > 1) {
     for (const network of networks) {

@@ -112,11 +112,40 @@ export function checkPasswordHash(report: Report, path: FindingPath, hash: strin
   });
 }
 
-export function checkHostName(report: Report, path: FindingPath, name: string, line?: number): void {
+/** The characters of /etc/machine-id: 32 lower-case hexadecimal digits (systemd machine-id(5)). */
+const MACHINE_ID_LENGTH = 32;
+/**
+ * The one host-name template accepted: a name's start and end around `{{ .MachineID }}` or
+ * `{{ trunc N .MachineID }}` (spaces only inside the braces). Kairos renders a cloud-config's
+ * `hostname` as a Go template per device (kairos docs "hostname"; kairos-io/kairos-init
+ * pkg/bundled/cloudconfigs/31_hosts.yaml writes `kairos-{{ trunc 4 .MachineID }}`); any other
+ * template code stays refused.
+ */
+const MACHINE_ID_TEMPLATE = /^([A-Za-z0-9.-]*)\{\{ *(?:trunc +(\d{1,2}) +)?\.MachineID *\}\}([A-Za-z0-9.-]*)$/;
+
+/**
+ * A host name as one device renders it: the template's `.MachineID` (sprig's trunc N keeps its
+ * first N characters) replaced by as many hex digits; null when `name` is no such template.
+ */
+export function renderedMachineIdName(name: string): string | null {
+  const m = MACHINE_ID_TEMPLATE.exec(name);
+  if (!m) return null;
+  const chars = m[2] === undefined ? MACHINE_ID_LENGTH : Math.min(Number(m[2]), MACHINE_ID_LENGTH);
+  return `${m[1]}${'0'.repeat(chars)}${m[3]}`;
+}
+
+/** `templates`: a cloud-config's hostname, which Kairos renders per device (renderedMachineIdName). */
+export function checkHostName(report: Report, path: FindingPath, name: string, line?: number, templates = false): void {
   if (HOST_NAME.test(name)) return;
+  const rendered = templates ? renderedMachineIdName(name) : null;
+  if (rendered !== null && HOST_NAME.test(rendered)) return;
+  const why = `must be letters, digits, "-" and ".": the OS sets it as the machine's name and RKE2 registers the node under it`;
   report({
     code: 'host-invalid',
-    message: `the host name "${name}" must be letters, digits, "-" and ".": the OS sets it as the machine's name and RKE2 registers the node under it`,
+    message:
+      rendered === null
+        ? `the host name "${name}" ${why}`
+        : `the host name "${name}" renders on a device as "${rendered}" (with the machine ID's hex digits), which ${why}`,
     path,
     ...(line ? { line } : {}),
   });

@@ -96,6 +96,7 @@ export const siteProxy: Check<SiteRuleContext> = sharedCheck(({ site }: SiteRule
     ...site.proxy,
     controlPlaneHost: site.cluster.controlPlaneHost,
     nodeAddresses: site.nodes.map((n) => n.address),
+    joins: site.nodes.some((n) => n.role !== 'init'),
     path: ['proxy', 'noProxy'],
   }),
 ]);

@@ -5,6 +5,7 @@
  */
 import { parseCidr, formatIp } from '../net/ipAddress.js';
 import type { Finding, FindingPath } from './finding.js';
+import { printable } from './unsafeText.js';
 
 export interface TopologyNode {
   name: string;
@@ -12,6 +13,33 @@ export interface TopologyNode {
   role: string;
   address: string;
   path: FindingPath;
+  /** A cloud-config's node: where its name is written (the hostname, or node-name in cluster.config). */
+  nameSource?: { key: 'hostname' | 'node-name'; path: FindingPath; file: string; line?: number };
+  /** The name cannot repeat: RKE2 adds the node ID to it (with-node-id), or Kairos renders it per device. */
+  uniqueName?: boolean;
+}
+
+/** `a.yaml:2`, or the file alone when the line is not known. */
+const whereOf = (s: NonNullable<TopologyNode['nameSource']>) => `${printable(s.file)}${s.line ? `:${s.line}` : ''}`;
+
+/**
+ * Two cloud-configs naming one node: k3s pkg/nodepassword (Ensure) keeps a password per node
+ * name, and the server refuses the second node with "Node password rejected, duplicate hostname
+ * or contents of '/etc/rancher/node/password' may not match server node-passwd entry, try
+ * enabling a unique node name with the --with-node-id flag".
+ */
+function duplicateNameInFiles(name: string, node: TopologyNode, first: TopologyNode): Finding | null {
+  const own = node.nameSource;
+  const other = first.nameSource;
+  if (!own || !other) return null;
+  return {
+    severity: 'error',
+    code: 'duplicate-node-name',
+    message: `${whereOf(own)} names its node "${name}" (its ${own.key}), as ${whereOf(other)} does (its ${other.key}): Kubernetes node names must be unique, and the server refuses the second node ("Node password rejected, duplicate hostname…", k3s pkg/nodepassword)`,
+    path: own.path,
+    ...(own.line ? { line: own.line } : {}),
+    fix: { description: `change the ${own.key}, or set with-node-id: true` },
+  };
 }
 
 function duplicates<T>(nodes: readonly TopologyNode[], keyOf: (n: TopologyNode) => T | null): Map<T, TopologyNode[]> {
@@ -57,8 +85,15 @@ export function lintTopology(nodes: readonly TopologyNode[]): Finding[] {
       path: ['nodes'],
     });
   }
-  for (const [name, group] of duplicates(nodes, (n) => n.name)) {
-    for (const node of group.slice(1)) {
+  for (const [name, group] of duplicates(nodes, (n) => (n.uniqueName ? null : n.name))) {
+    // The init node registers first and keeps the name; otherwise the earlier node does.
+    const first = group.find((n) => n.role === 'init') ?? group[0]!;
+    for (const node of group.filter((n) => n !== first)) {
+      const inFiles = duplicateNameInFiles(name, node, first);
+      if (inFiles) {
+        findings.push(inFiles);
+        continue;
+      }
       findings.push({
         severity: 'error',
         code: 'duplicate-node-name',

@@ -43,6 +43,20 @@ function requireCidr(data: GoObject, key: keyof typeof PANIC_LINES, unreadable: 
   return { kind: 'panic', goPanic: `panic: interface conversion: interface {} is ${type}, not string`, at: PANIC_LINES[key], reason };
 }
 
+/**
+ * Every CIDR key getDefaultNoProxy would crash on, in the order it reads them: the provider stops
+ * at the first, so a fix of that one alone meets the next on the following boot.
+ */
+export function cidrPanics(user: YamlToJsonResult): { key: keyof typeof PANIC_LINES; panic: ProviderPanic }[] {
+  const data = unmarshalUserOptions(user);
+  if (data === null) return [];
+  const unreadable = user.ok ? undefined : user.error;
+  return (Object.keys(PANIC_LINES) as (keyof typeof PANIC_LINES)[]).flatMap((key) => {
+    const read = requireCidr(data, key, unreadable);
+    return typeof read === 'string' ? [] : [{ key, panic: read }];
+  });
+}
+
 /** getDefaultNoProxy: ",<cluster-cidr>,<service-cidr>,<node CIDR>,.svc,..." (leading comma: case 14). */
 export function defaultNoProxy(user: YamlToJsonResult, nodeCidr: string): NoProxyResult {
   const data = unmarshalUserOptions(user);

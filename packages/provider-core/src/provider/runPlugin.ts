@@ -16,7 +16,7 @@ export type PluginOutcome =
   /** No `cluster:` section: the plugin answers and writes nothing (oracle case 33). */
   | { kind: 'no-cluster' }
   /** The SDK could not decode the document: an error answer, nothing written (case 43). */
-  | { kind: 'sdk-error'; message: string; line: number }
+  | { kind: 'sdk-error'; message: string; line: number; position?: { line: number; column: number } }
   /** The Go provider panics: exit 2, nothing written, no Kubernetes configuration at boot. */
   | { kind: 'panic'; cluster: Cluster; panic: ProviderPanic }
   | {
@@ -65,7 +65,13 @@ export function runPlugin(cloudConfig: string, options: ProviderOptions): Plugin
     return { kind: 'panic', cluster: {}, panic: { kind: 'panic', goPanic: decoded.message, at: '', reason } };
   }
   if (decoded.kind === 'error') {
-    return { kind: 'sdk-error', message: `failed to parse config from boot event: ${decoded.message}`, line: decoded.line };
+    const { line, position } = decoded;
+    return {
+      kind: 'sdk-error',
+      message: `failed to parse config from boot event: ${decoded.message}`,
+      line,
+      ...(position ? { position } : {}),
+    };
   }
   return runProviderForCluster(decoded.cluster, options);
 }

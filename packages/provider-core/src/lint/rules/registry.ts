@@ -9,6 +9,7 @@ import { duplicateTlsSan } from './duplicate-tls-san.js';
 import { ipv6ServerUrl } from './ipv6-server-url.js';
 import { unquotedOctal } from './unquoted-octal.js';
 import { ambiguousKey } from './ambiguous-key.js';
+import { duplicateConfigKey } from './duplicate-config-key.js';
 import { roleUnknown } from './role-unknown.js';
 import { roleMissing } from './role-missing.js';
 import { proxyLowercaseIgnored } from './proxy-lowercase-ignored.js';
@@ -80,6 +81,7 @@ export const RULES = [
   ipv6ServerUrl,
   unquotedOctal,
   ambiguousKey,
+  duplicateConfigKey,
   roleUnknown,
   roleMissing,
   proxyLowercaseIgnored,
