@@ -5,12 +5,12 @@
  * control_plane_host. Each change runs the check again; an address that is no CIDR is said at its
  * field and left out of the check.
  */
-import { checkAddressProblem, type CloudConfigFileCheck } from '@rke2-edge/provider-core';
+import { checkAddressProblem, printable, type CloudConfigFileCheck } from '@rke2-edge/provider-core';
 import { Field } from '@rke2-edge/ui';
 import { useSyncExternalStore } from 'react';
 import { NodeCheckVerdict } from '../preview/DeviceCheckView.js';
 import { useSiteState, useSiteStore } from '../state/siteContext.js';
-import { fileCheckLine } from './notice.js';
+import { fileCheckLine, fileLabel } from './notice.js';
 import type { OpenedChecks } from './openedChecks.js';
 
 const ADDRESS_FROM = {
@@ -40,7 +40,7 @@ function addressHint(check: CloudConfigFileCheck): string {
 function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
   const store = useSiteStore();
   useSiteState(); // what is still to set follows the site's edits
-  const { input, checks, applied } = useSyncExternalStore(session.subscribe, session.getState);
+  const { input, checks, checking, applied } = useSyncExternalStore(session.subscribe, session.getState);
   const pending = session.pending(store);
   return (
     <fieldset className="check-addresses">
@@ -52,15 +52,15 @@ function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
       <div className="check-address-fields">
         {session.files.map((file, i) => {
           const check = checks[i]!;
-          const typed = Object.hasOwn(input.addresses, file.name) ? input.addresses[file.name]! : '';
+          const typed = input.addresses[i] ?? '';
           const problem = checkAddressProblem(typed);
           return (
             <Field
               key={i}
               id={`check-address-${i}`}
-              label={`${check.node} (${file.name})`}
+              label={fileLabel({ node: check.node, file: file.name })}
               hint={problem ? undefined : addressHint(check)}
-              messages={problem ? [{ severity: 'error', text: `${file.name}: ${problem}; the check runs without it.` }] : []}
+              messages={problem ? [{ severity: 'error', text: `${printable(file.name)}: ${problem}; the check runs without it.` }] : []}
             >
               {(control) => (
                 <input
@@ -69,7 +69,7 @@ function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
                   autoComplete="off"
                   spellCheck={false}
                   value={typed}
-                  onChange={(e) => session.setAddress(file.name, e.target.value)}
+                  onChange={(e) => session.setAddress(i, e.target.value)}
                 />
               )}
             </Field>
@@ -88,30 +88,40 @@ function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
           )}
         </Field>
       )}
-      <p className="check-addresses-apply">
-        <button type="button" disabled={pending.length === 0} onClick={() => session.apply(store)}>
-          Set these addresses on the site&apos;s nodes
-        </button>{' '}
-        <span className="field-hint">
-          {pending.length > 0
-            ? `${pending.map((p) => p.node).join(', ')}: one edit, undoable.`
-            : (applied ?? 'The site’s nodes already have every address given here.')}
-        </span>
-      </p>
+      {/* Files that made no site (a refused import) have no nodes to set addresses on. */}
+      {session.files.some((f) => f.siteNode !== null) && (
+        <p className="check-addresses-apply">
+          <button type="button" disabled={pending.length === 0 || checking} onClick={() => session.apply(store)}>
+            Set these addresses on the site&apos;s nodes
+          </button>{' '}
+          <span className="field-hint">
+            {checking
+              ? 'Wait for the check to finish.'
+              : pending.length > 0
+                ? `${pending.map((p) => p.node).join(', ')}: one edit, undoable.`
+                : (applied ?? 'The site’s nodes already have every address given here.')}
+          </span>
+        </p>
+      )}
     </fieldset>
   );
 }
 
 export function OpenedFileChecks({ checks: session }: { checks: OpenedChecks }) {
-  const { checks } = useSyncExternalStore(session.subscribe, session.getState);
+  const { checks, checking, failed } = useSyncExternalStore(session.subscribe, session.getState);
   const failing = checks.filter((c) => !c.check.ok).length;
   const given = checks.some((c) => c.addressFrom === 'given');
   return (
     <div className="opened-file-checks">
       <CheckAddresses checks={session} />
-      <p>
-        Device check of the files {given ? 'with the addresses given' : 'as written'}, one cluster:{' '}
-        {failing === 0 ? 'every node comes up and joins.' : `${failing} of ${checks.length} would not come up.`}
+      <p role="status" className="file-checks-summary">
+        {checking
+          ? 'Checking the files again with what you typed…'
+          : failed
+            ? `The check could not run again (${failed}); these are the last verdicts.`
+            : `Device check of the files ${given ? 'with the addresses given' : 'as written'}, one cluster: ${
+                failing === 0 ? 'every node comes up and joins.' : `${failing} of ${checks.length} would not come up.`
+              }`}
       </p>
       <ul>
         {checks.map((fileCheck, i) => (
