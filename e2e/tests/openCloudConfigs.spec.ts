@@ -114,3 +114,51 @@ test('the addresses no file says, typed by keyboard: the check runs again, a wro
     await shot(page, testInfo, 'open-cloud-configs-addresses-1440');
   });
 });
+
+const text = (name: string, body: string) => ({ name, mimeType: 'text/yaml', buffer: Buffer.from(body) });
+const node = (role: string, host: string, extra = '') =>
+  `#cloud-config\n${extra}cluster:\n  cluster_token: Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA\n  control_plane_host: ${host}\n  role: ${role}\n  config: |\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n`;
+
+test('the mistakes the check exists for open a site: a host:port and a templated hostname, said in the notes and failing the check as written', async ({
+  page,
+  designer,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page
+    .getByLabel('Site or cloud-config files')
+    .setInputFiles([
+      text('cp1.yaml', node('init', '10.0.5.21', 'hostname: edge-{{ trunc 4 .MachineID }}\n')),
+      text('cp3.yaml', node('controlplane', '10.0.5.21:6443')),
+      text('w1.yaml', node('worker', 'https://10.0.5.21')),
+    ]);
+  await expect(designer.heading()).toBeVisible();
+  const notes = page.getByRole('region', { name: 'Notes on the site you opened' });
+  await expect(notes.getByRole('button', { name: 'Dismiss' })).toBeInViewport();
+  await expect(notes).toContainText('cp3.yaml: control_plane_host 10.0.5.21:6443 carries a port (:6443); the site uses 10.0.5.21');
+  await expect(notes).toContainText('The control-plane endpoint is the init node');
+  await expect(notes.getByRole('region', { name: /Between the files/ })).toContainText('cp3.yaml:');
+  await expect(page.locator('.opened-file-checks')).toContainText('2 of 3 would not come up.');
+  await shot(page, testInfo, 'open-cloud-configs-mistakes-1440');
+  await page.setViewportSize({ width: 800, height: 900 });
+  await expect(notes.getByRole('button', { name: 'Dismiss' })).toBeInViewport();
+  await shot(page, testInfo, 'open-cloud-configs-mistakes-800');
+});
+
+test('a value that could add a line refuses the import, naming it, and the start screen still shows the files’ Device check', async ({
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/');
+  await page
+    .getByLabel('Site or cloud-config files')
+    .setInputFiles([
+      text('cp1.yaml', node('init', '10.0.5.21')),
+      text('bad.yaml', node('worker', '10.0.5.21').replace(/cluster_token: (\S+)/, 'cluster_token: "$1\\nrole: init"')),
+    ]);
+  const notes = page.getByRole('region', { name: 'Nothing was opened; your site is unchanged' });
+  await expect(notes.getByRole('alert')).toContainText('No site was made from these files');
+  await expect(notes.getByRole('alert')).toContainText('bad.yaml');
+  await expect(page.locator('.opened-file-checks > ul > li')).toHaveCount(2);
+  await shot(page, testInfo, 'open-cloud-configs-refused-1280');
+});

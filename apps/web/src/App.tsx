@@ -92,13 +92,15 @@ function Shell({ launch, services }: { launch: Launch; services: DesignerService
       ) : (
         <>
           {banner}
+          {/* Cloud-configs that made no site still show their Device check and notes (shell/Notices.tsx). */}
+          {notices.some((n) => n.kind === 'check') && <Notices notices={notices} onDismiss={() => setNotices([])} />}
           <StartScreen
             templates={SITE_TEMPLATE_INFO}
             onTemplate={open.openTemplate}
             onFiles={open.openFiles}
             current={site}
             onResume={() => setScreen('designer')}
-            notices={notices}
+            notices={notices.some((n) => n.kind === 'check') ? [] : notices}
           />
         </>
       )}

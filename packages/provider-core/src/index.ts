@@ -114,7 +114,8 @@ export { readZipDirectory, readZipEntry, type ZipEntry, type ZipDirectoryResult,
 export { openInputs } from './open/openInputs.js';
 export { classifyInput, type InputClass, type InputKind } from './open/classifyInput.js';
 export { openShareLink, isShareLink } from './open/openShareLink.js';
-export type { OpenResult, NamedBytes } from './open/openResult.js';
+export type { OpenResult, NamedBytes, FileSetNote } from './open/openResult.js';
+export { printable } from './lint/unsafeText.js';
 export {
   checkAddressProblem,
   checkedNodeAddresses,

@@ -3,7 +3,7 @@
  * openInputs gives (the worker's answer) through the notices the designer shows.
  */
 import { openInputs } from '@rke2-edge/provider-core';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
@@ -40,7 +40,7 @@ describe('opened cloud-configs: the Device check of each file', () => {
     const notices = await openedNotices([file('cp-1.yaml', 'cp-1', 'init', '10.0.1.11'), file('w-1.yaml', 'w-1', 'worker', '10.0.1.11')]);
     render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
     expect(screen.getByText(/Device check of the files as written, one cluster: every node comes up and joins\./)).toBeTruthy();
-    const items = [...screen.getByRole('status').querySelectorAll<HTMLElement>('.opened-file-checks > ul > li')];
+    const items = [...document.querySelectorAll<HTMLElement>('.opened-file-checks > ul > li')];
     expect(items.map((li) => li.querySelector('summary')!.textContent)).toEqual([
       '✓ cp-1.yaml (cp-1, rke2-server): comes up and joins',
       '✓ w-1.yaml (w-1, rke2-agent): comes up and joins',
@@ -49,8 +49,11 @@ describe('opened cloud-configs: the Device check of each file', () => {
     await userEvent.click(screen.getByText('cp-1.yaml (cp-1, rke2-server): comes up and joins'));
     expect(within(items[0]!).getByRole('heading', { name: 'Comes up and joins' })).toBeTruthy();
     expect(within(items[0]!).getByText('Address: 10.0.1.11/32 (assumed from its own control_plane_host)')).toBeTruthy();
-    // Clean files leave no import notes: only the check is shown.
-    expect(screen.queryByText('Notes on the site you opened:')).toBeNull();
+    // The heading comes first, with Dismiss next to it; clean files leave only the endpoint note.
+    const region = screen.getByRole('region', { name: 'Notes on the site you opened' });
+    expect(region.firstElementChild!.textContent).toBe('Notes on the site you opened' + 'Dismiss');
+    expect(within(region).getAllByRole('listitem')[0]!.textContent).toMatch(/^The control-plane endpoint is the init node/);
+    expect(screen.queryByText(/Between the files/)).toBeNull();
   });
 
   it("opens the file that would not start, with RKE2's message and its source", async () => {
@@ -81,6 +84,10 @@ describe('opened cloud-configs: the addresses the check uses', () => {
     expect(screen.getByLabelText('cp-1 (cp-1.yaml)')).toBeTruthy();
     expect(screen.getByText(/Without one, the check assumes 10\.0\.1\.11\/32/)).toBeTruthy();
     await userEvent.type(screen.getByLabelText('cp-1 (cp-1.yaml)'), '10.0.1.15/24');
+    // The field shows what was typed at once; the check runs after a pause, saying so meanwhile.
+    expect((screen.getByLabelText('cp-1 (cp-1.yaml)') as HTMLInputElement).value).toBe('10.0.1.15/24');
+    expect(screen.getByText('Checking the files again with what you typed…')).toBeTruthy();
+    await waitFor(() => expect(summaries()[1]).toMatch(/does not come up/));
     expect(summaries()).toEqual([
       '✓ cp-1.yaml (cp-1, rke2-server): comes up and joins',
       '✕ cp-2.yaml (cp-2, rke2-server): does not come up',
@@ -88,7 +95,7 @@ describe('opened cloud-configs: the addresses the check uses', () => {
     expect(screen.getByText(/Device check of the files with the addresses given, one cluster: 1 of 2 would not come up\./)).toBeTruthy();
     expect(screen.getByText(/10\.0\.1\.11 is not the init node's address, 10\.0\.1\.15/)).toBeTruthy();
     await userEvent.click(screen.getByLabelText(/A load balancer of mine answers at control_plane_host/));
-    expect(summaries()[1]).toBe('✓ cp-2.yaml (cp-2, rke2-server): comes up and joins');
+    await waitFor(() => expect(summaries()[1]).toBe('✓ cp-2.yaml (cp-2, rke2-server): comes up and joins'));
   });
 
   it('says at the field what is no address with prefix, and checks without it', async () => {
@@ -110,12 +117,14 @@ describe('opened cloud-configs: the addresses the check uses', () => {
     const apply = () => screen.getByRole('button', { name: "Set these addresses on the site's nodes" }) as HTMLButtonElement;
     expect(apply().disabled).toBe(true);
     await userEvent.type(screen.getByLabelText('cp-2 (cp-2.yaml)'), '10.0.1.12/24');
+    await waitFor(() => expect(apply().disabled).toBe(false));
     first.unmount();
     render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
     expect((screen.getByLabelText('cp-2 (cp-2.yaml)') as HTMLInputElement).value).toBe('10.0.1.12/24');
-    expect(screen.getByText('cp-2: one edit, undoable.')).toBeTruthy();
+    expect(await screen.findByText('cp-2: one edit, undoable.')).toBeTruthy();
     const before = store.getState().site!;
-    expect(before.cluster.endpoint).toBe('load-balancer');
+    // The import chose the endpoint the check assumes.
+    expect(before.cluster.endpoint).toBe('init-node');
     await userEvent.click(apply());
     const after = store.getState().site!;
     expect(after.nodes.map((n) => n.address)).toEqual(['', '10.0.1.12/24']);
@@ -130,3 +139,62 @@ describe('opened cloud-configs: the addresses the check uses', () => {
     expect(await screen.findByText('cp-2: one edit, undoable.')).toBeTruthy();
   });
 });
+
+describe('opened cloud-configs: fields by file, names escaped, a refusal with its check', () => {
+  it('gives each file its own field, by index: a file named like another node, two files of one name', async () => {
+    const notices = await openedNotices([
+      file('cp-1', 'cp-2', 'controlplane', '10.0.1.11'),
+      file('cp-1.yaml', 'cp-1', 'init', '10.0.1.11'),
+      file('w.yaml', 'w-1', 'worker', '10.0.1.11'),
+      file('w.yaml', 'w-2', 'worker', '10.0.1.11'),
+    ]);
+    render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
+    await userEvent.type(screen.getByLabelText('cp-2 (cp-1)'), '10.0.1.12/24');
+    await userEvent.type(screen.getByLabelText('w-2 (w.yaml)'), '10.0.1.22/24');
+    expect((screen.getByLabelText('w-1 (w.yaml)') as HTMLInputElement).value).toBe('');
+    await waitFor(() => expect(screen.getByText(/with the addresses given/)).toBeTruthy());
+    const addresses = [...document.querySelectorAll('.opened-file-checks > ul > li details > p.field-hint')].map((p) => p.textContent);
+    expect(addresses).toEqual([
+      'Address: 10.0.1.12/24 (as you gave it)',
+      'Address: 10.0.1.11/32 (assumed from its own control_plane_host)',
+      'Address: not known',
+      'Address: 10.0.1.22/24 (as you gave it)',
+    ]);
+  });
+
+  it('shows file and node names with control characters escaped, as the CLI prints them', async () => {
+    const notices = await openedNotices([
+      file('cp\u202e1.yaml', 'cp-1', 'init', '10.0.1.11'),
+      file('w\x1b[2J.yaml', 'w-1', 'worker', '10.0.1.11'),
+    ]);
+    render(inStore(<Notices notices={notices} onDismiss={() => {}} />));
+    expect(screen.getByLabelText('cp-1 (cp\\u{202E}1.yaml)')).toBeTruthy();
+    expect(summaries()).toEqual([
+      '✓ cp\\u{202E}1.yaml (cp-1, rke2-server): comes up and joins',
+      '✓ w\\u{1B}[2J.yaml (w-1, rke2-agent): comes up and joins',
+    ]);
+    expect(document.body.textContent).not.toMatch(/[\u202e\x1b]/);
+  });
+
+  it('shows the Device check and the notes between the files when the import is refused', async () => {
+    const bad = {
+      name: 'bad.yaml',
+      bytes: new TextEncoder().encode(
+        `#cloud-config\ncluster:\n  cluster_token: "${TOKEN}\\nrole: init"\n  control_plane_host: 10.0.1.12\n  role: worker\n`,
+      ),
+    };
+    const result = await openInputs([file('cp-1.yaml', 'cp-1', 'init', '10.0.1.11'), bad]);
+    if (result.ok) throw new Error('opened');
+    render(inStore(<Notices notices={[{ kind: 'error', text: result.message }, ...fileCheckNotices(result, [])]} onDismiss={() => {}} />));
+    expect(screen.getByRole('heading', { name: 'Nothing was opened; your site is unchanged' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toMatch(/bad\.yaml.*cluster_token/);
+    expect(summaries()).toHaveLength(2);
+    const between = screen.getByRole('region', { name: /Between the files/ });
+    expect(within(between).getByText('bad.yaml:4')).toBeTruthy();
+    expect(within(between).getAllByText('Error').length).toBeGreaterThan(0);
+    // No site was made: no nodes to set addresses on.
+    expect(screen.queryByRole('button', { name: "Set these addresses on the site's nodes" })).toBeNull();
+  });
+});
+
+const summaries = () => [...document.querySelectorAll('.opened-file-checks summary')].map((s) => s.textContent);

@@ -5,12 +5,12 @@
  * control_plane_host. Each change runs the check again; an address that is no CIDR is said at its
  * field and left out of the check.
  */
-import { checkAddressProblem, type CloudConfigFileCheck } from '@rke2-edge/provider-core';
+import { checkAddressProblem, printable, type CloudConfigFileCheck } from '@rke2-edge/provider-core';
 import { Field } from '@rke2-edge/ui';
-import { useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { NodeCheckVerdict } from '../preview/DeviceCheckView.js';
 import { useSiteState, useSiteStore } from '../state/siteContext.js';
-import { fileCheckLine } from './notice.js';
+import { fileCheckLine, fileLabel } from './notice.js';
 import type { OpenedChecks } from './openedChecks.js';
 
 const ADDRESS_FROM = {
@@ -37,10 +37,68 @@ function addressHint(check: CloudConfigFileCheck): string {
   }
 }
 
+/** One file's address field: subscribed to its own text only, and memoized, so typing in it re-renders it alone. */
+const AddressField = memo(function AddressField({
+  session,
+  index,
+  fileName,
+  check,
+}: {
+  session: OpenedChecks;
+  index: number;
+  fileName: string;
+  check: CloudConfigFileCheck;
+}) {
+  const typed = useSyncExternalStore(session.subscribe, () => session.getState().input.addresses[index] ?? '');
+  const problem = checkAddressProblem(typed);
+  return (
+    <Field
+      id={`check-address-${index}`}
+      label={fileLabel({ node: check.node, file: fileName })}
+      hint={problem ? undefined : addressHint(check)}
+      messages={problem ? [{ severity: 'error', text: `${printable(fileName)}: ${problem}; the check runs without it.` }] : []}
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={typed}
+          onChange={(e) => session.setAddress(index, e.target.value)}
+        />
+      )}
+    </Field>
+  );
+});
+
+/** The verdict of each file: re-rendered when the checks change, not while typing. */
+const FileCheckList = memo(function FileCheckList({ checks }: { checks: readonly CloudConfigFileCheck[] }) {
+  return (
+    <ul>
+      {checks.map((fileCheck, i) => (
+        <li key={i} className={fileCheck.check.ok ? 'file-check-ok' : 'file-check-fail'}>
+          <details open={!fileCheck.check.ok}>
+            <summary>
+              <span aria-hidden="true">{fileCheck.check.ok ? '✓ ' : '✕ '}</span>
+              {fileCheckLine(fileCheck)}
+            </summary>
+            <p className="field-hint">
+              Address: {fileCheck.address ? `${fileCheck.address} (${ADDRESS_FROM[fileCheck.addressFrom]})` : ADDRESS_FROM.unknown}
+            </p>
+            <NodeCheckVerdict check={fileCheck.check} />
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+});
+
 function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
   const store = useSiteStore();
   useSiteState(); // what is still to set follows the site's edits
-  const { input, checks, applied } = useSyncExternalStore(session.subscribe, session.getState);
+  const { input, checks, checking, applied } = useSyncExternalStore(session.subscribe, session.getState);
+  // Each field follows only its own text (AddressField): with 2,000 files, a keystroke re-renders one field.
   const pending = session.pending(store);
   return (
     <fieldset className="check-addresses">
@@ -50,31 +108,9 @@ function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
         prefix, e.g. 10.0.1.11/24, and the check runs again.
       </p>
       <div className="check-address-fields">
-        {session.files.map((file, i) => {
-          const check = checks[i]!;
-          const typed = Object.hasOwn(input.addresses, file.name) ? input.addresses[file.name]! : '';
-          const problem = checkAddressProblem(typed);
-          return (
-            <Field
-              key={i}
-              id={`check-address-${i}`}
-              label={`${check.node} (${file.name})`}
-              hint={problem ? undefined : addressHint(check)}
-              messages={problem ? [{ severity: 'error', text: `${file.name}: ${problem}; the check runs without it.` }] : []}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={typed}
-                  onChange={(e) => session.setAddress(file.name, e.target.value)}
-                />
-              )}
-            </Field>
-          );
-        })}
+        {session.files.map((file, i) => (
+          <AddressField key={i} session={session} index={i} fileName={file.name} check={checks[i]!} />
+        ))}
       </div>
       {!session.kubeVip && (
         <Field
@@ -88,47 +124,42 @@ function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
           )}
         </Field>
       )}
-      <p className="check-addresses-apply">
-        <button type="button" disabled={pending.length === 0} onClick={() => session.apply(store)}>
-          Set these addresses on the site&apos;s nodes
-        </button>{' '}
-        <span className="field-hint">
-          {pending.length > 0
-            ? `${pending.map((p) => p.node).join(', ')}: one edit, undoable.`
-            : (applied ?? 'The site’s nodes already have every address given here.')}
-        </span>
-      </p>
+      {/* Files that made no site (a refused import) have no nodes to set addresses on. */}
+      {session.files.some((f) => f.siteNode !== null) && (
+        <p className="check-addresses-apply">
+          <button type="button" disabled={pending.length === 0 || checking} onClick={() => session.apply(store)}>
+            Set these addresses on the site&apos;s nodes
+          </button>{' '}
+          <span className="field-hint">
+            {checking
+              ? 'Wait for the check to finish.'
+              : pending.length > 0
+                ? `${pending.map((p) => p.node).join(', ')}: one edit, undoable.`
+                : (applied ?? 'The site’s nodes already have every address given here.')}
+          </span>
+        </p>
+      )}
     </fieldset>
   );
 }
 
 export function OpenedFileChecks({ checks: session }: { checks: OpenedChecks }) {
-  const { checks } = useSyncExternalStore(session.subscribe, session.getState);
+  const { checks, checking, failed } = useSyncExternalStore(session.subscribe, session.getState);
   const failing = checks.filter((c) => !c.check.ok).length;
   const given = checks.some((c) => c.addressFrom === 'given');
   return (
     <div className="opened-file-checks">
       <CheckAddresses checks={session} />
-      <p>
-        Device check of the files {given ? 'with the addresses given' : 'as written'}, one cluster:{' '}
-        {failing === 0 ? 'every node comes up and joins.' : `${failing} of ${checks.length} would not come up.`}
+      <p role="status" className="file-checks-summary">
+        {checking
+          ? 'Checking the files again with what you typed…'
+          : failed
+            ? `The check could not run again (${failed}); these are the last verdicts.`
+            : `Device check of the files ${given ? 'with the addresses given' : 'as written'}, one cluster: ${
+                failing === 0 ? 'every node comes up and joins.' : `${failing} of ${checks.length} would not come up.`
+              }`}
       </p>
-      <ul>
-        {checks.map((fileCheck, i) => (
-          <li key={i} className={fileCheck.check.ok ? 'file-check-ok' : 'file-check-fail'}>
-            <details open={!fileCheck.check.ok}>
-              <summary>
-                <span aria-hidden="true">{fileCheck.check.ok ? '✓ ' : '✕ '}</span>
-                {fileCheckLine(fileCheck)}
-              </summary>
-              <p className="field-hint">
-                Address: {fileCheck.address ? `${fileCheck.address} (${ADDRESS_FROM[fileCheck.addressFrom]})` : ADDRESS_FROM.unknown}
-              </p>
-              <NodeCheckVerdict check={fileCheck.check} />
-            </details>
-          </li>
-        ))}
-      </ul>
+      <FileCheckList checks={checks} />
     </div>
   );
 }

@@ -2,13 +2,14 @@
  * The Device check of opened cloud-configs while the user gives what no file says: each node's
  * address (CIDR, like `rke2-edge check --address NAME=CIDR`) and whether a load balancer of theirs
  * answers at control_plane_host. What is typed lives here, outside React, for as long as the notice
- * is shown (leaving for the start screen or the print page and coming back loses nothing); the
- * checks are provider-core's recheckCloudConfigs, run again only when a usable address or the load
- * balancer changes. The addresses the check used can then be set on the site's nodes, as one edit.
+ * is shown (leaving for the start screen or the print page and coming back loses nothing), by
+ * file index (two files may share a name). The checks are provider-core's recheckCloudConfigs, run
+ * again only when a usable address or the load balancer changes, after a short pause in typing and
+ * off the main thread (recheckClient.ts): what is typed shows at once, the verdicts when ready.
+ * The addresses the check used can then be set on the site's nodes, as one edit.
  */
 import {
   checkedNodeAddresses,
-  recheckCloudConfigs,
   usableAddresses,
   type CheckInput,
   type CloudConfigFileCheck,
@@ -19,10 +20,18 @@ import { defineSiteAction } from '../actions/action.js';
 import type { NodeId } from '../state/nodeIds.js';
 import { Observable } from '../state/observable.js';
 import type { SiteStore } from '../state/siteStore.js';
+import { recheckRunner, type Recheck } from './recheckClient.js';
+
+/** How long typing pauses before the check runs again. */
+const PAUSE_MS = 150;
 
 export interface OpenedChecksState {
   input: CheckInput;
   checks: readonly CloudConfigFileCheck[];
+  /** The check is running again for what was typed last: `checks` are for an earlier input. */
+  checking: boolean;
+  /** Why the last run gave no answer (the worker stopped), or null. */
+  failed: string | null;
   /** What the last "set on the site's nodes" did, for the status line. */
   applied: string | null;
 }
@@ -41,25 +50,37 @@ const setCheckedAddresses = defineSiteAction<{ nodes: { id: NodeId; address: str
   },
 });
 
-const keyOf = (input: CheckInput) => JSON.stringify([usableAddresses(input), input.loadBalancer]);
-
 export class OpenedChecks extends Observable<OpenedChecksState> {
   /**
    * @param nodeIds the ids of the opened site's nodes, as opened (a file's siteNode indexes them)
    * @param kubeVip a kube-vip manifest in the files serves control_plane_host (the load balancer choice does not apply)
    */
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The usable input the shown (or coming) checks are for. */
+  private checkedKey: string;
+  private runs = 0;
+
   constructor(
     readonly files: readonly OpenedCloudConfig[],
     checks: readonly CloudConfigFileCheck[],
     private readonly nodeIds: readonly NodeId[],
     readonly kubeVip: boolean,
+    private readonly recheck: Recheck = recheckRunner(),
   ) {
-    super({ input: { addresses: {}, loadBalancer: false }, checks, applied: null });
+    const input: CheckInput = { addresses: [], loadBalancer: false };
+    super({ input, checks, checking: false, failed: null, applied: null });
+    this.checkedKey = this.keyOf(input);
   }
 
-  setAddress(file: string, text: string): void {
+  private keyOf(input: CheckInput): string {
+    return JSON.stringify([usableAddresses(input, this.files.length), input.loadBalancer]);
+  }
+
+  /** The address typed for the file at `index`. */
+  setAddress(index: number, text: string): void {
     const { input } = this.getState();
-    this.update({ ...input, addresses: { ...input.addresses, [file]: text } });
+    const addresses = Array.from({ length: this.files.length }, (_, i) => (i === index ? text : (input.addresses[i] ?? '')));
+    this.update({ ...input, addresses });
   }
 
   setLoadBalancer(loadBalancer: boolean): void {
@@ -67,9 +88,24 @@ export class OpenedChecks extends Observable<OpenedChecksState> {
   }
 
   private update(input: CheckInput): void {
-    const { input: before, checks } = this.getState();
-    const same = keyOf(before) === keyOf(input);
-    this.set({ input, checks: same ? checks : recheckCloudConfigs(this.files, input), applied: null });
+    const key = this.keyOf(input);
+    clearTimeout(this.timer);
+    const checking = key !== this.checkedKey;
+    this.set({ ...this.getState(), input, checking, applied: null });
+    if (!checking) return;
+    this.timer = setTimeout(() => void this.run(input, key), PAUSE_MS);
+  }
+
+  private async run(input: CheckInput, key: string): Promise<void> {
+    const run = ++this.runs;
+    try {
+      const checks = await this.recheck(this.files, input);
+      if (run !== this.runs || key !== this.keyOf(this.getState().input)) return;
+      this.checkedKey = key;
+      this.set({ ...this.getState(), checks, checking: false, failed: null });
+    } catch (e) {
+      if (run === this.runs) this.set({ ...this.getState(), checking: false, failed: (e as Error).message });
+    }
   }
 
   /** The site node addresses the check used that differ from the site's now (none when nothing is to set). */

@@ -32,7 +32,8 @@ export function useOpenSite(store: SiteStore, setNotices: (notices: Notice[]) =>
     },
     openFiles: async (files) => {
       const result = await openUploads(files);
-      if (!result.ok) return setNotices([{ kind: 'error', text: result.message }]);
+      // A refusal of cloud-configs still shows their Device check and notes: what they were opened for.
+      if (!result.ok) return setNotices([{ kind: 'error', text: result.message }, ...fileCheckNotices(result, [])]);
       const notes = result.notes.map((text): Notice => ({ kind: 'info', text }));
       openSite(result.site, `Open ${files.map((f) => f.name).join(', ')}`, (ids) => [...fileCheckNotices(result, ids), ...notes]);
     },

@@ -14,6 +14,7 @@ import { dns1123SubdomainProblem } from '../k8s/names.js';
 import { isSecurityFinding, type Finding } from '../lint/finding.js';
 import { cloudConfigSecurityFindings } from '../lint/cloudConfigSecurityRules.js';
 import { siteSecurityFindings } from '../lint/securityRules.js';
+import { hostProblem } from '../net/hostName.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
 import { marshalGoJson, type GoObject, type GoValue } from '../yaml/goJson.js';
 import { deref, type RawNode } from '../yaml/readYamlDocument.js';
@@ -47,6 +48,8 @@ export interface ImportResult {
 interface ImportedNode {
   file: string;
   cluster: Cluster;
+  /** The file's control_plane_host as the site takes it: its host alone when the file wrote a URL or host:port. */
+  controlPlaneHost: string;
   config: GoObject;
   node: SiteNode;
   outline: ReturnType<typeof cloudConfigOutline>;
@@ -154,7 +157,7 @@ export function importCloudConfigs(files: readonly CloudConfigText[]): ImportRes
   const site = SiteSchema.parse({
     version: SITE_SCHEMA_VERSION,
     name: 'imported-site',
-    cluster: { token: reference?.cluster.cluster_token ?? '', controlPlaneHost: reference?.cluster.control_plane_host ?? '' },
+    cluster: { token: reference?.cluster.cluster_token ?? '', controlPlaneHost: reference?.controlPlaneHost ?? '' },
     nodes: imported.map((n) => n.node),
   });
   if (!reference) return { site, findings };
@@ -188,10 +191,24 @@ function readNode(file: CloudConfigText, index: number, findings: Finding[], rep
   const { cluster } = decoded;
   const outline = cloudConfigOutline(file.text);
   const read = readRke2Config(cluster.config ?? '');
-  const unsafe = cloudConfigSecurityFindings(file.text, { cluster, config: read, outline });
+  const security = cloudConfigSecurityFindings(file.text, { cluster, config: read, outline });
+  const controlPlaneHost = fixedHost(security, cluster.control_plane_host ?? '');
+  const writtenName = scalarText(outline.topLevel.get('hostname')) ?? '';
+  const dropName = security.some((f) => isMistake(f) && f.path.join('.') === 'hostname');
+  const unsafe = security.filter((f) => !isMistake(f));
   findings.push(...unsafe.map((f) => ({ ...f, message: `${file.name}: ${f.message}`, path: [file.name, ...f.path] })));
-  const hostname = scalarText(outline.topLevel.get('hostname')) ?? '';
+  const hostname = dropName ? '' : writtenName;
   const name = hostname && !dns1123SubdomainProblem(hostname) ? hostname : `node-${index + 1}`;
+  if (dropName)
+    report(
+      file.name,
+      `hostname ${JSON.stringify(writtenName)} is not a host name the site can hold${writtenName.includes('{{') ? ' (a Kairos template: the device fills it in at boot)' : ''}; the node is named ${name}, and the site writes that name as its hostname`,
+    );
+  if (controlPlaneHost !== (cluster.control_plane_host ?? ''))
+    report(
+      file.name,
+      `control_plane_host ${cluster.control_plane_host} carries ${hostProblem(cluster.control_plane_host!)?.extras?.join(' and ') ?? 'more than a host'}; the site uses ${controlPlaneHost}, the provider adds https:// and :9345 itself`,
+    );
   const role = oneOf(KAIROS_ROLES, cluster.role) ?? 'controlplane';
   if (role !== cluster.role)
     report(
@@ -209,7 +226,7 @@ function readNode(file: CloudConfigText, index: number, findings: Finding[], rep
   for (const key of [...outline.topLevel.keys()].filter((k) => !HANDLED_TOP_LEVEL.has(k))) {
     report(file.name, `"${key}" is not imported; the designer writes only cluster, hostname, users, install and stages`);
   }
-  return [{ file: file.name, cluster, config: read.ok ? read.config : new Map(), node, outline }];
+  return [{ file: file.name, cluster, controlPlaneHost, config: read.ok ? read.config : new Map(), node, outline }];
 }
 
 /** The site-wide settings, from the reference node (the init node, else a server, else the first). */
@@ -230,9 +247,10 @@ function applyReference(
   const env = reference.cluster.env ?? {};
   for (const [key, field] of Object.entries(PROXY_ENV)) site.proxy[field] = env[key] ?? '';
   site.airGap.imageSource = reference.cluster.import_local_images ? 'archives' : site.airGap.imageSource;
-  // Without a kube-vip manifest (importDesignerStages) something of the user's serves the host: the
-  // cloud-configs do not say the nodes' addresses, so whether it is the init node is not known.
-  if (site.cluster.endpoint !== 'kube-vip') site.cluster.endpoint = 'load-balancer';
+  // Without a kube-vip manifest (importDesignerStages) the files alone say that the init node serves
+  // control_plane_host: no Kairos cloud-config says a load balancer does, and the Device check of the
+  // files (checkCloudConfigs) assumes the same until the user says otherwise.
+  if (site.cluster.endpoint !== 'kube-vip') site.cluster.endpoint = 'init-node';
   if (reference.cluster.local_images_path) site.airGap.imagesPath = reference.cluster.local_images_path;
   if (isBareIpv6(site.cluster.controlPlaneHost)) {
     report(
@@ -248,7 +266,7 @@ function reportDifferences(site: Site, reference: ImportedNode, n: ImportedNode,
   const { cluster, file } = n;
   if ((cluster.cluster_token ?? '') !== site.cluster.token)
     report(file, `its cluster_token differs from ${reference.file}'s; the site uses one token for all nodes`);
-  if ((cluster.control_plane_host ?? '') !== site.cluster.controlPlaneHost)
+  if (n.controlPlaneHost !== site.cluster.controlPlaneHost)
     report(file, `its control_plane_host differs from ${reference.file}'s; the site uses ${site.cluster.controlPlaneHost}`);
   for (const key of Object.keys(cluster.env ?? {})) {
     if (!(key in PROXY_ENV)) report(file, `env ${key} is not imported: the provider uses only HTTP_PROXY, HTTPS_PROXY and NO_PROXY`);
@@ -285,6 +303,26 @@ function splitExtraConfig(site: Site, imported: readonly ImportedNode[]): void {
     const own = new Map([...leftovers[i]!].filter(([k]) => !shared.has(k)));
     if (n.node.extraConfig === '' && own.size > 0) n.node.extraConfig = renderYamlForGo(own);
   });
+}
+
+/**
+ * A security finding that is a mistake rather than a danger, which the import mends instead of
+ * refusing the files: a host name (hostname: or control_plane_host) that is not one but has no
+ * control character or line break (those are line-break/control-character findings, textProblem).
+ * The hostname is left out of the site; control_plane_host is taken by its host when hostProblem
+ * finds one in it (a URL or host:port), else it stays a refusal: the provider writes it into the
+ * server URL.
+ */
+function isMistake(f: Finding): boolean {
+  if (f.code !== 'host-invalid') return false;
+  const at = f.path.join('.');
+  return at === 'hostname' || (at === 'cluster.control_plane_host' && typeof f.fix?.value === 'string');
+}
+
+/** The host the site takes from a control_plane_host the file wrote as a URL or host:port (hostProblem's suggestion). */
+function fixedHost(security: readonly Finding[], host: string): string {
+  const mistake = security.find((f) => isMistake(f) && f.path.join('.') === 'cluster.control_plane_host');
+  return typeof mistake?.fix?.value === 'string' ? mistake.fix.value : host;
 }
 
 /**

@@ -18,8 +18,11 @@ function isHostOrAddress(text: string): boolean {
   return parseIp(text) !== null || isDnsName(text);
 }
 
-/** Why `host` is not a host name or address, with the host the user probably meant (and the port it carried); null when it is. */
-export function hostProblem(host: string): { message: string; suggestion?: string; port?: string } | null {
+/**
+ * Why `host` is not a host name or address, with the host the user probably meant, what it carried
+ * besides (e.g. "a scheme" and "a port (:6443)") and the port; null when it is.
+ */
+export function hostProblem(host: string): { message: string; suggestion?: string; extras?: string[]; port?: string } | null {
   if (isHostOrAddress(host)) return null;
   const withoutScheme = host.replace(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//, '');
   const withoutPath = withoutScheme.replace(/[/?#].*$/s, '');
@@ -29,9 +32,14 @@ export function hostProblem(host: string): { message: string; suggestion?: strin
     withoutScheme !== host ? 'a scheme' : null,
     port && bare === port[1] ? `a port (:${port[2]})` : null,
     withoutPath !== withoutScheme ? 'a path' : null,
-  ].filter(Boolean);
+  ].filter((w): w is string => w !== null);
   const base = 'must be an IP address or a DNS name, nothing more: the provider writes https://HOST:9345 from it';
   if (what.length > 0 && isHostOrAddress(bare))
-    return { message: `${base}; remove ${what.join(' and ')}`, suggestion: bare, ...(port && bare === port[1] ? { port: port[2] } : {}) };
+    return {
+      message: `${base}; remove ${what.join(' and ')}`,
+      suggestion: bare,
+      extras: what,
+      ...(port && bare === port[1] ? { port: port[2] } : {}),
+    };
   return { message: `${base}; use letters, digits, "-" and "." for a name` };
 }

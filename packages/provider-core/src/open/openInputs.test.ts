@@ -91,7 +91,7 @@ describe('openInputs', () => {
     const none = await openInputs([file('notes.json', '[1, 2]')]);
     expect(none).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^None of the files is a Kairos cloud-config with a cluster section\./),
+      message: expect.stringMatching(/^No site was made: none of the files is a Kairos cloud-config with a cluster section\./),
     });
   });
 
@@ -103,18 +103,77 @@ describe('openInputs', () => {
       file('worker.yaml', config('worker', 'Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', '10.0.1.101')),
     ]);
     if (!opened.ok) throw new Error(opened.message);
-    const between = opened.notes.filter((n) => n.startsWith('Between the files: '));
+    const between = opened.betweenFiles ?? [];
     expect(between).toHaveLength(2);
-    expect(between[0]).toMatch(/worker\.yaml:3 differs from the one at init\.yaml:3 .*\[token-mismatch\]$/);
-    expect(between[1]).toMatch(
-      /worker\.yaml:4 sets control_plane_host to "10\.0\.1\.101", but init\.yaml:4 .*\[control-plane-host-mismatch\]$/,
-    );
+    expect(between[0]).toMatchObject({ severity: 'error', where: 'worker.yaml:3', code: 'token-mismatch' });
+    expect(between[0]!.message).toMatch(/^\S.*differs from the one at init\.yaml:3/);
+    expect(between[0]!.message).not.toMatch(/^worker\.yaml:3/);
+    expect(between[1]).toMatchObject({ where: 'worker.yaml:4', code: 'control-plane-host-mismatch' });
+    expect(between[1]!.message).toMatch(/^sets control_plane_host to "10\.0\.1\.101", but init\.yaml:4/);
     // Files that agree get no such note.
     const agreeing = await openInputs([
       file('init.yaml', config('init', 'Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '10.0.1.100')),
       file('worker.yaml', config('worker', 'Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', '10.0.1.100')),
     ]);
-    expect(agreeing.ok && agreeing.notes.filter((n) => n.startsWith('Between the files: '))).toEqual([]);
+    expect(agreeing.ok && agreeing.betweenFiles).toEqual([]);
+  });
+
+  const node = (role: string, host: string, extra = '') =>
+    `#cloud-config\n${extra}cluster:\n  cluster_token: Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  control_plane_host: ${host}\n  role: ${role}\n`;
+
+  it('makes a site of files whose control_plane_host is a URL or host:port, taking its host, while the check shows the files as written', async () => {
+    const opened = await openInputs([
+      file('cp1.yaml', node('init', '10.0.5.21')),
+      file('cp3.yaml', node('controlplane', '10.0.5.21:6443')),
+      file('w1.yaml', node('worker', 'https://10.0.5.21')),
+    ]);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.site.nodes).toHaveLength(3);
+    expect(opened.site.cluster.controlPlaneHost).toBe('10.0.5.21');
+    expect(opened.notes.join('\n')).toContain(
+      'cp3.yaml: control_plane_host 10.0.5.21:6443 carries a port (:6443); the site uses 10.0.5.21, the provider adds https:// and :9345 itself',
+    );
+    expect(opened.notes[0]).toMatch(/^The control-plane endpoint is the init node/);
+    expect(opened.notes.join('\n')).toMatch(/w1\.yaml: control_plane_host https:\/\/10\.0\.5\.21 carries a scheme;/);
+    // No "differs" note: the files mean the same host.
+    expect(opened.notes.join('\n')).not.toMatch(/differs/);
+    // The files as written: the joining nodes with the port and the scheme do not come up.
+    expect(opened.fileChecks!.slice(1).map((c) => c.check.ok)).toEqual([false, false]);
+    expect(opened.betweenFiles!.some((n) => n.code === 'control-plane-host-mismatch')).toBe(true);
+  });
+
+  it('makes a site of files with a templated hostname, naming the node itself', async () => {
+    const opened = await openInputs([
+      file('cp1.yaml', node('init', '10.0.5.21', 'hostname: edge-{{ trunc 4 .MachineID }}\n')),
+      file('w1.yaml', node('worker', '10.0.5.21')),
+    ]);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.site.nodes.map((n) => [n.name, n.hostname])).toEqual([
+      ['node-1', ''],
+      ['node-2', ''],
+    ]);
+    expect(opened.notes.join('\n')).toMatch(
+      /hostname "edge-\{\{ trunc 4 \.MachineID \}\}" is not a host name the site can hold \(a Kairos template/,
+    );
+  });
+
+  it('refuses a value that could add a line, naming it, and still gives the check and the notes between the files', async () => {
+    const opened = await openInputs([
+      file('cp1.yaml', node('init', '10.0.5.21')),
+      file(
+        'bad.yaml',
+        '#cloud-config\ncluster:\n  cluster_token: "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\nrole: init"\n  control_plane_host: 10.0.5.22\n  role: worker\n',
+      ),
+    ]);
+    expect(opened.ok).toBe(false);
+    if (opened.ok) return;
+    expect(opened.message).toMatch(
+      /^No site was made from these files: they carry a value that could add lines or run commands on a device/,
+    );
+    expect(opened.message).toMatch(/bad\.yaml.*cluster_token/);
+    expect(opened.fileChecks).toHaveLength(2);
+    expect(opened.cloudConfigs!.map((c) => c.siteNode)).toEqual([null, null]);
+    expect(opened.betweenFiles!.map((n) => n.code)).toContain('control-plane-host-mismatch');
   });
 
   it('refuses cloud-configs that are too large, not UTF-8, or too many', async () => {

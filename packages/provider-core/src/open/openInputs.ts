@@ -9,17 +9,42 @@ import { cloudConfigFileChecks } from '../import/checkCloudConfigs.js';
 import { readBundle } from '../bundle/readBundle.js';
 import { decodeUtf8 } from '../bytes/utf8.js';
 import { formatBytes, LIMITS } from '../limits.js';
-import { formatFinding, isSecurityFinding, type Finding } from '../lint/finding.js';
+import { isSecurityFinding, type Finding } from '../lint/finding.js';
+import { printable } from '../lint/unsafeText.js';
 import { lintCloudConfigSet } from '../lint/lintCloudConfig.js';
 import { parseSiteBytes, siteErrorText } from '../site/createSite.js';
+import type { Site } from '../site/siteSchema.js';
 import { importCloudConfigs, type CloudConfigText } from '../import/importCloudConfigs.js';
 import { classifyInput, type InputKind } from './classifyInput.js';
-import { opened, refused, type NamedBytes, type OpenResult } from './openResult.js';
+import { opened, refused, type FileSetNote, type NamedBytes, type OpenResult } from './openResult.js';
 import { openShareLink } from './openShareLink.js';
 import { openedCloudConfigs } from './recheckCloudConfigs.js';
 import { cloudConfigsDepthRefusal } from '../yaml/yamlDepthLimit.js';
 
-const notesOf = (findings: Finding[]) => findings.map((f) => formatFinding(f).replace(/\s+/g, ' ').trim());
+const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
+/** Findings as sentences for people: severity, the message (which names the file), its line; one line each, control characters escaped. */
+const notesOf = (findings: Finding[]) =>
+  findings.map((f) =>
+    printable(`${SEVERITY_WORD[f.severity]}: ${f.message.replace(/\s+/g, ' ').trim()}${f.line ? ` (line ${f.line})` : ''}.`).replace(
+      /\.\.$/,
+      '.',
+    ),
+  );
+
+/**
+ * A finding about the set of files, for people: the file and line it is at (a finding's path starts
+ * with the file's name; one about the set as a whole has none), the message on one line; both
+ * with every control character escaped (printable), as the CLI prints them.
+ */
+function setNoteOf(f: Finding, names: ReadonlySet<string>): FileSetNote {
+  const file = typeof f.path[0] === 'string' && names.has(f.path[0]) ? f.path[0] : null;
+  const where = file === null ? null : `${file}${f.line ? `:${f.line}` : ''}`;
+  const message = f.message.replace(/\s+/g, ' ').trim();
+  // A message that starts with its own place ("cp3.yaml:4 sets …") says it once, next to the badge.
+  const said = where !== null && message.startsWith(`${where} `) ? message.slice(where.length + 1) : message;
+  return { severity: f.severity, where: where === null ? null : printable(where), message: printable(said), code: f.code };
+}
 
 export async function openInputs(files: readonly NamedBytes[]): Promise<OpenResult> {
   if (files.length === 0) return refused('No file was given.');
@@ -73,23 +98,44 @@ export function cloudConfigTexts(files: readonly NamedBytes[]): { ok: true; text
   return { ok: true, texts };
 }
 
+/**
+ * Cloud-configs: imported into a site, with what no single file shows (the files disagree as one
+ * cluster: token, control-plane host, settings servers must share) and each file's Device check as
+ * written. The check and the notes come with a refusal too: they are what the user opened the
+ * files for, whether or not a site can be made of them.
+ */
+/** The endpoint importCloudConfigs chose for the host (the one the Device check assumes), in words. */
+function endpointNote({ cluster: { endpoint, controlPlaneHost: host } }: Site): string {
+  return endpoint === 'kube-vip'
+    ? `The control-plane endpoint is kube-vip: the files' kube-vip manifest announces ${printable(host)} on the servers.`
+    : `The control-plane endpoint is the init node, as the files alone say and the Device check assumes: ${printable(host)} must be the init node's address. If a load balancer of yours answers at it, choose that in the cluster settings.`;
+}
+
 function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
   const read = cloudConfigTexts(files);
   if (!read.ok) return read;
   const tooDeep = cloudConfigsDepthRefusal(read.texts, 'opened');
   if (tooDeep) return refused(tooDeep);
   const { site, findings } = importCloudConfigs(read.texts);
+  const names = new Set(read.texts.map((t) => t.name));
+  const betweenFiles = lintCloudConfigSet(read.texts).map((f) => setNoteOf(f, names));
+  const checked = { fileChecks: cloudConfigFileChecks(read.texts), cloudConfigs: openedCloudConfigs(read.texts), betweenFiles };
   const unsafe = findings.filter(isSecurityFinding);
-  if (unsafe.length > 0)
-    return refused(
-      `Nothing was imported: the files carry values that could run commands or add lines on a device. ${notesOf(unsafe).join(' ')}`,
-    );
+  if (unsafe.length > 0) {
+    const values = unsafe.length === 1 ? 'a value that could' : `${unsafe.length} values that could`;
+    return {
+      ok: false,
+      message: `No site was made from these files: they carry ${values} add lines or run commands on a device, which the designer does not carry into a site. ${notesOf(unsafe).join(' ')}`,
+      ...checked,
+      cloudConfigs: checked.cloudConfigs.map((file) => ({ ...file, siteNode: null })),
+    };
+  }
   if (site.nodes.length === 0)
-    return refused(`None of the files is a Kairos cloud-config with a cluster section. ${notesOf(findings).join(' ')}`.trim());
-  // What no single file shows: the files disagree as one cluster (token, control-plane host, settings servers must share).
-  const result = opened(site, [
-    ...notesOf(findings),
-    ...notesOf(lintCloudConfigSet(read.texts)).map((note) => `Between the files: ${note}`),
-  ]);
-  return result.ok ? { ...result, fileChecks: cloudConfigFileChecks(read.texts), cloudConfigs: openedCloudConfigs(read.texts) } : result;
+    return {
+      ok: false,
+      message: `No site was made: none of the files is a Kairos cloud-config with a cluster section. ${notesOf(findings).join(' ')}`.trim(),
+      ...checked,
+    };
+  const result = opened(site, [endpointNote(site), ...notesOf(findings)]);
+  return result.ok ? { ...result, ...checked } : result;
 }

@@ -4,6 +4,7 @@ import type { CloudConfigFileCheck } from '../import/checkCloudConfigs.js';
 import type { OpenedCloudConfig } from './recheckCloudConfigs.js';
 import type { OmittedSecret } from '../share/shareLink.js';
 import type { Site } from '../site/siteSchema.js';
+import type { Severity } from '../lint/finding.js';
 
 export type OpenResult =
   | {
@@ -17,8 +18,25 @@ export type OpenResult =
       fileChecks?: CloudConfigFileCheck[];
       /** Cloud-configs only: the files as read, for checking them again with addresses (recheckCloudConfigs). */
       cloudConfigs?: OpenedCloudConfig[];
+      /** Cloud-configs only: what the files disagree on as one cluster (lintCloudConfigSet), what no single file shows. */
+      betweenFiles?: FileSetNote[];
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string;
+      /** Cloud-configs only (none made a site): each file's check as written, the files as read, and what they disagree on. */
+      fileChecks?: CloudConfigFileCheck[];
+      cloudConfigs?: OpenedCloudConfig[];
+      betweenFiles?: FileSetNote[];
+    };
+
+/** A finding about opened files as a set, for people: its file and line (null: the set as a whole), message and rule code, control characters escaped. */
+export interface FileSetNote {
+  severity: Severity;
+  where: string | null;
+  message: string;
+  code: string;
+}
 
 export interface NamedBytes {
   name: string;

@@ -31,19 +31,19 @@ describe('checking opened cloud-configs again with addresses', () => {
 
   it('an init node at another address than control_plane_host fails the joining server; a load balancer answers for it', async () => {
     const files = await opened();
-    expect(verdicts(recheckCloudConfigs(files, { addresses: {}, loadBalancer: false }))).toEqual([
+    expect(verdicts(recheckCloudConfigs(files, { addresses: [], loadBalancer: false }))).toEqual([
       'cp-1 10.0.1.11/32 assumed true',
       'cp-2 - unknown true',
       'worker-1 - unknown false',
     ]);
     const moved = recheckCloudConfigs(files, {
-      addresses: { 'cp-1.yaml': '10.0.1.15/24', 'cp-2.yaml': ' 10.0.1.12/24 ' },
+      addresses: ['10.0.1.15/24', ' 10.0.1.12/24 '],
       loadBalancer: false,
     });
     expect(verdicts(moved)).toEqual(['cp-1 10.0.1.15/24 given true', 'cp-2 10.0.1.12/24 given false', 'worker-1 - unknown false']);
     expect(JSON.stringify(moved[1]!.check.failures)).toContain("10.0.1.11 is not the init node's address, 10.0.1.15");
     const balanced = recheckCloudConfigs(files, {
-      addresses: { 'cp-1.yaml': '10.0.1.15/24', 'cp-2.yaml': '10.0.1.12/24' },
+      addresses: ['10.0.1.15/24', '10.0.1.12/24'],
       loadBalancer: true,
     });
     expect(balanced[1]!.check.ok).toBe(true);
@@ -51,7 +51,7 @@ describe('checking opened cloud-configs again with addresses', () => {
 
   it('leaves out what is not an address with prefix, so the check uses what it knew', async () => {
     const files = await opened();
-    const checks = recheckCloudConfigs(files, { addresses: { 'cp-1.yaml': '10.0.1.300/24', 'cp-2.yaml': '' }, loadBalancer: false });
+    const checks = recheckCloudConfigs(files, { addresses: ['10.0.1.300/24', ''], loadBalancer: false });
     expect(verdicts(checks).slice(0, 2)).toEqual(['cp-1 10.0.1.11/32 assumed true', 'cp-2 - unknown true']);
     expect(checkAddressProblem('')).toBeNull();
     expect(checkAddressProblem('fd00::5/64')).toBeNull();
@@ -62,9 +62,28 @@ describe('checking opened cloud-configs again with addresses', () => {
     expect(checkAddressProblem('10.0.1.11/33')).not.toBeNull();
   });
 
+  it("gives a typed address to its file only, by index: not to a file named like another file's node, nor to a file of the same name", async () => {
+    const text = (host: string, role: string) =>
+      `#cloud-config\nhostname: ${host}\ncluster:\n  cluster_token: Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  control_plane_host: 10.0.1.11\n  role: ${role}\n`;
+    // A file named cp-1 whose node is cp-2, next to the file of node cp-1; and two files named w.yaml.
+    const files = [
+      { name: 'cp-1', text: text('cp-2', 'controlplane'), siteNode: 0 },
+      { name: 'cp-1.yaml', text: text('cp-1', 'init'), siteNode: 1 },
+      { name: 'w.yaml', text: text('w-1', 'worker'), siteNode: 2 },
+      { name: 'w.yaml', text: text('w-2', 'worker'), siteNode: 3 },
+    ];
+    const checks = recheckCloudConfigs(files, { addresses: ['10.0.1.12/24', '', '', '10.0.1.22/24'], loadBalancer: false });
+    expect(verdicts(checks).map((v) => v.split(' ').slice(0, 3).join(' '))).toEqual([
+      'cp-2 10.0.1.12/24 given',
+      'cp-1 10.0.1.11/32 assumed',
+      'w-1 - unknown',
+      'w-2 10.0.1.22/24 given',
+    ]);
+  });
+
   it('gives the site nodes the given addresses, not an assumed /32', async () => {
     const files = await opened();
-    const checks = recheckCloudConfigs(files, { addresses: { 'worker-1.yaml': '10.0.1.21/24' }, loadBalancer: false });
+    const checks = recheckCloudConfigs(files, { addresses: ['', '', '10.0.1.21/24'], loadBalancer: false });
     expect(checkedNodeAddresses(files, checks)).toEqual([{ siteNode: 2, address: '10.0.1.21/24' }]);
   });
 });

@@ -16,9 +16,12 @@ export interface OpenedCloudConfig extends CloudConfigText {
   siteNode: number | null;
 }
 
-/** What the user says for the check: an address with prefix by file name ('' or absent: not given), and the load balancer. */
+/**
+ * What the user says for the check: an address with prefix by file index ('' or absent: not given;
+ * by index, as two files may share a name and a name is no node's), and the load balancer.
+ */
 export interface CheckInput {
-  addresses: Readonly<Record<string, string>>;
+  addresses: readonly string[];
   loadBalancer: boolean;
 }
 
@@ -39,18 +42,17 @@ export function checkAddressProblem(text: string): string | null {
   return nodeAddressProblem(value);
 }
 
-/** The typed addresses the check can use, by file name: the empty and the invalid ones left out. */
-export function usableAddresses(input: CheckInput): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(input.addresses)
-      .map(([file, text]) => [file, text.trim()] as const)
-      .filter(([, text]) => text !== '' && checkAddressProblem(text) === null),
-  );
+/** The typed addresses the check can use, by file index: the empty and the invalid ones are ''. */
+export function usableAddresses(input: CheckInput, files: number): string[] {
+  return Array.from({ length: files }, (_, i) => {
+    const text = (input.addresses[i] ?? '').trim();
+    return checkAddressProblem(text) === null ? text : '';
+  });
 }
 
 /** Each file's Device check again, with the usable addresses given and the load balancer as chosen. */
 export function recheckCloudConfigs(files: readonly OpenedCloudConfig[], input: CheckInput): CloudConfigFileCheck[] {
-  return cloudConfigFileChecks(files, { addresses: usableAddresses(input), loadBalancer: input.loadBalancer });
+  return cloudConfigFileChecks(files, { fileAddresses: usableAddresses(input, files.length), loadBalancer: input.loadBalancer });
 }
 
 /** The addresses a check used that a site node can take: given or read from the file (an assumed /32 is a guess), by site node. */
