@@ -14,6 +14,7 @@ import { dns1123SubdomainProblem } from '../k8s/names.js';
 import { isSecurityFinding, type Finding } from '../lint/finding.js';
 import { cloudConfigSecurityFindings } from '../lint/cloudConfigSecurityRules.js';
 import { siteSecurityFindings } from '../lint/securityRules.js';
+import { renderedMachineIdName } from '../lint/securityChecks.js';
 import { hostProblem } from '../net/hostName.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
 import { marshalGoJson, type GoObject, type GoValue } from '../yaml/goJson.js';
@@ -194,7 +195,8 @@ function readNode(file: CloudConfigText, index: number, findings: Finding[], rep
   const security = cloudConfigSecurityFindings(file.text, { cluster, config: read, outline });
   const controlPlaneHost = fixedHost(security, cluster.control_plane_host ?? '');
   const writtenName = scalarText(outline.topLevel.get('hostname')) ?? '';
-  const dropName = security.some((f) => isMistake(f) && f.path.join('.') === 'hostname');
+  // A Kairos template (rendered per device) or a name that is no host name: the site cannot hold it.
+  const dropName = renderedMachineIdName(writtenName) !== null || security.some((f) => isMistake(f) && f.path.join('.') === 'hostname');
   const unsafe = security.filter((f) => !isMistake(f));
   findings.push(...unsafe.map((f) => ({ ...f, message: `${file.name}: ${f.message}`, path: [file.name, ...f.path] })));
   const hostname = dropName ? '' : writtenName;

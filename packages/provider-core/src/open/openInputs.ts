@@ -23,13 +23,15 @@ import { cloudConfigsDepthRefusal } from '../yaml/yamlDepthLimit.js';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
-/** Findings as sentences for people: severity, the message (which names the file), its line; one line each, control characters escaped. */
-const notesOf = (findings: Finding[]) =>
+/**
+ * Findings as sentences for people: severity, the message (which names the file), its line; one line
+ * each, control characters escaped. `withCode` adds the rule code, which README's Security section explains.
+ */
+const notesOf = (findings: Finding[], withCode = false) =>
   findings.map((f) =>
-    printable(`${SEVERITY_WORD[f.severity]}: ${f.message.replace(/\s+/g, ' ').trim()}${f.line ? ` (line ${f.line})` : ''}.`).replace(
-      /\.\.$/,
-      '.',
-    ),
+    printable(
+      `${SEVERITY_WORD[f.severity]}: ${f.message.replace(/\s+/g, ' ').trim()}${f.line ? ` (line ${f.line})` : ''}.${withCode ? ` [${f.code}]` : ''}`,
+    ).replace(/\.\.( \[|$)/, '.$1'),
   );
 
 /**
@@ -125,7 +127,7 @@ function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
     const values = unsafe.length === 1 ? 'a value that could' : `${unsafe.length} values that could`;
     return {
       ok: false,
-      message: `No site was made from these files: they carry ${values} add lines or run commands on a device, which the designer does not carry into a site. ${notesOf(unsafe).join(' ')}`,
+      message: `No site was made from these files: they carry ${values} add lines or run commands on a device, which the designer does not carry into a site. ${notesOf(unsafe, true).join(' ')}`,
       ...checked,
       cloudConfigs: checked.cloudConfigs.map((file) => ({ ...file, siteNode: null })),
     };

@@ -275,7 +275,8 @@ export const HOSTILE_CASES: HostileCase[] = [
   siteJson('host-path-command', 'host', (s) => (s.cluster.controlPlaneHost = 'https://192.168.1.5:9345/$(id)'), {
     finding: 'host-invalid',
   }),
-  cloudConfig('host-with-port', '  control_plane_host: 10.0.1.100:6443\n', { finding: 'host-invalid' }),
+  // A mistake, not an attack: the site takes the host (a note says so); lint still reports host-invalid on the file.
+  cloudConfig('host-with-port', '  control_plane_host: 10.0.1.100:6443\n', { opens: true }),
   cloudConfig('host-escaped-newline', '  control_plane_host: "10.0.1.100\\nrole: init"\n', { finding: 'line-break' }),
   cloudConfig(
     'hostname-escaped-newline',
