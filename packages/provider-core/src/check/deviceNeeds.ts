@@ -114,7 +114,8 @@ function archivesNeed(site: Site): string[] {
 function endpointNeeds(site: Site): string[] {
   const needs: string[] = [];
   const host = site.cluster.controlPlaneHost;
-  if (site.cluster.endpoint === 'init-node' && parseIp(host) === null && host !== '') {
+  // A bracketed IPv6 host ([fd00::1], as a URL needs it) is an address, not a DNS name.
+  if (site.cluster.endpoint === 'init-node' && parseIp(host.replace(/^\[(.*)\]$/, '$1')) === null && host !== '') {
     const init = site.nodes.find((n) => n.role === 'init');
     const address = init ? parseCidr(init.address)?.address : undefined;
     needs.push(`The DNS name ${host} resolves to the init node${address ? ` (${formatIp(address)})` : ''} on every node`);

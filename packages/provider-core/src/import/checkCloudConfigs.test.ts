@@ -82,6 +82,12 @@ describe('checkCloudConfigs', () => {
     expect(checkCloudConfigs(haCloudConfigs().slice(1)).check.nodes[0]!.failures[0]!.message).toContain('has no init node');
   });
 
+  it("takes the init node's address from the host part of a control_plane_host written as a URL", () => {
+    const files = haCloudConfigs().map((f) => ({ ...f, text: f.text.replace(/^stages:[\s\S]*?(?=cluster:)/m, '') }));
+    files[0]!.text = files[0]!.text.replace('control_plane_host: 10.0.1.11', 'control_plane_host: https://10.0.1.11:6443');
+    expect(checkCloudConfigs(files).files[0]).toMatchObject({ address: '10.0.1.11/32', addressFrom: 'assumed' });
+  });
+
   it("fails a node whose control_plane_host carries a port: the provider's URL has two", () => {
     const files = haCloudConfigs();
     files[2]!.text = files[2]!.text.replace('control_plane_host: 10.0.1.11', 'control_plane_host: 10.0.1.11:6443');

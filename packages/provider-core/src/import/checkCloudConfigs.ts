@@ -43,6 +43,7 @@ import { CRITICAL_CONTROL_KEYS } from '../lint/clusterAgreementRules.js';
 import { clusterMemberOf, type ClusterMember } from '../lint/clusterMembers.js';
 import { formatIp, parseCidr, parseIp } from '../net/ipAddress.js';
 import { hostOf } from '../net/nodeAddress.js';
+import { hostProblem } from '../net/hostName.js';
 import { describeFailure, runPlugin } from '../provider/runPlugin.js';
 import { printable } from '../lint/unsafeText.js';
 import { importCloudConfigs, type CloudConfigText } from './importCloudConfigs.js';
@@ -188,7 +189,10 @@ function addressFor(
     const line = member.settings.get(key)?.line;
     return { address: hostCidr(member.address), addressFrom: 'config', addressKey: key, ...(line ? { addressLine: line } : {}) };
   }
-  const host = decoded.kind === 'cluster' && decoded.cluster.role === 'init' ? parseIp(decoded.cluster.control_plane_host ?? '') : null;
+  // Its host part: a URL or host:port is the init file's own mistake (lint's host-invalid), not a missing address.
+  const written = decoded.kind === 'cluster' && decoded.cluster.role === 'init' ? (decoded.cluster.control_plane_host ?? '') : '';
+  const hostPart = (hostProblem(written)?.suggestion ?? written).replace(/^\[(.*)\]$/, '$1');
+  const host = parseIp(hostPart);
   return host ? { address: hostCidr(formatIp(host)), addressFrom: 'assumed' } : { address: '', addressFrom: 'unknown' };
 }
 

@@ -109,4 +109,14 @@ describe('importCloudConfigs', () => {
     expect(messages).toContain('c.yaml: not read');
     expect(messages).toContain('d.yaml: not read: it has no cluster: section');
   });
+
+  it('says nothing differs when the files name one control-plane host in two spellings', () => {
+    const node = (role: string, host: string) =>
+      `#cloud-config\ncluster:\n  cluster_token: Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA\n  control_plane_host: "${host}"\n  role: ${role}\n  config: |\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n`;
+    const { findings } = importCloudConfigs([
+      { name: 's1.yaml', text: node('init', '[fd00:20::100]') },
+      { name: 'w1.yaml', text: node('worker', '[FD00:20:0::100]') },
+    ]);
+    expect(findings.map((f) => f.message).filter((m) => m.includes('control_plane_host differs'))).toEqual([]);
+  });
 });

@@ -15,6 +15,7 @@ import { isSecurityFinding, type Finding } from '../lint/finding.js';
 import { cloudConfigSecurityFindings } from '../lint/cloudConfigSecurityRules.js';
 import { siteSecurityFindings } from '../lint/securityRules.js';
 import { renderedMachineIdName } from '../lint/securityChecks.js';
+import { sameHost } from '../lint/clusterAgreementRules.js';
 import { hostProblem } from '../net/hostName.js';
 import { isBareIpv6 } from '../net/ipAddress.js';
 import { marshalGoJson, type GoObject, type GoValue } from '../yaml/goJson.js';
@@ -268,7 +269,7 @@ function reportDifferences(site: Site, reference: ImportedNode, n: ImportedNode,
   const { cluster, file } = n;
   if ((cluster.cluster_token ?? '') !== site.cluster.token)
     report(file, `its cluster_token differs from ${reference.file}'s; the site uses one token for all nodes`);
-  if (n.controlPlaneHost !== site.cluster.controlPlaneHost)
+  if (!sameHost(n.controlPlaneHost, site.cluster.controlPlaneHost))
     report(file, `its control_plane_host differs from ${reference.file}'s; the site uses ${site.cluster.controlPlaneHost}`);
   for (const key of Object.keys(cluster.env ?? {})) {
     if (!(key in PROXY_ENV)) report(file, `env ${key} is not imported: the provider uses only HTTP_PROXY, HTTPS_PROXY and NO_PROXY`);

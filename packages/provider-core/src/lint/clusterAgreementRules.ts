@@ -180,7 +180,8 @@ function hostIdentity(written: string): string {
   return ip ? `ip${ip.family}:${ip.value}` : host.toLowerCase();
 }
 
-const sameHost = (a: string, b: string) => hostIdentity(a) === hostIdentity(b);
+/** Whether two control_plane_host values name one host (by value for addresses, any case for names, the host part of a URL). */
+export const sameHost = (a: string, b: string) => hostIdentity(a) === hostIdentity(b);
 
 /** The host as a joining node must write it: an IPv6 address in brackets (`https://[fd00::1]:9345`). */
 function joinableHost(written: string): string {
