@@ -192,6 +192,8 @@ describe('opened cloud-configs: fields by file, names escaped, a refusal with it
     const between = screen.getByRole('region', { name: /Between the files/ });
     expect(within(between).getByText('bad.yaml:4')).toBeTruthy();
     expect(within(between).getAllByText('Error').length).toBeGreaterThan(0);
+    // Lint's fix follows the message.
+    expect(between.textContent).toMatch(/Fix: [^.]+\./);
     // No site was made: no nodes to set addresses on.
     expect(screen.queryByRole('button', { name: "Set these addresses on the site's nodes" })).toBeNull();
   });

@@ -20,7 +20,8 @@ function BetweenFiles({ notes }: { notes: readonly FileSetNote[] }) {
         {notes.map((n, i) => (
           <li key={i}>
             <span className={`badge ${SEVERITY_BADGE[n.severity]}`}>{SEVERITY_WORD[n.severity]}</span> {n.where && <code>{n.where}</code>}{' '}
-            {n.message} <span className="field-hint">[{n.code}]</span>
+            {n.message}
+            {n.fix && <> Fix: {n.fix}.</>} <span className="field-hint">[{n.code}]</span>
           </li>
         ))}
       </ul>

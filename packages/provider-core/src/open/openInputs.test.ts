@@ -108,7 +108,9 @@ describe('openInputs', () => {
     expect(between[0]).toMatchObject({ severity: 'error', where: 'worker.yaml:3', code: 'token-mismatch' });
     expect(between[0]!.message).toMatch(/^\S.*differs from the one at init\.yaml:3/);
     expect(between[0]!.message).not.toMatch(/^worker\.yaml:3/);
-    expect(between[1]).toMatchObject({ where: 'worker.yaml:4', code: 'control-plane-host-mismatch' });
+    // Each with lint's fix, which the designer shows after the message.
+    expect(between[0]!.fix).toBe('copy the cluster_token of init.yaml');
+    expect(between[1]).toMatchObject({ where: 'worker.yaml:4', code: 'control-plane-host-mismatch', fix: 'use 10.0.1.100' });
     expect(between[1]!.message).toMatch(/^sets control_plane_host to "10\.0\.1\.101", but init\.yaml:4/);
     // Files that agree get no such note.
     const agreeing = await openInputs([

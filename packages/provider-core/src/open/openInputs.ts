@@ -45,7 +45,13 @@ function setNoteOf(f: Finding, names: ReadonlySet<string>): FileSetNote {
   const message = f.message.replace(/\s+/g, ' ').trim();
   // A message that starts with its own place ("cp3.yaml:4 sets …") says it once, next to the badge.
   const said = where !== null && message.startsWith(`${where} `) ? message.slice(where.length + 1) : message;
-  return { severity: f.severity, where: where === null ? null : printable(where), message: printable(said), code: f.code };
+  return {
+    severity: f.severity,
+    where: where === null ? null : printable(where),
+    message: printable(said),
+    code: f.code,
+    ...(f.fix ? { fix: printable(f.fix.description) } : {}),
+  };
 }
 
 export async function openInputs(files: readonly NamedBytes[]): Promise<OpenResult> {

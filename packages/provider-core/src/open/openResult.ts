@@ -36,6 +36,8 @@ export interface FileSetNote {
   where: string | null;
   message: string;
   code: string;
+  /** How to fix it, as lint says it (`fix:`), when it says one. */
+  fix?: string;
 }
 
 export interface NamedBytes {
