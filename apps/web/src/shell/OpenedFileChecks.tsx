@@ -135,7 +135,10 @@ function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
               ? 'Wait for the check to finish.'
               : pending.length > 0
                 ? `${pending.map((p) => p.node).join(', ')}: one edit, undoable.`
-                : (applied ?? 'The site’s nodes already have every address given here.')}
+                : (applied ??
+                  (checks.some((c) => c.addressFrom === 'given' || c.addressFrom === 'file')
+                    ? 'The site’s nodes already have every address given here.'
+                    : 'Give an address above to set it on the site’s node.'))}
           </span>
         </p>
       )}

@@ -123,6 +123,17 @@ describe('openInputs', () => {
   const node = (role: string, host: string, extra = '') =>
     `#cloud-config\n${extra}cluster:\n  cluster_token: Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  control_plane_host: ${host}\n  role: ${role}\n`;
 
+  it('says a load balancer or VIP must answer when the servers give their addresses and the host is none of them', async () => {
+    const server = (role: string, ip: string) =>
+      `#cloud-config\ncluster:\n  cluster_token: Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n  control_plane_host: 10.0.5.20\n  role: ${role}\n  config: |\n    node-ip: ${ip}\n    cluster-cidr: 10.42.0.0/16\n    service-cidr: 10.43.0.0/16\n`;
+    const opened = await openInputs([file('s1.yaml', server('init', '10.0.5.21')), file('s2.yaml', server('controlplane', '10.0.5.22'))]);
+    if (!opened.ok) throw new Error(opened.message);
+    expect(opened.notes[0]).toMatch(
+      /^The files' servers give their addresses, and 10\.0\.5\.20 is none of them: a load balancer or a VIP of yours must answer there/,
+    );
+    expect(opened.betweenFiles!.map((n) => n.code)).toContain('load-balancer-required');
+  });
+
   it('makes a site of files whose control_plane_host is a URL or host:port, taking its host, while the check shows the files as written', async () => {
     const opened = await openInputs([
       file('cp1.yaml', node('init', '10.0.5.21')),

@@ -113,10 +113,13 @@ export function cloudConfigTexts(files: readonly NamedBytes[]): { ok: true; text
  * files for, whether or not a site can be made of them.
  */
 /** The endpoint importCloudConfigs chose for the host (the one the Device check assumes), in words. */
-function endpointNote({ cluster: { endpoint, controlPlaneHost: host } }: Site): string {
-  return endpoint === 'kube-vip'
-    ? `The control-plane endpoint is kube-vip: the files' kube-vip manifest announces ${printable(host)} on the servers.`
-    : `The control-plane endpoint is the init node, as the files alone say and the Device check assumes: ${printable(host)} must be the init node's address. If a load balancer of yours answers at it, choose that in the cluster settings.`;
+/** `noServerThere`: the servers give their addresses and the host is none of them (lint's load-balancer-required). */
+function endpointNote({ cluster: { endpoint, controlPlaneHost: host } }: Site, noServerThere: boolean): string {
+  if (endpoint === 'kube-vip')
+    return `The control-plane endpoint is kube-vip: the files' kube-vip manifest announces ${printable(host)} on the servers.`;
+  if (noServerThere)
+    return `The files' servers give their addresses, and ${printable(host)} is none of them: a load balancer or a VIP of yours must answer there. Tick the load-balancer box below for the check, and choose a load balancer in the cluster settings (the site starts with the init node, which the files alone say).`;
+  return `The control-plane endpoint is the init node, as the files alone say and the Device check assumes: ${printable(host)} must be the init node's address. If a load balancer of yours answers at it, choose that in the cluster settings.`;
 }
 
 function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
@@ -144,6 +147,7 @@ function openCloudConfigs(files: readonly NamedBytes[]): OpenResult {
       message: `No site was made: none of the files is a Kairos cloud-config with a cluster section. ${notesOf(findings).join(' ')}`.trim(),
       ...checked,
     };
-  const result = opened(site, [endpointNote(site), ...notesOf(findings)]);
+  const noServerThere = betweenFiles.some((n) => n.code === 'load-balancer-required');
+  const result = opened(site, [endpointNote(site, noServerThere), ...notesOf(findings)]);
   return result.ok ? { ...result, ...checked } : result;
 }
