@@ -6,7 +6,8 @@ import { LIMITS, formatBytes } from '../limits.js';
 import type { CloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import type { Cluster } from '../kairos/clusterSchema.js';
 import type { Rke2ConfigRead } from '../site/readRke2Config.js';
-import { deref, type RawNode } from '../yaml/readYamlDocument.js';
+import { deref, YAML_TAG_PREFIX, type RawNode } from '../yaml/readYamlDocument.js';
+import { decodeGoBase64 } from '../yaml/goBase64.js';
 import type { Finding, FindingPath } from './finding.js';
 import { firstUnsafeCharacter, describeCharacter, lineColumnAt, textProblem } from './unsafeText.js';
 import {
@@ -29,9 +30,20 @@ function osFieldFindings(report: Report, topLevel: Map<string, RawNode>): void {
   const scalar = (node: RawNode | undefined, path: FindingPath, what: string, check?: (value: string) => void) => {
     const target = deref(node);
     if (target?.kind !== 'scalar') return;
-    const problem = textProblem(target.value);
-    if (problem) report({ code: problem.code, message: `${what} ${problem.message}`, path, line: node!.line });
-    else check?.(target.value);
+    // What the device's decoder gives the field: a `!!binary` scalar is its decoded base64 (yaml.v3
+    // d.scalar), which can hold a line break the text as written does not show.
+    const binary = target.tag === `${YAML_TAG_PREFIX}binary`;
+    const value = binary ? decodeGoBase64(target.value) : target.value;
+    if (value === undefined) return; // bad base64: the SDK cannot decode the file (its own finding)
+    const problem = textProblem(value);
+    if (problem)
+      report({
+        code: problem.code,
+        message: `${what}${binary ? ' (a !!binary value, as decoded)' : ''} ${problem.message}`,
+        path,
+        line: node!.line,
+      });
+    else check?.(value);
   };
   const fields = (node: RawNode | undefined, map = deref(node)) =>
     new Map(map?.kind === 'map' ? map.pairs.flatMap((p) => (p.key.kind === 'scalar' ? [[p.key.value, p.value] as const] : [])) : []);
