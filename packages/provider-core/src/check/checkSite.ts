@@ -48,7 +48,7 @@ function providerFailures(node: ExpandedNode): StartFailure[] {
     return [
       {
         rule: 'provider',
-        message: `/etc/rancher/rke2/config.yaml is left empty: the jq merge fails (${node.plan.merged.error.trim()})`,
+        message: `/etc/rancher/rke2/config.yaml is left empty: the jq merge fails (${node.plan.merged.shown.trim()})`,
         source: `${PROVIDER_SOURCE} (the "Install RKE2 Configuration Files" stage)`,
         path,
       },

@@ -61,6 +61,6 @@ export function nodeArtifacts(node: ExpandedNode): NodeArtifacts {
     ],
     failure: plan.merged.ok
       ? null
-      : `The provider's jq merge fails (${plan.merged.error.trim()}), so ${MERGED_CONFIG_PATH} is left empty and RKE2 starts without its settings.`,
+      : `The provider's jq merge fails (${plan.merged.shown.trim()}), so ${MERGED_CONFIG_PATH} is left empty and RKE2 starts without its settings.`,
   };
 }

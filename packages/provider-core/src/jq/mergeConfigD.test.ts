@@ -24,6 +24,8 @@ describe('mergeConfigD (jq 1.6 += over config.d in glob order)', () => {
       exitCode: 5,
       text: '',
       error: `jq: error (at ${dir}/99_userdata.yaml:0): number (5) and string ("K10abcdefg...) cannot be added`,
+      // For findings: without the values jq quotes (here the start of the token).
+      shown: `jq: error (at ${dir}/99_userdata.yaml:0): number and string cannot be added`,
     });
   });
 

@@ -18,12 +18,28 @@ export interface ConfigDFile {
   content: string;
 }
 
-export type MergeResult = { ok: true; value: JqObject; text: string } | { ok: false; error: string; exitCode: number; text: '' };
+/**
+ * `error` is jq's message byte for byte (the preview shows it); `shown` is the same without the values
+ * jq quotes (the first bytes of a token can be one), for findings and check messages.
+ */
+export type MergeResult =
+  { ok: true; value: JqObject; text: string } | { ok: false; error: string; shown: string; exitCode: number; text: '' };
 
-class JqError extends Error {}
+class JqError extends Error {
+  constructor(
+    message: string,
+    /** The message without the values it quotes. */
+    readonly shown = message,
+  ) {
+    super(message);
+  }
+}
 
 function typeError2(a: JqValue, b: JqValue, msg: string): JqError {
-  return new JqError(`${jqKindName(a)} (${dumpTruncated(a)}) and ${jqKindName(b)} (${dumpTruncated(b)}) ${msg}`);
+  return new JqError(
+    `${jqKindName(a)} (${dumpTruncated(a)}) and ${jqKindName(b)} (${dumpTruncated(b)}) ${msg}`,
+    `${jqKindName(a)} and ${jqKindName(b)} ${msg}`,
+  );
 }
 
 /** jq 1.6's `+` (f_plus). */
@@ -40,7 +56,7 @@ function jqAdd(a: JqValue, b: JqValue): JqValue {
 function toEntries(v: JqValue): [JqValue, JqValue][] {
   if (v instanceof Map) return [...v];
   if (Array.isArray(v)) return v.map((x, i) => [i, x]);
-  throw new JqError(`${jqKindName(v)} (${dumpTruncated(v)}) has no keys`);
+  throw new JqError(`${jqKindName(v)} (${dumpTruncated(v)}) has no keys`, `${jqKindName(v)} has no keys`);
 }
 
 function mergeEntries(values: JqValue[]): JqObject {
@@ -62,13 +78,20 @@ export function mergeConfigD(files: ConfigDFile[]): MergeResult {
     values = ordered.flatMap((f) => parseJsonStream(f.content));
   } catch (e) {
     if (!(e instanceof JqParseError)) throw e;
-    return { ok: false, error: `jq: error (at ${where}): ${e.message}`, exitCode: 2, text: '' };
+    const error = `jq: error (at ${where}): ${e.message}`;
+    return { ok: false, error, shown: error, exitCode: 2, text: '' };
   }
   try {
     const value = mergeEntries(values);
     return { ok: true, value, text: renderMergedConfig(value) };
   } catch (e) {
     if (!(e instanceof JqError)) throw e;
-    return { ok: false, error: `jq: error (at ${where}): ${e.message}`, exitCode: 5, text: '' };
+    return {
+      ok: false,
+      error: `jq: error (at ${where}): ${e.message}`,
+      shown: `jq: error (at ${where}): ${e.shown}`,
+      exitCode: 5,
+      text: '',
+    };
   }
 }

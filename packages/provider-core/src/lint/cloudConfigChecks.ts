@@ -206,7 +206,7 @@ export const cloudConfigConfig: Check<CloudConfigRuleContext> = sharedCheck((ctx
     findings.push({
       severity: 'error',
       code: 'jq-merge-failed',
-      message: `the provider's jq merge fails (${plan.merged.error.trim()}), leaving /etc/rancher/rke2/config.yaml empty`,
+      message: `the provider's jq merge fails (${plan.merged.shown.trim()}), leaving /etc/rancher/rke2/config.yaml empty`,
       path: configPath,
     });
   }

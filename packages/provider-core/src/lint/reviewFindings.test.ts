@@ -177,3 +177,13 @@ it('the init node keeps a duplicated name: the other file is reported', () => {
   expect(found.map((f) => f.path)).toEqual([['cp.yaml', 'hostname']]);
   expect(found[0]!.message).toContain('as init.yaml:2 does');
 });
+
+describe('a jq merge that fails on a token of another type', () => {
+  it('names the types jq could not add, never the values it quotes (the first bytes of the token)', () => {
+    const text = withConfig(`${CIDRS}token: 8317046629184503\n`);
+    const failed = lintCloudConfig(text).filter((f) => f.code === 'jq-merge-failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.message).toContain('number and string cannot be added');
+    expect(failed[0]!.message).not.toMatch(/83170466|\(".{4}/);
+  });
+});

@@ -70,7 +70,7 @@ function planFindings(expanded: ExpandedNode): Finding[] {
       {
         severity: 'error',
         code: 'jq-merge-failed',
-        message: `${expanded.node.name}: the provider's jq merge fails (${plan.merged.error.trim()}), leaving /etc/rancher/rke2/config.yaml empty`,
+        message: `${expanded.node.name}: the provider's jq merge fails (${plan.merged.shown.trim()}), leaving /etc/rancher/rke2/config.yaml empty`,
         path,
       },
     ];
