@@ -6,6 +6,7 @@
  * The result is memoised per expansion, so the designer's analysis and lintSite share one run.
  */
 import { describeFailure } from '../provider/runPlugin.js';
+import { cidrCrashWords } from '../provider/cidrCrash.js';
 import { expandSite, type ExpandedNode, type ExpandedSite } from '../site/expandSite.js';
 import type { Site } from '../site/siteSchema.js';
 import type { NodeCheck, SiteCheck } from './checkResult.js';
@@ -39,7 +40,12 @@ const PROVIDER_SOURCE = 'kairos-io/provider-rke2 pkg/provider/provider.go, Clust
 function providerFailures(node: ExpandedNode): StartFailure[] {
   const path = ['nodes', node.index];
   const failure = describeFailure(node.plan);
-  if (failure) return [{ rule: 'provider', message: failure, source: PROVIDER_SOURCE, path }];
+  if (failure) {
+    // A crash on missing CIDRs: every key it would crash on, and RKE2's defaults to add (as lint says).
+    const words = cidrCrashWords(node.plan);
+    const message = words ? `${failure}${words.also} Fix: ${words.fix}.` : failure;
+    return [{ rule: 'provider', message, source: PROVIDER_SOURCE, path }];
+  }
   if (node.plan.kind === 'no-cluster')
     return [
       { rule: 'provider', message: 'the cloud-config has no cluster section: the provider starts nothing', source: PROVIDER_SOURCE, path },

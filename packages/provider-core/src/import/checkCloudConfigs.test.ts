@@ -82,6 +82,15 @@ describe('checkCloudConfigs', () => {
     expect(checkCloudConfigs(haCloudConfigs().slice(1)).check.nodes[0]!.failures[0]!.message).toContain('has no init node');
   });
 
+  it("names every CIDR the provider would crash on, with RKE2's defaults to add, in one round", () => {
+    const files = haCloudConfigs();
+    files[2]!.text = cloudConfig({ hostname: 'worker-1', role: 'worker', config: 'node-label:\n  - tier=edge\n' });
+    const [failure] = checkCloudConfigs(files).check.nodes[2]!.failures;
+    expect(failure!.message).toContain('the RKE2 config has no "cluster-cidr"');
+    expect(failure!.message).toContain('It reads service-cidr next (provider.go:178) and would crash there too');
+    expect(failure!.message).toMatch(/Fix: add cluster-cidr: 10\.42\.0\.0\/16 and service-cidr: 10\.43\.0\.0\/16\.$/);
+  });
+
   it("takes the init node's address from the host part of a control_plane_host written as a URL", () => {
     const files = haCloudConfigs().map((f) => ({ ...f, text: f.text.replace(/^stages:[\s\S]*?(?=cluster:)/m, '') }));
     files[0]!.text = files[0]!.text.replace('control_plane_host: 10.0.1.11', 'control_plane_host: https://10.0.1.11:6443');

@@ -7,10 +7,8 @@ import { cloudConfigOutline } from '../kairos/cloudConfigOutline.js';
 import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { hostProblem } from '../net/hostName.js';
 import { formatIp, isBareIpv6, parseIp } from '../net/ipAddress.js';
-import { catalogEntry } from '../catalog/rke2Catalog.js';
-import { cidrPanics } from '../provider/proxyEnv.js';
+import { cidrCrashWords } from '../provider/cidrCrash.js';
 import { describeFailure, runPlugin, type PluginOutcome } from '../provider/runPlugin.js';
-import { userConfigJson } from '../provider/userConfigJson.js';
 import { parseRke2Version } from '../site/designerRules.js';
 import { readRke2Config } from '../site/readRke2Config.js';
 import { lintRke2Config } from './configKeyRules.js';
@@ -213,32 +211,10 @@ export const cloudConfigConfig: Check<CloudConfigRuleContext> = sharedCheck((ctx
   return findings;
 });
 
-/**
- * The provider-panic of a missing or non-string cluster-cidr / service-cidr: the port stops at the
- * first (provider.go:177), so the finding also names the next one it reads (provider.go:178), and
- * the fix gives RKE2's default for each (the catalog's, ../shared/rke2-options.json). None when
- * the whole config cannot be read (its own finding says why).
- */
+/** The provider-panic of a missing or non-string cluster-cidr / service-cidr, with every key it would crash on and RKE2's defaults as the fix. */
 function cidrPanicWords(plan: PluginOutcome, failure: string): Pick<Finding, 'message' | 'fix'> {
-  if (plan.kind !== 'panic') return { message: failure };
-  const user = userConfigJson(plan.cluster);
-  const crashes = cidrPanics(user);
-  if (!user.ok || crashes[0]?.panic.reason !== plan.panic.reason) return { message: failure };
-  const data = user.value instanceof Map ? user.value : new Map();
-  const verb = (key: string) => (data.has(key) ? 'set' : 'add');
-  // "add cluster-cidr: 10.42.0.0/16 and service-cidr: 10.43.0.0/16": a verb only where it changes.
-  const settings = crashes.map(
-    ({ key }, i) =>
-      `${i > 0 && verb(key) === verb(crashes[i - 1]!.key) ? '' : `${verb(key)} `}${key}: ${String(catalogEntry(key)?.default)}`,
-  );
-  const also = crashes
-    .slice(1)
-    .map(({ key, panic }) => ` It reads ${key} next (${panic.at}) and would crash there too: ${panic.reason}.`)
-    .join('');
-  return {
-    message: `${failure}${also}`,
-    fix: { description: settings.join(' and ') },
-  };
+  const words = cidrCrashWords(plan);
+  return words ? { message: `${failure}${words.also}`, fix: { description: words.fix } } : { message: failure };
 }
 
 /** A set of cloud-configs as one cluster: one init node, an odd etcd count, unique names. */
