@@ -99,6 +99,8 @@ test('the addresses no file says, typed by keyboard: the check runs again, a wro
     await expect(checks).toContainText(
       "Set on the site's nodes: cp-1 10.0.1.15/24, cp-2 10.0.1.12/24; the control-plane host is served by a load balancer of yours.",
     );
+    // Focus stays on the button (aria-disabled now), so the next Tab goes on from here.
+    await expect(apply).toBeFocused();
     await designer.goToSection('Nodes');
     await expect(designer.nodesTable()).toContainText('10.0.1.15/24');
     await page.getByRole('button', { name: 'Undo' }).click();

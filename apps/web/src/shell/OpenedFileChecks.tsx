@@ -127,10 +127,18 @@ function CheckAddresses({ checks: session }: { checks: OpenedChecks }) {
       {/* Files that made no site (a refused import) have no nodes to set addresses on. */}
       {session.files.some((f) => f.siteNode !== null) && (
         <p className="check-addresses-apply">
-          <button type="button" disabled={pending.length === 0 || checking} onClick={() => session.apply(store)}>
+          {/* aria-disabled, not disabled: the button keeps its place in the Tab order and keeps focus after it is used. */}
+          <button
+            type="button"
+            aria-disabled={pending.length === 0 || checking}
+            aria-describedby="check-addresses-apply-hint"
+            onClick={() => {
+              if (pending.length > 0 && !checking) session.apply(store);
+            }}
+          >
             Set these addresses on the site&apos;s nodes
           </button>{' '}
-          <span className="field-hint">
+          <span className="field-hint" id="check-addresses-apply-hint" role="status">
             {checking
               ? 'Wait for the check to finish.'
               : pending.length > 0
