@@ -40,6 +40,11 @@ describe('YAML nesting limit', () => {
     }
   });
 
+  it('finds a cluster.config a merge key brings in, at its own line', () => {
+    const text = `#cloud-config\nbase: &b\n  config: |\n    cluster-cidr: 10.42.0.0/16\n    x: ${flowSeq(LIMIT + 1)}\ncluster:\n  <<: *b\n  role: init\n`;
+    expect(cloudConfigDepthProblem(text)).toMatchObject({ line: 5, path: ['cluster', 'config'] });
+  });
+
   it('counts the levels an alias repeats', () => {
     const half = Math.ceil(LIMIT / 2) + 1;
     const chain = `a: &a ${flowSeq(half)}\nb: ${'['.repeat(half)}*a${']'.repeat(half)}\n`;

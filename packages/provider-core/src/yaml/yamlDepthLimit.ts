@@ -4,6 +4,7 @@
  * (open, import, lint, check) ask first and say "not checked" instead of guessing what the device does.
  */
 import { deref, readYamlDocument, type RawNode } from './readYamlDocument.js';
+import { mapPairs } from './mapPairs.js';
 import { tooDeepMessage, YamlTooDeep } from './yamlTooDeep.js';
 
 export interface DepthProblem {
@@ -17,11 +18,8 @@ export interface DepthProblem {
 
 /** The YAML text of `cluster.config` as written (no Go typing needed: only its nesting is read), and the line its text starts on. */
 function clusterConfigOf(root: RawNode | null): { text: string; line: number } | null {
-  const value = (map: RawNode | null | undefined, key: string) => {
-    const m = deref(map);
-    if (m?.kind !== 'map') return undefined;
-    return m.pairs.find((p) => deref(p.key).kind === 'scalar' && (deref(p.key) as { value: string }).value === key)?.value;
-  };
+  // Following merge keys (`cluster: {<<: *base}`), as the SDK's yaml.v3 does.
+  const value = (map: RawNode | null | undefined, key: string) => mapPairs(map, 'v3').get(key)?.value;
   const config = deref(value(value(root, 'cluster'), 'config'));
   if (config?.kind !== 'scalar') return null;
   // A block scalar (`config: |`) starts on the next line; a quoted or plain one on its own line.
