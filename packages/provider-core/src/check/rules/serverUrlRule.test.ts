@@ -22,7 +22,11 @@ describe('server URL rule (k3s ParseAndValidateToken loop)', () => {
 
   it('asks for no DNS record when the host is a bracketed IPv6 address', () => {
     const site = variant((s) => Object.assign(s.cluster, { controlPlaneHost: '[fd00::100]', endpoint: 'init-node' }));
-    expect(checkSite(site).nodes.flatMap((n) => n.needs).filter((n) => n.includes('DNS name'))).toEqual([]);
+    expect(
+      checkSite(site)
+        .nodes.flatMap((n) => n.needs)
+        .filter((n) => n.includes('DNS name')),
+    ).toEqual([]);
   });
 
   it('passes a load balancer the user vouches for, and says what it must forward', () => {
