@@ -192,7 +192,7 @@ test('open cloud-configs from the file picker: the site is imported and what was
       .getByLabel('Site or cloud-config files')
       .setInputFiles([cloudConfig('init', 'edge-a', '10.0.0.11'), cloudConfig('worker', 'edge-b', '10.0.0.12')]));
   await expect(designer.heading()).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Notes on the site you opened' })).toContainText('token');
+  await expect(page.getByRole('region', { name: 'Notes on the site you opened' })).toContainText('token');
   await expect(page.getByRole('combobox', { name: 'Preview of node' }).locator('option')).toHaveCount(2);
   await expect(designer.shownFile()).toHaveAttribute('data-text', /cluster_token: Zq8vN3kP2wX7mR4tY9bL6cF1hJ5dG0sA/);
   await expect(designer.shownFile()).not.toHaveAttribute('data-text', /pasted-by-hand/);

@@ -114,7 +114,7 @@ test('download the zip and an ISO, share a link, import the zip back, print', as
   await test.step('open the link in a fresh browser: the same site, without the token and the registry password', async () => {
     await receiver.goto(link);
     await expect(receiver.getByRole('heading', { name: /RKE2 Edge Designer — ha-site/ })).toBeVisible();
-    const notes = receiver.getByRole('status').filter({ hasText: 'Notes on the site you opened' });
+    const notes = receiver.getByRole('region', { name: 'Notes on the site you opened' });
     await expect(notes).toContainText('the cluster token');
     await expect(notes).toContainText('registry.plant.example:5000');
     await expect.poll(() => savedNow(receiver)).toEqual(withoutSecrets(site).site);

@@ -97,6 +97,19 @@ describe('site edits', () => {
     expect(removeNode(site, 0).nodes).toHaveLength(site.nodes.length - 1);
   });
 
+  it('gives added workers only addresses a node can have: past a /24, its .255 and the next .0 are skipped', () => {
+    const site = addWorkers(haSite(), { count: 4, namePattern: 'w{n}', firstAddress: '192.168.1.253/24' });
+    expect(site.nodes.slice(-4).map((n) => n.address)).toEqual([
+      '192.168.1.253/24',
+      '192.168.1.254/24',
+      '192.168.2.1/24',
+      '192.168.2.2/24',
+    ]);
+    // A first address that is a network address starts at the next one.
+    expect(addWorkers(haSite(), { count: 1, namePattern: 'w{n}', firstAddress: '10.0.0.0/24' }).nodes.at(-1)!.address).toBe('10.0.0.1/24');
+    expect(addNode(variant((s) => (s.nodes.at(-1)!.address = '192.168.1.254/24'))).nodes.at(-1)!.address).toBe('192.168.2.1/24');
+  });
+
   it('bulk-adds 1,000 workers quickly enough for a click', () => {
     const site = addWorkers(haSite(), { count: 1000, namePattern: 'w{n}', firstAddress: '10.9.0.1/16' });
     expect(site.nodes).toHaveLength(1005);

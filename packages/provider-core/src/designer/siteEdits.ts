@@ -3,6 +3,7 @@
  * and undo/redo keeps the sites they return.
  */
 import { LIMITS } from '../limits.js';
+import { nodeAddressProblem } from '../net/nodeAddress.js';
 import { parseCidr } from '../net/ipAddress.js';
 import { NodeSchema, type NodeRole, type Site, type SiteNode } from '../site/siteSchema.js';
 
@@ -32,9 +33,19 @@ export function nextAddress(address: string, step = 1): string {
   return `${octets.join('.')}/${prefix}`;
 }
 
+/**
+ * `address` itself when a node can have it, else the next address a node can have: the network and
+ * broadcast addresses of its prefix are skipped (net/nodeAddress.ts, as address-invalid reads them).
+ */
+function usableFrom(address: string): string {
+  let candidate = address;
+  for (let skipped = 0; candidate && nodeAddressProblem(candidate) !== null && skipped < 4; skipped++) candidate = nextAddress(candidate);
+  return candidate && nodeAddressProblem(candidate) === null ? candidate : '';
+}
+
 function lastAddress(site: Site): string {
   for (let i = site.nodes.length - 1; i >= 0; i--) {
-    const next = nextAddress(site.nodes[i]!.address);
+    const next = usableFrom(nextAddress(site.nodes[i]!.address));
     if (next) return next;
   }
   return '';
@@ -102,12 +113,14 @@ export function addWorkers(site: Site, { count, namePattern, firstAddress }: Bul
   const taken = new Set(site.nodes.map((n) => n.name));
   const added: SiteNode[] = [];
   let next = 1;
+  // Each worker the next address a node can have (a /24's .0 and .255 are skipped).
+  let address = firstAddress ? usableFrom(firstAddress) : '';
   for (let i = 0; i < Math.min(Math.max(0, Math.floor(count)), roomForNodes(site)); i++) {
     const { name, n } = freeNumberedName(namePattern, next, taken);
     taken.add(name);
     next = n + 1;
-    const address = firstAddress ? nextAddress(firstAddress, i) : '';
     added.push(NodeSchema.parse({ name, role: 'worker', address }));
+    address = address ? usableFrom(nextAddress(address)) : '';
   }
   return withNodes(site, [...site.nodes, ...added]);
 }
