@@ -18,7 +18,7 @@
  *   refuses to start with swap on unless fail-swap-on is false, kubernetes.io/docs/concepts/
  *   architecture/nodes/#swap-memory).
  */
-import { parseCidr, parseIp, formatIp } from '../net/ipAddress.js';
+import { parseCidr, parseHostAddress, formatIp } from '../net/ipAddress.js';
 import { flagOn } from '../yaml/goBool.js';
 import { archiveFileName, groupsFor, groupsListed } from '../site/imageArchives.js';
 import { rke2ConfigFor, siteContext } from '../site/rke2ConfigFor.js';
@@ -115,7 +115,7 @@ function endpointNeeds(site: Site): string[] {
   const needs: string[] = [];
   const host = site.cluster.controlPlaneHost;
   // A bracketed IPv6 host ([fd00::1], as a URL needs it) is an address, not a DNS name.
-  if (site.cluster.endpoint === 'init-node' && parseIp(host.replace(/^\[(.*)\]$/, '$1')) === null && host !== '') {
+  if (site.cluster.endpoint === 'init-node' && parseHostAddress(host) === null && host !== '') {
     const init = site.nodes.find((n) => n.role === 'init');
     const address = init ? parseCidr(init.address)?.address : undefined;
     needs.push(`The DNS name ${host} resolves to the init node${address ? ` (${formatIp(address)})` : ''} on every node`);

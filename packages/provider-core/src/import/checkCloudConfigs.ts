@@ -41,7 +41,7 @@ import { KAIROS_ROLES } from '../kairos/clusterSchema.js';
 import { dns1123SubdomainProblem } from '../k8s/names.js';
 import { CRITICAL_CONTROL_KEYS } from '../lint/clusterAgreementRules.js';
 import { clusterMemberOf, type ClusterMember } from '../lint/clusterMembers.js';
-import { formatIp, parseCidr, parseIp } from '../net/ipAddress.js';
+import { formatIp, parseCidr, parseHostAddress, parseIp } from '../net/ipAddress.js';
 import { hostOf } from '../net/nodeAddress.js';
 import { hostProblem } from '../net/hostName.js';
 import { describeFailure, runPlugin } from '../provider/runPlugin.js';
@@ -191,8 +191,7 @@ function addressFor(
   }
   // Its host part: a URL or host:port is the init file's own mistake (lint's host-invalid), not a missing address.
   const written = decoded.kind === 'cluster' && decoded.cluster.role === 'init' ? (decoded.cluster.control_plane_host ?? '') : '';
-  const hostPart = (hostProblem(written)?.suggestion ?? written).replace(/^\[(.*)\]$/, '$1');
-  const host = parseIp(hostPart);
+  const host = parseHostAddress(hostProblem(written)?.suggestion ?? written);
   return host ? { address: hostCidr(formatIp(host)), addressFrom: 'assumed' } : { address: '', addressFrom: 'unknown' };
 }
 

@@ -12,7 +12,7 @@
  *   Fixed Registration Address") say it must forward 9345 and 6443 to the servers.
  */
 import { interfaceNameProblem } from '../net/interfaceName.js';
-import { formatIp, networkContains, parseCidr, parseIp, type IpAddress } from '../net/ipAddress.js';
+import { formatIp, networkContains, parseCidr, parseHostAddress, parseIp, type IpAddress } from '../net/ipAddress.js';
 import { kubeVipImageSource } from '../site/kubeVipImage.js';
 import { isServerRole, type Site, type SiteNode } from '../site/siteSchema.js';
 import type { Finding } from './finding.js';
@@ -21,7 +21,7 @@ const HOST_PATH = ['cluster', 'controlPlaneHost'];
 const SUPERVISOR_PORT = 9345;
 const API_PORT = 6443;
 
-const hostAddress = (host: string): IpAddress | null => parseIp(host.trim().replace(/^\[(.*)\]$/, '$1'));
+const hostAddress = parseHostAddress;
 const nodeAddress = (node: SiteNode): IpAddress | null => parseCidr(node.address.trim())?.address ?? parseIp(node.address.trim());
 const sameAddress = (a: IpAddress, b: IpAddress): boolean => a.family === b.family && a.value === b.value;
 

@@ -54,6 +54,11 @@ function parseIpv6(text: string): IpAddress | null {
   return { family: 6, value: all.reduce((acc, w) => (acc << 16n) | BigInt(w), 0n) };
 }
 
+/** The address a host names when it is one: bare, or an IPv6 address in brackets as a URL writes it (`[fd00::1]`); null for a name. */
+export function parseHostAddress(host: string): IpAddress | null {
+  return parseIp(host.trim().replace(/^\[(.*)\]$/, '$1'));
+}
+
 /** An IPv4 address in dotted decimal or an IPv6 address (no zone, no brackets); null otherwise. */
 export function parseIp(text: string): IpAddress | null {
   return parseIpv4(text) ?? parseIpv6(text);
