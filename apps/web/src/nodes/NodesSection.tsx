@@ -58,7 +58,7 @@ function BulkAdd({ site }: { site: Site }) {
   const [count, setCount] = useState('10');
   const [pattern, setPattern] = useState('worker-{n}');
   const last = site.nodes.at(-1)?.address ?? '';
-  const [firstAddress, setFirstAddress] = useState(() => siteEdits.nextAddress(last));
+  const [firstAddress, setFirstAddress] = useState(() => siteEdits.nextNodeAddress(last));
   const n = Number(count);
   const room = siteEdits.roomForNodes(site);
   const countError =

@@ -6,7 +6,7 @@ import { runPlugin } from '../provider/runPlugin.js';
 import { bootTimeline } from './bootTimeline.js';
 import { MERGED_CONFIG_PATH } from '../provider/constants.js';
 import { nodeArtifacts } from './nodeArtifacts.js';
-import { addNode, addWorkers, duplicateNode, nextAddress, removeNode, setNodeRole } from './siteEdits.js';
+import { addNode, addWorkers, duplicateNode, nextAddress, nextNodeAddress, removeNode, setNodeRole } from './siteEdits.js';
 
 describe('nodeArtifacts', () => {
   it('lists the stick files, then what the provider writes, ending with the merged config', () => {
@@ -105,6 +105,8 @@ describe('site edits', () => {
       '192.168.2.1/24',
       '192.168.2.2/24',
     ]);
+    // The bulk dialog's default first address is the one the first worker gets.
+    expect(nextNodeAddress('192.168.1.254/24')).toBe('192.168.2.1/24');
     // A first address that is a network address starts at the next one.
     expect(addWorkers(haSite(), { count: 1, namePattern: 'w{n}', firstAddress: '10.0.0.0/24' }).nodes.at(-1)!.address).toBe('10.0.0.1/24');
     expect(addNode(variant((s) => (s.nodes.at(-1)!.address = '192.168.1.254/24'))).nodes.at(-1)!.address).toBe('192.168.2.1/24');

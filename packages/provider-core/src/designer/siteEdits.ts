@@ -23,11 +23,11 @@ function freeNumberedName(pattern: string, start: number, taken: ReadonlySet<str
 }
 
 /** The next IPv4 address after `address` (with its prefix kept), or '' when there is none. */
-export function nextAddress(address: string, step = 1): string {
+export function nextAddress(address: string): string {
   const cidr = parseCidr(address);
   const [ip, prefix] = address.split('/');
   if (!cidr || !ip || ip.includes(':')) return '';
-  const value = ip.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0) + step;
+  const value = ip.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0) + 1;
   if (value > 0xffffffff) return '';
   const octets = [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256);
   return `${octets.join('.')}/${prefix}`;
@@ -43,9 +43,12 @@ function usableFrom(address: string): string {
   return candidate && nodeAddressProblem(candidate) === null ? candidate : '';
 }
 
+/** The next address after `address` a node can have ('' when there is none): what an added node gets. */
+export const nextNodeAddress = (address: string): string => usableFrom(nextAddress(address));
+
 function lastAddress(site: Site): string {
   for (let i = site.nodes.length - 1; i >= 0; i--) {
-    const next = usableFrom(nextAddress(site.nodes[i]!.address));
+    const next = nextNodeAddress(site.nodes[i]!.address);
     if (next) return next;
   }
   return '';
@@ -120,7 +123,7 @@ export function addWorkers(site: Site, { count, namePattern, firstAddress }: Bul
     taken.add(name);
     next = n + 1;
     added.push(NodeSchema.parse({ name, role: 'worker', address }));
-    address = address ? usableFrom(nextAddress(address)) : '';
+    address = address ? nextNodeAddress(address) : '';
   }
   return withNodes(site, [...site.nodes, ...added]);
 }
